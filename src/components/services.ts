@@ -21,6 +21,9 @@ export const abiquoCodes = [
   'ABIQUO_TIMEOUT',
   'ABIQUO_NETWORK',
   'ABIQUO_UNEXPECTED_RESPONSE', // the API answered in a shape we do not understand
+  'ABIQUO_API_CROSS_ORIGIN', // config.endpoint is on another origin: the console's cookie would not follow
+  'ABIQUO_ACCOUNT_EXISTS', // a linked account of that name already has AMAZON credentials
+  'ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED', // enterprise created, credentials not: facts.cause, facts.enterpriseId; adding again retries only them
 ] as const;
 export type AbiquoCode = (typeof abiquoCodes)[number];
 export type AbiquoResult<T> = Result<T, AbiquoCode>;

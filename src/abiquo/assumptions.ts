@@ -1,0 +1,75 @@
+/**
+ * Every Abiquo API fact this client relies on that no public source confirms ([?] or [I] in
+ * reference/abiquo-api.md), one named constant each. The simulated API makes the same choices
+ * (sandbox/abiquo/assumptions.ts); docs/console-compatibility.md says how to confirm each on a live console.
+ * When one turns out wrong, this file is the only one to change.
+ */
+
+/**
+ * [I] Which `version=` the vendor media types carry: none. The server then answers in its current version, as
+ * the Python and ansible clients rely on; the DTO parts used here (links, properties map, credentials
+ * `access`/`key`) are unchanged from 3.10 to 6.x. Pinning a version would turn every console upgrade past the
+ * two supported minors into 406/415 for no gain.
+ */
+export const API_VERSION: string | undefined = undefined;
+
+/** [C] The AWS hypervisor type; credentials name their provider by a link to it. */
+export const AMAZON = 'AMAZON';
+export const HYPERVISOR_TYPE_REL = 'hypervisortype';
+/** [C] `<apiBase>/config/hypervisortypes/AMAZON`: the href of the provider link in a credentials body. */
+export const hypervisorTypePath = (type: string) => `config/hypervisortypes/${type}`;
+
+/**
+ * [?] The enterprise's link to its pricing credentials: rel `pricingcredentials`, a collection like the public
+ * `credentials` one (media types `pricingcredentialslist` / `pricingcredentials`). Found by rel, else by a link
+ * whose type names pricing credentials, else at `<enterprise edit href>/pricingcredentials`.
+ */
+export const PRICING_CREDENTIALS_REL = 'pricingcredentials';
+export const PRICING_CREDENTIALS_PATH = 'pricingcredentials';
+
+/*
+ * [I] The pricing-credentials body mirrors the public one (PRICING-CREDS-3/4/6 name a provider, an access key and a
+ * hypervisortype link): `{access, key, links: [{rel: 'hypervisortype', href: …/hypervisortypes/AMAZON}]}`, built by
+ * amazon-credentials.ts for both. Replacing existing ones is a PUT of the same body to the entry's `edit` link
+ * (PRICING-CREDS-5 forbids only a change of provider).
+ */
+
+/**
+ * [?] rel of the enterprise's default-scope link. When no link has it, the first link whose type is
+ * `application/vnd.abiquo.scope+json` is taken (an enterprise links to no other scope).
+ */
+export const DEFAULT_SCOPE_REL = 'scope';
+
+/**
+ * [?] JSON field behind "Only for billing" on public credentials (the simulated API's choice). The reference
+ * procedure says NOT to tick it, so the client NEVER sends this field: an unknown field name could make a real
+ * server refuse the body, and an absent flag is the console's unticked default. Tests check it stays unset.
+ */
+export const ONLY_FOR_BILLING_FIELD = 'onlyForBilling';
+
+/*
+ * [?] How READ_ONLY / HIDDEN property types appear in the properties JSON is unknown. properties.ts therefore
+ * PUTs back the whole DTO it read (id, links and any unknown field, e.g. a parallel map of types) with only the
+ * `properties` map changed, and never removes a key.
+ */
+
+/**
+ * [I] A new linked-account enterprise is sent with only its name, the two flags and the default-scope link;
+ * limits and other settings take the server's defaults (0 = unlimited).
+ */
+export const NEW_ENTERPRISE_FLAGS = {keyNode: false, reseller: false} as const;
+
+/**
+ * [I] The privilege named to the operator on a 403, per operation (the API's own message does not say which one
+ * is missing): the console's label where the 2022 privilege list confirms it, else the API's privilege name
+ * (3.10 `?expand=privileges`); the credentials privileges' API names are [?].
+ */
+export const PRIVILEGES = {
+  readEnterprise: 'ENTERPRISE_ENUMERATE',
+  createEnterprise: 'USERS_MANAGE_OTHER_ENTERPRISES',
+  properties: 'Allow user to switch enterprise (ENTERPRISE_ADMINISTER_ALL) / Manage enterprise properties',
+  providerCredentials: 'Manage provider credentials',
+  pricingCredentials: 'Manage pricing credentials',
+  scopes: 'USERS_VIEW',
+  login: 'AUTHENTICATED',
+} as const;

@@ -1,0 +1,86 @@
+/**
+ * The ky instance every Abiquo call goes through. It runs in the content script on the console's own origin, so
+ * `credentials: 'include'` rides the console's HttpOnly `auth` cookie: no password or token is ever handled.
+ * Calls answer `AbiquoResult`s; errors are mapped in errors.ts only.
+ */
+import ky from 'ky';
+import type {KyInstance} from 'ky';
+import {err, ok} from '../shared/result.ts';
+import type {AbiquoResult} from '../components/services.ts';
+import {toAbiquoError} from './errors.ts';
+import {mediaType} from './media-types.ts';
+import type {MediaTypeName} from './media-types.ts';
+import {resolveHref} from './links.ts';
+
+export interface HttpOptions {
+  readonly apiBase: string;
+  /** Injected by Node tests (which replay a session cookie); the page's own `fetch` otherwise. */
+  readonly fetch?: typeof fetch;
+  readonly timeoutMs?: number;
+}
+
+/** What an operation tells the error mapping: the privilege it needs, named as the console's Roles screen does. */
+export interface Operation {
+  readonly privilege: string;
+}
+
+export interface AbiquoHttp {
+  readonly apiBase: string;
+  get(url: string, type: MediaTypeName, op: Operation, signal: AbortSignal): Promise<AbiquoResult<unknown>>;
+  /** POST or PUT a JSON body of the given type; resolves to the response DTO (undefined for an empty body). */
+  send(method: 'POST' | 'PUT', url: string, type: MediaTypeName, body: unknown, op: Operation, signal: AbortSignal): Promise<AbiquoResult<unknown>>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export function createKy({fetch: fetchImpl, timeoutMs = DEFAULT_TIMEOUT_MS}: Omit<HttpOptions, 'apiBase'>): KyInstance {
+  return ky.create({
+    credentials: 'include',
+    // The read just before a write must see the server's state, never a cached copy.
+    cache: 'no-store',
+    timeout: timeoutMs,
+    // Only reads are retried: a POST or PUT that timed out may have been applied.
+    retry: {limit: 2, methods: ['get'], statusCodes: [502, 503, 504]},
+    ...(fetchImpl ? {fetch: fetchImpl} : {}),
+  });
+}
+
+async function parseBody(response: Response): Promise<AbiquoResult<unknown>> {
+  const text = await response.text();
+  if (text.trim() === '') return ok(undefined);
+  try {
+    return ok(JSON.parse(text) as unknown);
+  } catch {
+    // e.g. a proxy's HTML login page answered with 200
+    return err('ABIQUO_UNEXPECTED_RESPONSE', {status: response.status, contentType: response.headers.get('content-type') ?? ''});
+  }
+}
+
+export function createHttp(options: HttpOptions): AbiquoHttp {
+  const client = createKy(options);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const run = async (call: () => Promise<Response>, op: Operation, signal: AbortSignal) => {
+    try {
+      return await parseBody(await call());
+    } catch (error) {
+      return toAbiquoError(error, {...op, timeoutMs}, signal);
+    }
+  };
+  const url = (href: string) => resolveHref(href, options.apiBase);
+  return {
+    apiBase: options.apiBase,
+    get: (href, type, op, signal) => run(() => client.get(url(href), {headers: {Accept: mediaType(type)}, signal}), op, signal),
+    send: (method, href, type, body, op, signal) =>
+      run(
+        () =>
+          client(url(href), {
+            method,
+            headers: {Accept: mediaType(type), 'Content-Type': mediaType(type)},
+            body: JSON.stringify(body),
+            signal,
+          }),
+        op,
+        signal,
+      ),
+  };
+}
