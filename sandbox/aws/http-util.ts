@@ -1,0 +1,33 @@
+/** Small helpers shared by the simulated S3 and STS endpoints. */
+import {randomBytes} from 'node:crypto';
+import type {IncomingMessage} from 'node:http';
+
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (c) => ({'<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;'})[c]!);
+}
+
+/** `<Name>value</Name>` for each entry, values escaped. */
+export function xmlFields(fields: Record<string, string | undefined>): string {
+  return Object.entries(fields)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `<${k}>${escapeXml(v!)}</${k}>`)
+    .join('');
+}
+
+export function requestId(): string {
+  return randomBytes(8).toString('hex').toUpperCase();
+}
+
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Simulates a connection dropped by the network: no status line, just a reset. */
+export function dropConnection(req: IncomingMessage): void {
+  req.socket.resetAndDestroy();
+}

@@ -1,0 +1,76 @@
+/**
+ * The simulated AWS of the sandbox: S3 (s3rver behind a verifying proxy) and STS, seeded from a scenario's `aws`
+ * section. Format of that section: docs/sandbox-aws.md.
+ */
+import {mkdtemp, rm} from 'node:fs/promises';
+import type {Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import S3rver from 's3rver';
+import {createFaults, createStats, type AwsFaults} from './faults.ts';
+import {createS3Proxy} from './s3-proxy.ts';
+import type {AwsScenario} from './scenario-types.ts';
+import {seedStore} from './seed.ts';
+import {createStsServer} from './sts-server.ts';
+
+export type {AwsFaults, FaultKind} from './faults.ts';
+export type {AwsScenario} from './scenario-types.ts';
+
+export interface AwsSandbox {
+  s3Url: string;
+  stsUrl: string;
+  faults: AwsFaults;
+  stats: {requests: number; byOperation: Record<string, number>};
+  close(): Promise<void>;
+}
+
+function checkScenario(aws: AwsScenario): void {
+  const accounts = new Set(aws.accounts.map((a) => a.id));
+  for (const who of [...aws.users, ...aws.buckets]) {
+    if (!accounts.has(who.account)) throw new Error(`Scenario aws: ${'name' in who ? who.name : ''} belongs to unknown account ${who.account}`);
+  }
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive sockets of SDK clients would otherwise hold the server open.
+  server.closeAllConnections();
+  await closed;
+}
+
+/**
+ * Starts S3 and STS on free loopback ports. `storageDir` keeps s3rver's store across runs (seeding is skipped when
+ * it already holds this scenario); without it, a temporary folder is used and removed on close.
+ */
+export async function startAws(aws: AwsScenario, options: {latencyMs?: number; storageDir?: string} = {}): Promise<AwsSandbox> {
+  checkScenario(aws);
+  const directory = options.storageDir ?? (await mkdtemp(path.join(tmpdir(), 'aws-sandbox-')));
+  await seedStore(directory, aws);
+
+  const s3rver = new S3rver({address: '127.0.0.1', port: 0, directory, silent: true});
+  const upstream = await s3rver.run();
+  const faults = createFaults(options.latencyMs ?? 0);
+  const stats = createStats();
+  const proxy = createS3Proxy({scenario: () => aws, upstreamPort: () => upstream.port, faults, count: stats.count});
+  const sts = createStsServer(() => aws.users, faults, stats.count);
+  const [s3Url, stsUrl] = await Promise.all([listen(proxy), listen(sts)]);
+
+  return {
+    s3Url,
+    stsUrl,
+    faults,
+    stats,
+    async close() {
+      await Promise.all([closeServer(proxy), closeServer(sts)]);
+      s3rver.httpServer?.closeAllConnections();
+      await s3rver.close();
+      if (!options.storageDir) await rm(directory, {recursive: true, force: true});
+    },
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Simulated S3: a proxy in front of s3rver that adds what s3rver lacks and the extension depends on — SigV4
+ * verification, bucket regions (301 PermanentRedirect / 400 AuthorizationHeaderMalformed with
+ * `x-amz-bucket-region`), per-key permissions (403 AccessDenied, and 403 instead of 404 without s3:ListBucket),
+ * GetBucketLocation for non-default regions, and injected faults. Allowed requests reach s3rver unchanged except
+ * for the signature, which s3rver cannot check against scenario keys.
+ */
+import {createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import type {FaultControl} from './faults.ts';
+import {dropConnection, requestId, xmlFields} from './http-util.ts';
+import {isAllowed, bucketArn} from './permissions.ts';
+import {s3Operation} from './s3-operation.ts';
+import type {AwsBucket, AwsScenario} from './scenario-types.ts';
+import {parseAuthorization, verifySigV4, type SigV4Failure} from './sigv4-verify.ts';
+
+const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
+
+interface S3Error {
+  status: number;
+  code: string;
+  message: string;
+  extra?: Record<string, string | undefined>;
+}
+
+const SIGNATURE_MESSAGE = 'The request signature we calculated does not match the signature you provided. Check your key and signing method.';
+
+function authError(code: SigV4Failure, facts: Readonly<Record<string, string | number>> | undefined, signedRegion: string | undefined, bucket?: AwsBucket): S3Error {
+  const accessKeyId = facts?.['accessKeyId'] === undefined ? undefined : String(facts['accessKeyId']);
+  switch (code) {
+    case 'MissingAuthenticationToken':
+      return accessDenied();
+    case 'AuthorizationHeaderMalformed':
+      return {status: 400, code, message: 'The authorization header is malformed; the Credential is mal-formed.', extra: {Region: bucket?.region ?? signedRegion}};
+    case 'InvalidAccessKeyId':
+      return {status: 403, code, message: 'The AWS Access Key Id you provided does not exist in our records.', extra: {AWSAccessKeyId: accessKeyId}};
+    case 'SignatureDoesNotMatch':
+      return {status: 403, code, message: SIGNATURE_MESSAGE, extra: {AWSAccessKeyId: accessKeyId}};
+    case 'ExpiredToken':
+      return {status: 400, code, message: 'The provided token has expired.'};
+    case 'RequestTimeTooSkewed':
+      return {status: 403, code, message: 'The difference between the request time and the current time is too large.', extra: {RequestTime: String(facts?.['requestTime']), ServerTime: new Date().toISOString(), MaxAllowedSkewMilliseconds: '900000'}};
+  }
+}
+
+function accessDenied(): S3Error {
+  return {status: 403, code: 'AccessDenied', message: 'Access Denied'};
+}
+
+const FAULT_ERRORS: Record<'slowdown' | '500', S3Error> = {
+  slowdown: {status: 503, code: 'SlowDown', message: 'Please reduce your request rate.'},
+  '500': {status: 500, code: 'InternalError', message: 'We encountered an internal error. Please try again.'},
+};
+
+/** The endpoint S3 names in a PermanentRedirect: the bucket's own regional host. */
+function bucketEndpoint(bucket: AwsBucket): string {
+  return bucket.region === 'us-east-1' ? `${bucket.name}.s3.amazonaws.com` : `${bucket.name}.s3.${bucket.region}.amazonaws.com`;
+}
+
+function sendError(req: IncomingMessage, res: ServerResponse, error: S3Error, bucket?: AwsBucket): void {
+  const id = requestId();
+  const headers: Record<string, string> = {'x-amz-request-id': id, 'x-amz-id-2': Buffer.from(id).toString('base64')};
+  // S3 names the bucket's region on every answer about an existing bucket, errors included.
+  if (bucket) headers['x-amz-bucket-region'] = bucket.region;
+  // HEAD responses never have a body; the SDK then sees only the status code.
+  if (req.method === 'HEAD') {
+    res.writeHead(error.status, headers).end();
+    return;
+  }
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${xmlFields({Code: error.code, Message: error.message, ...error.extra, RequestId: id, HostId: headers['x-amz-id-2']})}</Error>`;
+  res.writeHead(error.status, {...headers, 'content-type': 'application/xml', 'content-length': String(Buffer.byteLength(body))});
+  res.end(body);
+}
+
+export interface S3ProxyOptions {
+  scenario: () => AwsScenario;
+  upstreamPort: () => number;
+  faults: FaultControl;
+  count: (operation: string) => void;
+}
+
+export function createS3Proxy({scenario, upstreamPort, faults, count}: S3ProxyOptions): Server {
+  return createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error('s3-proxy', e);
+      if (!res.headersSent) sendError(req, res, FAULT_ERRORS['500']);
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const world = scenario();
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    // Virtual-hosted requests (`<bucket>.<endpoint>`) reach the bucket's own region, as S3's global DNS does.
+    const host = (req.headers.host ?? '').split(':')[0]!;
+    const vhostBucket = world.buckets.find((b) => host.startsWith(`${b.name}.`));
+    const op = s3Operation(req.method ?? 'GET', url.pathname, url.searchParams, vhostBucket?.name);
+    count(op.name);
+
+    const fault = await faults.beforeResponse();
+    if (fault === 'drop') return dropConnection(req);
+    if (fault) return sendError(req, res, FAULT_ERRORS[fault]);
+
+    const bucket = world.buckets.find((b) => b.name === op.bucket);
+    const auth = parseAuthorization(req.headers.authorization);
+    const signedRegion = auth.ok ? auth.value.region : undefined;
+    // GetBucketLocation is answered from any region: it is how clients find the right one.
+    if (bucket && op.name !== 'GetBucketLocation' && (signedRegion ?? 'us-east-1') !== bucket.region) {
+      if (vhostBucket) {
+        return sendError(req, res, {status: 400, code: 'AuthorizationHeaderMalformed', message: `The authorization header is malformed; the region '${signedRegion}' is wrong; expecting '${bucket.region}'`, extra: {Region: bucket.region}}, bucket);
+      }
+      return sendError(req, res, {status: 301, code: 'PermanentRedirect', message: 'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.', extra: {Endpoint: bucketEndpoint(bucket), Bucket: bucket.name}}, bucket);
+    }
+
+    const verified = await verifySigV4(req, world.users, {service: 's3'});
+    if (!verified.ok && verified.code !== 'MissingAuthenticationToken') {
+      return sendError(req, res, authError(verified.code, verified.facts, signedRegion, bucket), bucket);
+    }
+    const user = verified.ok ? verified.value.user : undefined;
+
+    if (op.bucket && !bucket) {
+      return sendError(req, res, {status: 404, code: 'NoSuchBucket', message: 'The specified bucket does not exist', extra: {BucketName: op.bucket}});
+    }
+    if (bucket && !isAllowed(user, op.action, op.resource, bucket)) return sendError(req, res, accessDenied(), bucket);
+    if (!bucket && !isAllowed(user, op.action, op.resource)) return sendError(req, res, accessDenied());
+
+    if (bucket && op.name === 'GetBucketLocation') {
+      const location = bucket.region === 'us-east-1' ? '' : bucket.region;
+      const body = `<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="${S3_NS}">${location}</LocationConstraint>`;
+      res.writeHead(200, {'content-type': 'application/xml', 'x-amz-request-id': requestId(), 'content-length': String(Buffer.byteLength(body))});
+      res.end(body);
+      return;
+    }
+    // Without s3:ListBucket, S3 will not reveal whether a key exists: a missing object is 403, not 404.
+    const hideMissing = !!bucket && !!op.key && !isAllowed(user, 's3:ListBucket', bucketArn(bucket.name), bucket);
+    forward(req, res, vhostBucket ? `/${vhostBucket.name}${url.pathname}${url.search}` : (req.url ?? '/'), (status) => {
+      if (status === 404 && hideMissing) {
+        sendError(req, res, accessDenied(), bucket);
+        return true;
+      }
+      return false;
+    }, op.name === 'HeadBucket' ? bucket : undefined);
+  }
+
+  function forward(req: IncomingMessage, res: ServerResponse, path: string, intercept: (status: number) => boolean, regionHeaderFor?: AwsBucket): void {
+    const headers = {...req.headers, host: `127.0.0.1:${upstreamPort()}`};
+    // s3rver cannot check signatures made with scenario keys; the proxy already did. Unsigned, s3rver serves all.
+    delete headers.authorization;
+    const upstream = httpRequest({host: '127.0.0.1', port: upstreamPort(), method: req.method, path, headers}, (answer) => {
+      const status = answer.statusCode ?? 502;
+      if (intercept(status)) {
+        answer.resume();
+        return;
+      }
+      const outHeaders = {...answer.headers, ...(regionHeaderFor ? {'x-amz-bucket-region': regionHeaderFor.region} : {})};
+      res.writeHead(status, outHeaders);
+      answer.pipe(res);
+    });
+    upstream.on('error', (e) => {
+      console.error('s3-proxy upstream', e);
+      if (!res.headersSent) sendError(req, res, FAULT_ERRORS['500']);
+    });
+    req.pipe(upstream);
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Shape of a scenario's `aws` section (documented in docs/sandbox-aws.md).
+ * Everything is plain JSON so new cases need no code.
+ */
+
+export interface AwsScenario {
+  /** ISO instant the generated reports treat as "now" (billing periods end at its month); default: the real now. */
+  now?: string;
+  accounts: AwsAccount[];
+  users: AwsUser[];
+  buckets: AwsBucket[];
+}
+
+export interface AwsAccount {
+  id: string;
+  alias?: string;
+}
+
+/** IAM action (`s3:GetObject`, globs such as `s3:*` allowed) → resource ARN globs (`*` and `?`). */
+export type AwsPermissions = Record<string, string[]>;
+
+export interface AwsUser {
+  account: string;
+  /** IAM user name; ignored for root keys. */
+  name: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Root-account keys: identity `arn:aws:iam::<account>:root`, every action on the account's own buckets. */
+  root?: boolean;
+  /** Every request signed with this key gets `ExpiredToken`. */
+  expired?: boolean;
+  /** For temporary (`ASIA…`) keys: the session token the request must carry as `x-amz-security-token`. */
+  sessionToken?: string;
+  /** Unique ID returned as `UserId` by GetCallerIdentity; derived from the name when absent. */
+  userId?: string;
+  permissions?: AwsPermissions;
+}
+
+export interface AwsBucket {
+  name: string;
+  region: string;
+  account: string;
+  contents?: BucketContent[];
+}
+
+export type BucketContent =
+  | LegacyCurContent
+  | LegacyCurDefinedNoDataContent
+  | Cur2Content
+  | ParquetContent
+  | BulkContent
+  | ObjectContent;
+
+/** Fields shared by every generated cost report. */
+interface ReportBase {
+  /** Report path prefix without leading or trailing `/`; `""` or absent for none. */
+  prefix?: string;
+  /** Number of monthly billing periods, the current month included (default 3). */
+  periods?: number;
+  /** Usage accounts besides the payer (the bucket's account). */
+  linkedAccounts?: string[];
+  /** Line items per data file (default 50). */
+  rowsPerFile?: number;
+}
+
+export interface LegacyCurContent extends ReportBase {
+  type: 'legacy-cur';
+  reportName: string;
+  compression?: 'GZIP' | 'ZIP';
+  versioning?: 'CREATE_NEW_REPORT' | 'OVERWRITE_REPORT';
+  timeUnit?: 'HOURLY' | 'DAILY';
+  /** Deliveries kept per period with CREATE_NEW_REPORT (default 1; AWS adds one per refresh). */
+  assembliesPerPeriod?: number;
+  assemblyIdStyle?: 'uuid' | 'timestamp';
+  filesPerAssembly?: number;
+}
+
+/** A report was created but AWS has delivered nothing yet: only its access-test object exists. */
+export interface LegacyCurDefinedNoDataContent {
+  type: 'legacy-cur-defined-no-data';
+  prefix?: string;
+  reportName: string;
+}
+
+export interface Cur2Content extends ReportBase {
+  type: 'cur2';
+  exportName: string;
+}
+
+/** Athena-integrated legacy CUR: Parquet, overwrite, `year=/month=` partitions. */
+export interface ParquetContent extends ReportBase {
+  type: 'parquet';
+  reportName: string;
+}
+
+/** Unrelated objects in bulk (e.g. access logs), `count` of them under `prefix`. */
+export interface BulkContent {
+  type: 'bulk';
+  prefix: string;
+  count: number;
+  /** `flat`: all keys directly under the prefix, like S3 server access logs; `daily`: `YYYY/MM/DD/` folders like CloudTrail. */
+  layout?: 'flat' | 'daily';
+}
+
+export interface ObjectContent {
+  type: 'object';
+  key: string;
+  body: string;
+  contentType?: string;
+}
