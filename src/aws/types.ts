@@ -57,6 +57,8 @@ export interface DiscoveredReport {
   readonly layout: CurLayout;
   /** Billing-period folders (`yyyymmdd-yyyymmdd`), newest first; empty when nothing was delivered yet. */
   readonly periods: readonly string[];
+  /** The exact S3 key prefix of the report folder (`cur/abiquo-hourly/`; `/name/` when AWS wrote a leading slash). */
+  readonly folder?: string;
 }
 
 /** A legacy CUR whose newest manifest was read and checked. */

@@ -1,0 +1,127 @@
+/**
+ * Reads the newest period-level manifest of a legacy CUR (`<folder><period>/<name>-Manifest.json`, which AWS
+ * overwrites on every delivery) and checks what Abiquo depends on: CSV, GZIP or ZIP, the names, the columns.
+ */
+import {GetObjectCommand} from '@aws-sdk/client-s3';
+import {classifyAwsError} from './aws-errors.ts';
+import {failureCheck, type CheckContext} from './checks/check-context.ts';
+import type {Check, Compression, DiscoveredReport, VerifiedReport} from './types.ts';
+
+/** Columns Abiquo's billing reads (aws-cur.md §6.3 step 5). */
+export const requiredColumns = [
+  'lineItem/UnblendedCost',
+  'lineItem/BlendedCost',
+  'lineItem/UsageAccountId',
+  'bill/PayerAccountId',
+  'lineItem/UsageStartDate',
+  'product/ProductName',
+] as const;
+
+interface Manifest {
+  reportName?: unknown;
+  bucket?: unknown;
+  account?: unknown;
+  compression?: unknown;
+  contentType?: unknown;
+  columns?: unknown;
+  billingPeriod?: {start?: unknown; end?: unknown};
+}
+
+export interface ManifestOutcome {
+  readonly checks: Check[];
+  readonly compression?: Compression;
+  readonly payerAccount?: string;
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** Pure: the checks on a manifest's content against the bucket and report it was found under. */
+export function checkManifestContent(manifest: Manifest, expected: {bucket: string; reportName: string}): ManifestOutcome {
+  const checks: Check[] = [];
+  const compressionValue = str(manifest.compression);
+  const contentType = str(manifest.contentType);
+  const reportName = str(manifest.reportName);
+  const bucket = str(manifest.bucket);
+  if (/parquet/i.test(compressionValue) || /parquet/i.test(contentType)) {
+    return {checks: [{code: 'PARQUET_UNSUPPORTED', status: 'fail', field: 'reportName', facts: {reportName: expected.reportName}}]};
+  }
+  if (reportName && reportName !== expected.reportName) {
+    checks.push({code: 'MANIFEST_NAME_MISMATCH', status: 'fail', field: 'reportName', facts: {reportName: expected.reportName, found: reportName}});
+  }
+  if (bucket && bucket !== expected.bucket) {
+    checks.push({code: 'MANIFEST_BUCKET_MISMATCH', status: 'warn', field: 'bucket', facts: {bucket: expected.bucket, found: bucket}});
+  }
+  const compression = compressionValue === 'GZIP' || compressionValue === 'ZIP' ? compressionValue : undefined;
+  if (!compression) checks.push({code: 'COMPRESSION_UNSUPPORTED', status: 'fail', field: 'reportName', facts: {compression: compressionValue || '—'}});
+  if (contentType !== 'text/csv') checks.push({code: 'CONTENT_TYPE_UNSUPPORTED', status: 'fail', field: 'reportName', facts: {contentType: contentType || '—'}});
+  const columns = Array.isArray(manifest.columns)
+    ? manifest.columns.map((c: {category?: unknown; name?: unknown}) => `${str(c?.category)}/${str(c?.name)}`)
+    : [];
+  const missing = requiredColumns.filter((column) => !columns.includes(column));
+  checks.push(
+    missing.length > 0
+      ? {code: 'COLUMNS_MISSING', status: 'fail', field: 'reportName', facts: {columns: missing}}
+      : {code: 'COLUMNS_OK', status: 'pass', facts: {count: columns.length}},
+  );
+  const payerAccount = str(manifest.account) || undefined;
+  if (compression && checks.every((c) => c.status !== 'fail')) {
+    checks.unshift({code: 'MANIFEST_OK', status: 'pass', field: 'reportName', facts: {reportName: expected.reportName, compression, payerAccount: payerAccount ?? '—'}});
+  }
+  return {checks, ...(compression ? {compression} : {}), ...(payerAccount ? {payerAccount} : {})};
+}
+
+export function manifestKey(found: DiscoveredReport, period: string): string {
+  const folder = found.folder ?? `${found.prefix ? `${found.prefix}/` : ''}${found.reportName}/`;
+  return `${folder}${period}/${found.reportName}-Manifest.json`;
+}
+
+export interface ReadManifestOutcome {
+  readonly checks: Check[];
+  readonly report?: VerifiedReport;
+}
+
+export async function readManifest(bucket: string, region: string, found: DiscoveredReport, context: CheckContext): Promise<ReadManifestOutcome> {
+  const period = found.periods[0];
+  if (!period) return {checks: []};
+  const key = manifestKey(found, period);
+  const objectArn = `arn:aws:s3:::${bucket}/${found.folder ?? `${found.prefix ? `${found.prefix}/` : ''}${found.reportName}/`}*`;
+  const facts = {bucket, prefix: found.prefix, reportName: found.reportName, key, arn: objectArn};
+  let text: string;
+  let lastModified: Date | undefined;
+  try {
+    const out = await context.clients.forRegion(region).s3.send(new GetObjectCommand({Bucket: bucket, Key: key}), {abortSignal: context.signal});
+    text = (await out.Body?.transformToString()) ?? '';
+    lastModified = out.LastModified;
+  } catch (error) {
+    const failure = classifyAwsError(error);
+    if (failure.kind === 'aborted') return {checks: []};
+    if (failure.kind === 'noSuchKey') return {checks: [{code: 'MANIFEST_NOT_FOUND', status: 'fail', field: 'reportName', facts}]};
+    if (failure.kind === 'accessDenied') return {checks: [{code: 'S3_GET_PERMISSION_MISSING', status: 'fail', field: 'prefix', facts}]};
+    return {checks: [failureCheck(failure, 'GetObject', 'reportName')]};
+  }
+  let manifest: Manifest;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SyntaxError('not an object');
+    manifest = parsed as Manifest;
+  } catch {
+    return {checks: [{code: 'MANIFEST_INVALID', status: 'fail', field: 'reportName', facts}]};
+  }
+  const outcome = checkManifestContent(manifest, {bucket, reportName: found.reportName});
+  const deliveredAt = lastModified?.toISOString();
+  const checks = [...outcome.checks, {code: 'DATA_DELIVERED', status: 'pass', facts: {period, deliveredAt: deliveredAt ?? '—'}} satisfies Check];
+  if (!outcome.compression || outcome.checks.some((c) => c.status === 'fail')) return {checks};
+  return {
+    checks,
+    report: {
+      bucket,
+      region,
+      prefix: found.prefix,
+      reportName: found.reportName,
+      compression: outcome.compression,
+      billingPeriod: period,
+      ...(outcome.payerAccount ? {payerAccount: outcome.payerAccount} : {}),
+      ...(deliveredAt ? {deliveredAt} : {}),
+    },
+  };
+}

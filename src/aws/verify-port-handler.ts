@@ -1,0 +1,71 @@
+/**
+ * The service worker's side of the `aws/verify` port: `{type:'start', input}` in; `{type:'check'}` per check,
+ * then `{type:'verdict'}` (or `{type:'error', code}`) out. A new start or a disconnect aborts the running one.
+ * The secret arrives in the message, lives in this call only, and is never stored or echoed.
+ */
+import {logger} from '../shared/log.ts';
+import type {AwsEndpoints} from './aws-clients.ts';
+import {verifySetup} from './verify-setup.ts';
+import type {Check, SetupInput, Verdict} from './types.ts';
+
+export const VERIFY_PORT_NAME = 'aws/verify';
+
+export type VerifyPortRequest = {readonly type: 'start'; readonly input: SetupInput};
+export type VerifyPortResponse =
+  | {readonly type: 'check'; readonly check: Check}
+  | {readonly type: 'verdict'; readonly verdict: Verdict}
+  | {readonly type: 'error'; readonly code: 'INVALID_MESSAGE' | 'INTERNAL'};
+
+/** The subset of `chrome.runtime.Port` used here, so tests can pass a fake. */
+export interface PortLike {
+  readonly name: string;
+  postMessage(message: VerifyPortResponse): void;
+  readonly onMessage: {addListener(listener: (message: unknown) => void): void};
+  readonly onDisconnect: {addListener(listener: () => void): void};
+}
+
+export interface VerifyPortDeps {
+  readonly endpoints?: AwsEndpoints;
+  readonly timeoutMs?: number;
+}
+
+const log = logger('aws-verify');
+
+function isStart(message: unknown): message is VerifyPortRequest {
+  const m = message as {type?: unknown; input?: {keys?: {accessKeyId?: unknown; secretAccessKey?: unknown}}} | null;
+  return m?.type === 'start' && typeof m.input?.keys?.accessKeyId === 'string' && typeof m.input.keys.secretAccessKey === 'string';
+}
+
+/** Returns false (and does nothing) for ports with another name. */
+export function handleVerifyPort(port: PortLike, deps: VerifyPortDeps = {}): boolean {
+  if (port.name !== VERIFY_PORT_NAME) return false;
+  let current: AbortController | undefined;
+  let connected = true;
+  const post = (message: VerifyPortResponse) => {
+    if (connected) port.postMessage(message);
+  };
+  port.onDisconnect.addListener(() => {
+    connected = false;
+    current?.abort();
+  });
+  port.onMessage.addListener((message) => {
+    if (!isStart(message)) return post({type: 'error', code: 'INVALID_MESSAGE'});
+    current?.abort();
+    const controller = new AbortController();
+    current = controller;
+    const {signal} = controller;
+    verifySetup(message.input, {
+      signal,
+      ...(deps.endpoints ? {endpoints: deps.endpoints} : {}),
+      ...(deps.timeoutMs ? {timeoutMs: deps.timeoutMs} : {}),
+      onCheck: (check) => !signal.aborted && post({type: 'check', check}),
+    }).then(
+      (verdict) => !signal.aborted && post({type: 'verdict', verdict}),
+      (error: unknown) => {
+        log.error('verification failed', error);
+        if (!signal.aborted) post({type: 'error', code: 'INTERNAL'});
+      },
+    );
+  });
+  return true;
+}
