@@ -1,0 +1,83 @@
+/**
+ * The whole sandbox: the simulated Abiquo console (/ui/) and API (/api) on one loopback origin, the test back door
+ * (/__sandbox), and the simulated AWS (S3 and STS on their own ports), all from one scenario.
+ */
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {AbiquoApi} from './abiquo/api.ts';
+import {ADMIN_PREFIX, handleAdmin} from './abiquo/sandbox-admin.ts';
+import type {AbiquoScenario} from './abiquo/scenario-types.ts';
+import {startAws} from './aws/index.ts';
+import type {AwsSandbox, AwsScenario} from './aws/index.ts';
+import {serveConsole} from './console/serve.ts';
+import {loadScenario} from './scenario.ts';
+import type {ScenarioFile} from './scenario.ts';
+
+export interface SandboxOptions {
+  /** A scenario name (`happy-path`), a file path, or an already loaded scenario. */
+  scenario: string | ScenarioFile;
+  /** Added to every Abiquo and AWS answer. */
+  latencyMs?: number;
+  storageDir?: string;
+}
+
+export interface Sandbox {
+  consoleUrl: string;
+  apiUrl: string;
+  /** Origin of the console and the API (the /__sandbox back door lives here too). */
+  origin: string;
+  s3Url: string;
+  stsUrl: string;
+  /** The scenario's first user: who the demo logs in as. */
+  login: {user: string; password: string; locale: string};
+  abiquo: AbiquoApi;
+  aws: AwsSandbox;
+  close(): Promise<void>;
+}
+
+const EMPTY_AWS: AwsScenario = {accounts: [], users: [], buckets: []};
+
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const scenario = typeof options.scenario === 'string' ? loadScenario(options.scenario) : options.scenario;
+  const abiquoScenario = (scenario.abiquo ?? {}) as AbiquoScenario;
+  const api = new AbiquoApi(abiquoScenario, {latencyMs: options.latencyMs ?? 0});
+  const server = createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    const handled = pathname === '/api' || pathname.startsWith('/api/') ? api.handle(req, res)
+      : pathname.startsWith(`${ADMIN_PREFIX}/`) ? handleAdmin(api, req, res)
+      : serveConsole(req, res);
+    handled.catch((error: unknown) => {
+      // A bug, not an Abiquo answer: say so as the real API would (500), without details.
+      console.error('[sandbox]', error instanceof Error ? error.stack : error);
+      if (!res.headersSent) res.writeHead(500, {'Content-Type': 'application/json'}).end(JSON.stringify({collection: [{code: '500-INTERNAL-SERVER-ERROR', message: 'Unexpected exception'}]}));
+    });
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let aws: AwsSandbox;
+  try {
+    aws = await startAws((scenario.aws as AwsScenario | undefined) ?? EMPTY_AWS, {
+      ...(options.latencyMs === undefined ? {} : {latencyMs: options.latencyMs}),
+      ...(options.storageDir === undefined ? {} : {storageDir: options.storageDir}),
+    });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  const [nick, first] = Object.entries(abiquoScenario.users ?? {})[0] ?? ['', undefined];
+  return {
+    consoleUrl: `${origin}/ui/`,
+    apiUrl: `${origin}/api`,
+    origin,
+    s3Url: aws.s3Url,
+    stsUrl: aws.stsUrl,
+    login: {user: nick, password: first?.password ?? '', locale: first?.locale ?? 'en_US'},
+    abiquo: api,
+    aws,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections(); // also the requests a timeout fault holds forever
+      await Promise.all([closed, aws.close()]);
+    },
+  };
+}
