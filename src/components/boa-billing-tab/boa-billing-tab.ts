@@ -1,0 +1,278 @@
+import {Task, TaskStatus} from '@lit/task';
+import {LitElement, html, type CSSResultGroup} from 'lit';
+import {amazonPropertyNames, readCostBasis, toAmazonProperties} from '../../aws/amazon-properties.ts';
+import type {AwsKeys, Identity, SetupInput, VerifiedReport} from '../../aws/types.ts';
+import type {BoaPricingCredentials} from '../boa-pricing-credentials/boa-pricing-credentials.ts';
+import type {BoaCurReport} from '../boa-cur-report/boa-cur-report.ts';
+import {setupItems} from '../boa-setup-status/setup-items.ts';
+import type {
+  BoaAppliedEvent,
+  BoaFixEvent,
+  BoaKeysVerifiedEvent,
+  BoaLinkedAccountsChangeEvent,
+  BoaPropertiesReloadedEvent,
+  BoaReportChangeEvent,
+  TabSection,
+} from '../events.ts';
+import type {AbiquoCode, BillingServices, KeynodeState, LinkedAccount} from '../services.ts';
+import {abiquoMessage} from '../shared/messages.ts';
+import {baseStyles} from '../shared/styles.ts';
+import type {UsedAccount} from '../shared/used-accounts.ts';
+import styles from './boa-billing-tab.styles.ts';
+
+type Loaded = {keynode: KeynodeState; linked: readonly LinkedAccount[] | undefined; linkedFailure?: AbiquoCode};
+type LoadFailure = {failure: AbiquoCode; facts?: Readonly<Record<string, string | number>>};
+
+/**
+ * @summary The "Billing-only AWS" tab of a keynode enterprise: setup status, pricing credentials, Cost and Usage
+ * Report, the `amazon_*` properties to write, and the linked AWS accounts. On any other enterprise it explains
+ * why it does not apply; when the console session or privileges fall short it says so, with a Retry.
+ *
+ * Call `consoleSaved()` after the console's own Save of the dialog: the tab re-reads the properties and offers to
+ * restore the `amazon_*` values it applied if that Save lost them.
+ */
+export class BoaBillingTab extends LitElement {
+  static override styles: CSSResultGroup = [baseStyles, styles];
+  static override properties = {
+    services: {attribute: false},
+    enterpriseId: {type: Number, attribute: 'enterprise-id'},
+    properties: {state: true},
+    hasPricing: {state: true},
+    linked: {state: true},
+    pricingKeys: {state: true},
+    pricingIdentity: {state: true},
+    pricingBlocked: {state: true},
+    report: {state: true},
+    reportBlocked: {state: true},
+    blended: {state: true},
+    lost: {state: true},
+  };
+
+  /** The `amazon_*` values this tab last wrote, to notice if the console's Save drops them. */
+  private applied: Readonly<Record<string, string>> | undefined;
+  private readonly load = new Task(this, {
+    args: () => [this.services, this.enterpriseId] as const,
+    task: async ([services], {signal}): Promise<Loaded | LoadFailure> => {
+      if (!services) return {failure: 'ABIQUO_UNEXPECTED_RESPONSE'};
+      const [keynode, linked] = await Promise.all([services.abiquo.loadKeynode(signal), services.abiquo.listLinkedAccounts(signal)]);
+      if (!keynode.ok) return {failure: keynode.code, ...(keynode.facts ? {facts: keynode.facts} : {})};
+      this.properties = keynode.value.properties;
+      this.hasPricing = keynode.value.hasPricingCredentials;
+      this.linked = linked.ok ? linked.value : undefined;
+      this.blended = readCostBasis(keynode.value.properties) === 'blended';
+      return {keynode: keynode.value, linked: this.linked, ...(linked.ok ? {} : {linkedFailure: linked.code})};
+    },
+  });
+  private readonly restoreCheck = new Task(this, {
+    autoRun: false,
+    task: async (_args, {signal}) => {
+      const applied = this.applied;
+      if (!applied) return;
+      const read = await this.services.abiquo.readProperties(signal);
+      if (!read.ok) return read.code;
+      this.properties = read.value;
+      this.lost = Object.keys(applied).filter((key) => read.value[key] !== applied[key]);
+      return undefined;
+    },
+  });
+
+  /** Services bound to the enterprise being edited (Abiquo client, AWS checks, translator). */
+  declare services: BillingServices;
+  /** ID of the enterprise being edited. */
+  declare enterpriseId: number;
+  declare private properties: Readonly<Record<string, string>>;
+  declare private hasPricing: boolean;
+  declare private linked: readonly LinkedAccount[] | undefined;
+  declare private pricingKeys: AwsKeys | undefined;
+  declare private pricingIdentity: Identity | undefined;
+  declare private pricingBlocked: boolean | undefined;
+  declare private report: VerifiedReport | undefined;
+  declare private reportBlocked: boolean;
+  declare private blended: boolean;
+  declare private lost: readonly string[];
+
+  constructor() {
+    super();
+    this.properties = {};
+    this.hasPricing = false;
+    this.reportBlocked = true;
+    this.blended = false;
+    this.lost = [];
+  }
+
+  /**
+   * The console's own Save of this dialog finished: re-read the properties and, if the `amazon_*` values this tab
+   * applied are gone or changed, show it with a one-click Restore.
+   */
+  async consoleSaved(): Promise<void> {
+    if (!this.applied) return;
+    await this.restoreCheck.run();
+  }
+
+  private get desired(): Readonly<Record<string, string>> | undefined {
+    if (this.lost.length > 0 && this.applied) return this.applied;
+    if (!this.report || this.reportBlocked || this.pricingBlocked) return undefined;
+    return toAmazonProperties(this.report, {costs: this.blended ? 'blended' : 'unblended'}, this.properties);
+  }
+
+  /** The report today's properties describe, so an existing setup is re-checked as it stands. */
+  private initialReport(): Omit<SetupInput, 'keys'> | undefined {
+    const p = this.properties;
+    if (!p.amazon_bucket) return undefined;
+    return {
+      bucket: p.amazon_bucket,
+      ...(p.amazon_bucket_region ? {region: p.amazon_bucket_region} : {}),
+      ...(p.amazon_bucket_prefix !== undefined ? {prefix: p.amazon_bucket_prefix} : {}),
+      ...(p.amazon_report_name ? {reportName: p.amazon_report_name} : {}),
+    };
+  }
+
+  private get usedByPricing(): UsedAccount[] {
+    return this.pricingIdentity ? [{account: this.pricingIdentity.account, where: this.services.t('tab_where_pricing')}] : [];
+  }
+
+  private get usedByLinked(): UsedAccount[] {
+    return (this.linked ?? []).flatMap((account) => (account.awsAccountId ? [{account: account.awsAccountId, where: account.name}] : []));
+  }
+
+  private handleKeysVerified(event: BoaKeysVerifiedEvent): void {
+    this.pricingKeys = event.detail.blocked ? undefined : event.detail.keys;
+    this.pricingIdentity = event.detail.identity;
+    this.pricingBlocked = event.detail.keys ? event.detail.blocked : undefined;
+  }
+
+  private handleReportChange(event: BoaReportChangeEvent): void {
+    this.report = event.detail.report;
+    this.reportBlocked = event.detail.blocked;
+    this.blended = event.detail.blended;
+  }
+
+  private handleApplied(event: BoaAppliedEvent): void {
+    this.properties = event.detail.properties;
+    this.applied = Object.fromEntries(Object.entries(event.detail.properties).filter(([key]) => (amazonPropertyNames as readonly string[]).includes(key)));
+    this.lost = [];
+    if (event.detail.credentialsSaved) {
+      this.hasPricing = true;
+      this.pricingKeys = undefined;
+      this.shadowRoot?.querySelector<BoaPricingCredentials>('boa-pricing-credentials')?.clearSecret();
+    }
+  }
+
+  private handlePropertiesReloaded(event: BoaPropertiesReloadedEvent): void {
+    this.properties = event.detail.properties;
+  }
+
+  private handleLinkedChange(event: BoaLinkedAccountsChangeEvent): void {
+    this.linked = event.detail.accounts;
+  }
+
+  private handleReverify(): void {
+    this.lost = [];
+    void this.load.run();
+    this.shadowRoot?.querySelector<BoaCurReport>('boa-cur-report')?.reverify();
+  }
+
+  private handleFix(event: BoaFixEvent): void {
+    this.focusSection(event.detail.section);
+  }
+
+  private focusSection(section: TabSection): void {
+    const target = this.shadowRoot?.querySelector<HTMLElement>(`[data-section="${section}"]`);
+    target?.scrollIntoView?.({block: 'nearest'});
+    target?.focus();
+  }
+
+  private renderLoadFailure(failure: LoadFailure) {
+    const t = this.services.t;
+    return html`<div class="alert alert--fail" role="alert">
+      <p><strong>${t('tab_load_failed')}</strong></p>
+      <p>${abiquoMessage(t, failure.failure, failure.facts)}</p>
+      <button type="button" @click=${() => this.load.run()}>${t('tab_retry')}</button>
+    </div>`;
+  }
+
+  private renderTab(loaded: Loaded) {
+    const t = this.services.t;
+    const keynode: KeynodeState = {...loaded.keynode, properties: this.properties, hasPricingCredentials: this.hasPricing};
+    const desired = this.desired;
+    const items = setupItems({
+      keynode,
+      linked: this.linked,
+      pricingVerified: this.pricingBlocked === undefined ? undefined : !this.pricingBlocked,
+      desired,
+      // An absent amazon_mpa is meaningful (unblended), so it is not required.
+      required: amazonPropertyNames.filter((key) => key !== 'amazon_mpa'),
+    });
+    const restoreFailed = this.restoreCheck.status === TaskStatus.COMPLETE ? this.restoreCheck.value : undefined;
+    return html`
+      <section aria-labelledby="h-status">
+        <h2 id="h-status">${t('tab_setup_heading')}</h2>
+        <boa-setup-status .t=${t} .items=${items} ?running=${this.load.status === TaskStatus.PENDING} @boa-reverify=${this.handleReverify} @boa-fix=${this.handleFix}></boa-setup-status>
+      </section>
+      <section aria-labelledby="h-pricing">
+        <h2 id="h-pricing">${t('tab_pricing_heading')}</h2>
+        <boa-pricing-credentials
+          data-section="pricing"
+          .services=${this.services}
+          ?saved=${this.hasPricing}
+          .usedAccounts=${this.usedByLinked}
+          @boa-keys-verified=${this.handleKeysVerified}
+        ></boa-pricing-credentials>
+      </section>
+      <section aria-labelledby="h-report">
+        <h2 id="h-report">${t('tab_report_heading')}</h2>
+        <boa-cur-report
+          data-section="report"
+          .services=${this.services}
+          .keys=${this.pricingKeys}
+          .initial=${this.initialReport()}
+          ?blended=${this.blended}
+          @boa-report-change=${this.handleReportChange}
+        ></boa-cur-report>
+      </section>
+      <section aria-labelledby="h-properties">
+        <h2 id="h-properties" tabindex="-1" data-section="properties">${t('tab_diff_heading')}</h2>
+        <p class="alert alert--fail" role="alert" ?hidden=${!restoreFailed}>${restoreFailed ? abiquoMessage(t, restoreFailed) : ''}</p>
+        <boa-properties-diff
+          .services=${this.services}
+          .current=${this.properties}
+          .desired=${desired}
+          .keys=${this.lost.length > 0 ? undefined : this.pricingKeys}
+          .blockedReason=${desired ? undefined : t(this.pricingBlocked || this.reportBlocked ? 'tab_diff_blocked' : 'tab_diff_waiting')}
+          .lost=${this.lost}
+          @boa-applied=${this.handleApplied}
+          @boa-properties-reloaded=${this.handlePropertiesReloaded}
+        ></boa-properties-diff>
+      </section>
+      <section aria-labelledby="h-linked">
+        <h2 id="h-linked">${t('tab_linked_heading')}</h2>
+        <boa-linked-accounts
+          data-section="linked"
+          .services=${this.services}
+          .accounts=${this.linked}
+          .loadFailure=${loaded.linkedFailure}
+          .usedAccounts=${[...this.usedByPricing, ...this.usedByLinked]}
+          @boa-linked-accounts-change=${this.handleLinkedChange}
+          @boa-reverify=${this.handleReverify}
+        ></boa-linked-accounts>
+      </section>
+    `;
+  }
+
+  override render() {
+    const t = this.services?.t;
+    if (!t) return html``;
+    return this.load.render({
+      initial: () => html`<p class="progress" role="status">${t('tab_loading')}</p>`,
+      pending: () =>
+        this.load.value && 'keynode' in this.load.value ? this.renderTab(this.load.value) : html`<p class="progress" role="status">${t('tab_loading')}</p>`,
+      error: () => this.renderLoadFailure({failure: 'ABIQUO_UNEXPECTED_RESPONSE'}),
+      complete: (loaded) => {
+        if ('failure' in loaded) return this.renderLoadFailure(loaded);
+        if (!loaded.keynode.enterprise.keyNode) return html`<boa-keynode-explanation .t=${t} .enterpriseName=${loaded.keynode.enterprise.name}></boa-keynode-explanation>`;
+        return this.renderTab(loaded);
+      },
+    });
+  }
+}
+

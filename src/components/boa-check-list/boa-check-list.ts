@@ -1,0 +1,55 @@
+import {LitElement, html, type CSSResultGroup} from 'lit';
+import type {Check} from '../../aws/types.ts';
+import type {Translate} from '../../shared/i18n.ts';
+import {checkMessage} from '../shared/messages.ts';
+import {statusIcon} from '../shared/status-icon.ts';
+import {baseStyles} from '../shared/styles.ts';
+import styles from './boa-check-list.styles.ts';
+
+/**
+ * @summary The checks of one verification, each with a status icon (and its text), its translated message and
+ * fix, announced politely as they arrive.
+ *
+ * @csspart base - The list.
+ */
+export class BoaCheckList extends LitElement {
+  static override styles: CSSResultGroup = [baseStyles, styles];
+  static override properties = {
+    t: {attribute: false},
+    checks: {attribute: false},
+    running: {type: Boolean},
+    label: {},
+  };
+
+  /** Translator of the console's language. */
+  declare t: Translate;
+  /** Checks to show, in the order they arrived. */
+  declare checks: readonly Check[];
+  /** Whether more checks are still coming. */
+  declare running: boolean;
+  /** Accessible name of the list. */
+  declare label: string;
+
+  constructor() {
+    super();
+    this.checks = [];
+    this.running = false;
+    this.label = '';
+  }
+
+  override render() {
+    return html`
+      <div aria-live="polite" aria-busy=${this.running ? 'true' : 'false'}>
+        <p class="progress" ?hidden=${!this.running}>${this.t?.('tab_checking')}</p>
+        <ul part="base" aria-label=${this.label} ?hidden=${this.checks.length === 0}>
+          ${this.checks.map(
+            (check) =>
+              html`<li data-code=${check.code} data-status=${check.status}>
+                ${statusIcon(this.t, check.status)}<span class="message">${checkMessage(this.t, check)}</span>
+              </li>`,
+          )}
+        </ul>
+      </div>
+    `;
+  }
+}

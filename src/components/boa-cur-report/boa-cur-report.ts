@@ -1,0 +1,202 @@
+import {LitElement, html, nothing, type CSSResultGroup, type PropertyValues} from 'lit';
+import type {AwsKeys, DiscoveredReport, SetupInput, Verdict} from '../../aws/types.ts';
+import {BoaReportChangeEvent} from '../events.ts';
+import type {BillingServices} from '../services.ts';
+import {Verification} from '../shared/keys-verification.ts';
+import {baseStyles} from '../shared/styles.ts';
+import styles from './boa-cur-report.styles.ts';
+
+// Typing a bucket name is debounced; a pick or a paste is checked at once.
+const TYPING_PAUSE_MS = 500;
+
+/**
+ * @summary The Cost and Usage Report: bucket as typed (name, `s3://…`, console URL or ARN), region detected from S3,
+ * the reports found in the bucket to pick from, every check live, and the blended/unblended choice.
+ *
+ * @event boa-report-change - A verification finished, or the operator changed the cost choice.
+ */
+export class BoaCurReport extends LitElement {
+  static override styles: CSSResultGroup = [baseStyles, styles];
+  static override properties = {
+    services: {attribute: false},
+    keys: {attribute: false},
+    initial: {attribute: false},
+    blended: {type: Boolean},
+    bucket: {state: true},
+  };
+
+  private readonly verification = new Verification(this, () => this.services, (verdict) => this.handleVerdict(verdict));
+  private picked: DiscoveredReport | undefined;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The tab's services. */
+  declare services: BillingServices;
+  /** Verified pricing keys; nothing is checked without them. */
+  declare keys: AwsKeys | undefined;
+  /** The report the properties describe today, so an existing setup is re-checked as it is. */
+  declare initial: Omit<SetupInput, 'keys'> | undefined;
+  /** Blended costs (`amazon_mpa` dedicated) rather than unblended. */
+  declare blended: boolean;
+  declare private bucket: string;
+
+  constructor() {
+    super();
+    this.blended = false;
+    this.bucket = '';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.typingTimer);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('initial') && !this.bucket) this.bucket = this.initial?.bucket ?? '';
+    // New keys (the operator just pasted them) re-check the bucket with them; emptied keys stop any check.
+    if (changed.has('keys') && changed.get('keys') !== this.keys) {
+      if (this.keys && this.bucket) this.verify(this.bucket === this.initial?.bucket ? this.initial : {});
+      else if (!this.keys) this.verification.reset();
+    }
+  }
+
+  /** Re-runs the checks with what the form holds now (the setup status's "Re-verify"). */
+  reverify(): void {
+    if (this.keys && this.bucket) this.verify(this.picked ? {prefix: this.picked.prefix, reportName: this.picked.reportName} : this.initial ?? {});
+  }
+
+  override focus(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('#bucket')?.focus();
+  }
+
+  private verify(refine: Omit<SetupInput, 'keys' | 'bucket'>): void {
+    clearTimeout(this.typingTimer);
+    if (!this.keys || !this.bucket.trim()) return;
+    const region = refine.region;
+    this.verification.run({
+      keys: this.keys,
+      expectedUserName: 'abiquo-billing-user',
+      bucket: this.bucket.trim(),
+      ...(region ? {region} : {}),
+      ...(refine.prefix !== undefined ? {prefix: refine.prefix} : {}),
+      ...(refine.reportName ? {reportName: refine.reportName} : {}),
+    });
+  }
+
+  private handleBucketInput(event: InputEvent): void {
+    this.bucket = (event.target as HTMLInputElement).value;
+    this.picked = undefined;
+    clearTimeout(this.typingTimer);
+    // No region: the previous bucket's says nothing about this one.
+    this.typingTimer = setTimeout(() => this.verify({}), event.inputType === 'insertFromPaste' ? 0 : TYPING_PAUSE_MS);
+  }
+
+  private handlePick(report: DiscoveredReport): void {
+    this.picked = report;
+    const region = this.verification.verdict?.region;
+    this.verify({...(region ? {region} : {}), prefix: report.prefix, reportName: report.reportName});
+  }
+
+  private handleBlended(blended: boolean): void {
+    this.blended = blended;
+    this.announce(this.verification.verdict);
+  }
+
+  private handleVerdict(verdict: Verdict): void {
+    this.announce(verdict);
+  }
+
+  private announce(verdict: Verdict | undefined): void {
+    const blocked = !verdict || verdict.checks.some((check) => check.status === 'fail');
+    this.dispatchEvent(new BoaReportChangeEvent({...(verdict?.report ? {report: verdict.report} : {}), blocked, blended: this.blended}));
+  }
+
+  private renderReports(verdict: Verdict) {
+    const t = this.services.t;
+    if (verdict.reports.length === 0) return nothing;
+    const chosen = verdict.report ?? this.picked;
+    return html`<fieldset>
+      <legend>${t('tab_report_pick')}</legend>
+      ${verdict.reports.map((report, i) => {
+        const supported = report.layout === 'legacy';
+        const checked = chosen?.reportName === report.reportName && chosen.prefix === report.prefix;
+        const path = report.prefix ? `${report.prefix}/${report.reportName}` : report.reportName;
+        return html`<div class="choice">
+          <input
+            type="radio"
+            name="report"
+            id="report-${i}"
+            .checked=${checked}
+            ?disabled=${!supported || this.verification.running}
+            @change=${() => this.handlePick(report)}
+          />
+          <label for="report-${i}"
+            >${path}${supported ? '' : ` (${t(report.layout === 'cur2' ? 'tab_report_layout_cur2' : 'tab_report_layout_parquet')})`}</label
+          >
+        </div>`;
+      })}
+    </fieldset>`;
+  }
+
+  private renderVerified(verdict: Verdict) {
+    const t = this.services.t;
+    const report = verdict.report;
+    if (!report) return nothing;
+    return html`<dl aria-label=${t('tab_report_found')}>
+      <dt>${t('tab_report_region')}</dt>
+      <dd>${report.region}</dd>
+      <dt>${t('tab_report_prefix')}</dt>
+      <dd>${report.prefix || '—'}</dd>
+      <dt>${t('tab_report_name')}</dt>
+      <dd>${report.reportName}</dd>
+      <dt>${t('tab_report_compression')}</dt>
+      <dd>${report.compression}</dd>
+      ${report.billingPeriod ? html`<dt>${t('tab_report_period')}</dt><dd>${report.billingPeriod}</dd>` : nothing}
+    </dl>`;
+  }
+
+  override render() {
+    const t = this.services.t;
+    const verdict = this.verification.verdict;
+    const region = verdict?.region;
+    return html`
+      <p class="alert alert--warn" ?hidden=${Boolean(this.keys)}>${t('tab_report_needs_keys')}</p>
+      <div class="field">
+        <label for="bucket">${t('tab_report_bucket_label')}</label>
+        <input
+          id="bucket"
+          type="text"
+          autocomplete="off"
+          spellcheck="false"
+          autocapitalize="off"
+          aria-describedby="bucket-help"
+          .value=${this.bucket}
+          @input=${this.handleBucketInput}
+        />
+        <span class="help" id="bucket-help">${t('tab_report_bucket_help')}</span>
+      </div>
+      <p ?hidden=${!region}>${t('tab_report_region_detected', {region: region ?? ''})}</p>
+      ${verdict ? this.renderReports(verdict) : nothing} ${verdict ? this.renderVerified(verdict) : nothing}
+      <boa-check-list .t=${t} .checks=${this.verification.checks} ?running=${this.verification.running} label=${t('tab_report_checks')}></boa-check-list>
+      <div class="actions" ?hidden=${!this.verification.running}>
+        <button type="button" @click=${() => this.verification.cancel()}>${t('tab_cancel')}</button>
+      </div>
+      <fieldset>
+        <legend>${t('tab_mpa_legend')}</legend>
+        <div class="choice">
+          <input type="radio" name="mpa" id="mpa-blended" .checked=${this.blended} @change=${() => this.handleBlended(true)} aria-describedby="mpa-blended-help" />
+          <div>
+            <label for="mpa-blended">${t('tab_mpa_blended')}</label>
+            <span class="help" id="mpa-blended-help">${t('tab_mpa_blended_help')}</span>
+          </div>
+        </div>
+        <div class="choice">
+          <input type="radio" name="mpa" id="mpa-unblended" .checked=${!this.blended} @change=${() => this.handleBlended(false)} aria-describedby="mpa-unblended-help" />
+          <div>
+            <label for="mpa-unblended">${t('tab_mpa_unblended')}</label>
+            <span class="help" id="mpa-unblended-help">${t('tab_mpa_unblended_help')}</span>
+          </div>
+        </div>
+      </fieldset>
+    `;
+  }
+}

@@ -1,0 +1,211 @@
+import {LitElement, html, type CSSResultGroup, type PropertyValues} from 'lit';
+import {live} from 'lit/directives/live.js';
+import {createRef, ref} from 'lit/directives/ref.js';
+import {cleanField, parseKeysPaste} from '../../aws/parse-keys.ts';
+import type {AwsKeys} from '../../aws/types.ts';
+import type {Translate} from '../../shared/i18n.ts';
+import {maskKeyId} from '../../shared/mask.ts';
+import {BoaKeysInputEvent} from '../events.ts';
+import {baseStyles} from '../shared/styles.ts';
+import styles from './boa-keys-input.styles.ts';
+
+// Typing is debounced so a half-typed key is not checked on every keystroke; pastes are checked at once.
+const TYPING_PAUSE_MS = 400;
+
+/**
+ * @summary An access key pair: two fields, or a paste/drop/pick of `accessKeys.csv` or CloudFormation Outputs.
+ * The secret lives only in memory and in the password field's value, never in an attribute. Once the parent
+ * marks the keys accepted, only the masked key ID is shown.
+ *
+ * @event boa-keys-input - The operator typed, pasted, dropped or picked keys (detail on the event: `keys`).
+ */
+export class BoaKeysInput extends LitElement {
+  static override styles: CSSResultGroup = [baseStyles, styles];
+  static override properties = {
+    t: {attribute: false},
+    accepted: {type: Boolean},
+    heading: {},
+    accessKeyId: {state: true},
+    pasteProblem: {state: true},
+    dragOver: {state: true},
+  };
+
+  private secret = '';
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly keyIdField = createRef<HTMLInputElement>();
+
+  /** Translator of the console's language. */
+  declare t: Translate;
+  /** Set by the parent once the keys passed verification: the fields give way to the masked key ID. */
+  declare accepted: boolean;
+  /** Accessible name of the group (e.g. "Pricing credentials"). */
+  declare heading: string;
+  declare private accessKeyId: string;
+  declare private pasteProblem: boolean;
+  declare private dragOver: boolean;
+
+  constructor() {
+    super();
+    this.accepted = false;
+    this.heading = '';
+    this.accessKeyId = '';
+    this.pasteProblem = false;
+    this.dragOver = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.typingTimer);
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    // "Change keys" brings the fields back: put the operator in the first one.
+    if (changed.has('accepted') && changed.get('accepted') === true && !this.accepted) this.keyIdField.value?.focus();
+  }
+
+  /** Empties both fields and forgets the secret (after a save, or to start over). Fires nothing. */
+  clear(): void {
+    clearTimeout(this.typingTimer);
+    this.secret = '';
+    this.accessKeyId = '';
+    this.pasteProblem = false;
+    const secretField = this.renderRoot.querySelector<HTMLInputElement>('input[name="secret"]');
+    if (secretField) secretField.value = '';
+  }
+
+  /** Moves focus into the first field (used by the setup status's fix actions). */
+  override focus(): void {
+    (this.keyIdField.value ?? this.renderRoot.querySelector<HTMLButtonElement>('button'))?.focus();
+  }
+
+  private keys(): AwsKeys | undefined {
+    return this.accessKeyId || this.secret ? {accessKeyId: this.accessKeyId, secretAccessKey: this.secret} : undefined;
+  }
+
+  private emit(): void {
+    clearTimeout(this.typingTimer);
+    this.dispatchEvent(new BoaKeysInputEvent(this.keys()));
+  }
+
+  private accept(text: string): void {
+    const parsed = parseKeysPaste(text);
+    this.pasteProblem = !parsed.ok;
+    if (!parsed.ok) return;
+    this.accessKeyId = parsed.value.accessKeyId;
+    this.secret = parsed.value.secretAccessKey;
+    const secretField = this.renderRoot.querySelector<HTMLInputElement>('input[name="secret"]');
+    if (secretField) secretField.value = this.secret;
+    this.emit();
+  }
+
+  private handleKeyIdInput(event: InputEvent): void {
+    this.accessKeyId = cleanField((event.target as HTMLInputElement).value);
+    this.scheduleEmit();
+  }
+
+  private handleSecretInput(event: InputEvent): void {
+    this.secret = cleanField((event.target as HTMLInputElement).value);
+    this.scheduleEmit();
+  }
+
+  private scheduleEmit(): void {
+    this.pasteProblem = false;
+    clearTimeout(this.typingTimer);
+    this.typingTimer = setTimeout(() => this.emit(), TYPING_PAUSE_MS);
+  }
+
+  /** A paste of a whole CSV or Outputs text into either field is read as such, not as one value. */
+  private handleFieldPaste(event: ClipboardEvent): void {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (!/[\n\t,]/.test(text.trim())) return;
+    event.preventDefault();
+    this.accept(text);
+  }
+
+  private handleAreaPaste(event: ClipboardEvent): void {
+    event.preventDefault();
+    this.accept(event.clipboardData?.getData('text/plain') ?? '');
+  }
+
+  private handleDragOver(event: DragEvent): void {
+    event.preventDefault();
+    this.dragOver = true;
+  }
+
+  private async handleDrop(event: DragEvent): Promise<void> {
+    event.preventDefault();
+    this.dragOver = false;
+    const file = event.dataTransfer?.files[0];
+    this.accept(file ? await file.text() : (event.dataTransfer?.getData('text/plain') ?? ''));
+  }
+
+  private async handleFile(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const text = await file.text();
+    input.value = '';
+    this.accept(text);
+  }
+
+  private handleChange(): void {
+    this.accepted = false;
+    this.clear();
+    this.emit();
+  }
+
+  override render() {
+    const t = this.t;
+    if (this.accepted && this.accessKeyId) {
+      return html`<div role="group" aria-label=${this.heading}>
+        <p>${t('tab_keys_accepted')} <span class="masked">${maskKeyId(this.accessKeyId)}</span></p>
+        <button type="button" @click=${this.handleChange}>${t('tab_keys_change')}</button>
+      </div>`;
+    }
+    return html`<div role="group" aria-label=${this.heading}>
+      <div class="pair">
+        <div class="field">
+          <label for="key-id">${t('tab_keys_id_label')}</label>
+          <input
+            id="key-id"
+            name="key-id"
+            type="text"
+            autocomplete="off"
+            spellcheck="false"
+            autocapitalize="off"
+            .value=${live(this.accessKeyId)}
+            @input=${this.handleKeyIdInput}
+            @paste=${this.handleFieldPaste}
+            ${ref(this.keyIdField)}
+          />
+        </div>
+        <div class="field">
+          <label for="secret">${t('tab_keys_secret_label')}</label>
+          <input
+            id="secret"
+            name="secret"
+            type="password"
+            autocomplete="off"
+            spellcheck="false"
+            autocapitalize="off"
+            @input=${this.handleSecretInput}
+            @paste=${this.handleFieldPaste}
+          />
+        </div>
+      </div>
+      <div
+        class="field drop ${this.dragOver ? 'drop--over' : ''}"
+        @dragover=${this.handleDragOver}
+        @dragleave=${() => (this.dragOver = false)}
+        @drop=${this.handleDrop}
+      >
+        <label for="paste">${t('tab_keys_paste_label')}</label>
+        <textarea id="paste" rows="2" autocomplete="off" spellcheck="false" @paste=${this.handleAreaPaste} aria-describedby="paste-help"></textarea>
+        <span class="help" id="paste-help">${t('tab_keys_paste_help')}</span>
+        <label for="file">${t('tab_keys_file_label')}</label>
+        <input id="file" type="file" accept=".csv,text/csv,text/plain" @change=${this.handleFile} />
+      </div>
+      <p class="alert alert--fail" role="alert" ?hidden=${!this.pasteProblem}>${t('tab_keys_paste_not_found')}</p>
+    </div>`;
+  }
+}

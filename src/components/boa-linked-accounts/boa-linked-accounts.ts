@@ -1,0 +1,196 @@
+import {Task, TaskStatus, initialState} from '@lit/task';
+import {LitElement, html, nothing, type CSSResultGroup} from 'lit';
+import {createRef, ref} from 'lit/directives/ref.js';
+import type {AwsKeys, Verdict} from '../../aws/types.ts';
+import type {BoaKeysInput} from '../boa-keys-input/boa-keys-input.ts';
+import {BoaLinkedAccountsChangeEvent, BoaReverifyEvent, type BoaKeysInputEvent} from '../events.ts';
+import type {AbiquoCode, BillingServices, LinkedAccount} from '../services.ts';
+import {untilAborted} from '../shared/abortable.ts';
+import {describeIdentity, formatAccount} from '../shared/identity.ts';
+import {Verification} from '../shared/keys-verification.ts';
+import {abiquoMessage} from '../shared/messages.ts';
+import {statusIcon} from '../shared/status-icon.ts';
+import {baseStyles} from '../shared/styles.ts';
+import type {UsedAccount} from '../shared/used-accounts.ts';
+import styles from './boa-linked-accounts.styles.ts';
+
+/** The IAM user the reference procedure creates in each linked account. */
+export const PUBLIC_USER = 'abiquo-billing-user-public';
+
+/**
+ * @summary The standard enterprises billed through this keynode, with their AMAZON credential status and AWS
+ * account, and "Add account": a name and pasted `abiquo-billing-user-public` keys, checked with STS before anything
+ * is created. "Only for billing" is not set (the reference procedure says so).
+ *
+ * @event boa-linked-accounts-change - An account was added (detail: `accounts`, the whole list).
+ * @event boa-reverify - The operator asked to read the list again after it failed to load.
+ */
+export class BoaLinkedAccounts extends LitElement {
+  static override styles: CSSResultGroup = [baseStyles, styles];
+  static override properties = {
+    services: {attribute: false},
+    accounts: {attribute: false},
+    loadFailure: {attribute: false},
+    usedAccounts: {attribute: false},
+    name: {state: true},
+    nameMissing: {state: true},
+  };
+
+  private readonly verification = new Verification(this, () => this.services, () => this.requestUpdate());
+  private readonly keysInput = createRef<BoaKeysInput>();
+  private readonly nameField = createRef<HTMLInputElement>();
+  private keys: AwsKeys | undefined;
+  private readonly add = new Task<[string, AwsKeys, string], LinkedAccount | {failure: AbiquoCode; facts?: Readonly<Record<string, string | number>>}>(
+    this,
+    {
+      autoRun: false,
+      task: async ([name, keys, awsAccountId], {signal}) => {
+        const added = await untilAborted(this.services.abiquo.addLinkedAccount({name, keys, awsAccountId}, signal), signal);
+        if (added === initialState) return added;
+        if (!added.ok) return {failure: added.code, ...(added.facts ? {facts: added.facts} : {})};
+        this.keys = undefined;
+        this.keysInput.value?.clear();
+        this.verification.reset();
+        this.name = '';
+        this.dispatchEvent(new BoaLinkedAccountsChangeEvent({accounts: [...(this.accounts ?? []), added.value]}));
+        return added.value;
+      },
+    },
+  );
+
+  /** The tab's services. */
+  declare services: BillingServices;
+  /** The linked enterprises, undefined while unknown. */
+  declare accounts: readonly LinkedAccount[] | undefined;
+  /** Why the list could not be read, if it could not. */
+  declare loadFailure: AbiquoCode | undefined;
+  /** Accounts in use elsewhere on this screen (the pricing credentials' account and each linked account's). */
+  declare usedAccounts: readonly UsedAccount[];
+  declare private name: string;
+  declare private nameMissing: boolean;
+
+  constructor() {
+    super();
+    this.usedAccounts = [];
+    this.name = '';
+    this.nameMissing = false;
+  }
+
+  override focus(): void {
+    this.nameField.value?.focus();
+  }
+
+  private handleKeysInput(event: BoaKeysInputEvent): void {
+    event.stopPropagation();
+    this.keys = event.keys;
+    if (event.keys) this.verification.run({keys: event.keys, expectedUserName: PUBLIC_USER});
+    else this.verification.reset();
+  }
+
+  private handleSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const name = this.name.trim();
+    this.nameMissing = !name;
+    if (!name) {
+      this.nameField.value?.focus();
+      return;
+    }
+    const identity = this.verification.verdict?.identity;
+    if (!this.keys || !identity || this.verification.blocked) {
+      this.keysInput.value?.focus();
+      return;
+    }
+    void this.add.run([name, this.keys, identity.account]);
+  }
+
+  private renderList() {
+    const t = this.services.t;
+    if (this.loadFailure) {
+      return html`<div class="alert alert--fail" role="alert">
+        <p>${abiquoMessage(t, this.loadFailure)}</p>
+        <button type="button" @click=${() => this.dispatchEvent(new BoaReverifyEvent())}>${t('tab_retry')}</button>
+      </div>`;
+    }
+    if (!this.accounts) return html`<p class="progress">${t('tab_loading')}</p>`;
+    if (this.accounts.length === 0) return html`<p>${t('tab_linked_none')}</p>`;
+    return html`<table>
+      <caption class="visually-hidden">${t('tab_linked_heading')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${t('tab_linked_enterprise')}</th>
+          <th scope="col">${t('tab_linked_credentials')}</th>
+          <th scope="col">${t('tab_linked_account')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${this.accounts.map(
+          (account) => html`<tr data-enterprise=${account.enterpriseId}>
+            <td>${account.name}</td>
+            <td>
+              ${statusIcon(t, account.hasAmazonCredentials ? 'pass' : 'fail')}
+              ${t(account.hasAmazonCredentials ? 'tab_linked_has_credentials' : 'tab_linked_no_credentials')}
+            </td>
+            <td>${account.awsAccountId ? formatAccount(account.awsAccountId) : t('tab_linked_account_unknown')}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  private renderAddOutcome() {
+    const t = this.services.t;
+    if (this.add.status === TaskStatus.PENDING) return html`<p class="progress">${t('tab_linked_adding')}</p>`;
+    const value = this.add.value;
+    if (this.add.status !== TaskStatus.COMPLETE || !value) return nothing;
+    if ('failure' in value) return html`<p class="alert alert--fail">${abiquoMessage(t, value.failure, value.facts)}</p>`;
+    return html`<p class="alert alert--pass">${t('tab_linked_added', {name: value.name})}</p>`;
+  }
+
+  override render() {
+    const t = this.services.t;
+    const verdict: Verdict | undefined = this.verification.verdict;
+    const identity = verdict?.identity;
+    const elsewhere = identity && this.usedAccounts.find((used) => used.account === identity.account);
+    const busy = this.add.status === TaskStatus.PENDING;
+    return html`
+      ${this.renderList()}
+      <form @submit=${this.handleSubmit} aria-labelledby="add-heading" novalidate>
+        <h3 id="add-heading">${t('tab_linked_add_heading')}</h3>
+        <p>${t('tab_linked_add_intro')}</p>
+        <div class="field">
+          <label for="name">${t('tab_linked_name_label')}</label>
+          <input
+            id="name"
+            type="text"
+            autocomplete="off"
+            aria-invalid=${this.nameMissing ? 'true' : 'false'}
+            aria-describedby="name-error"
+            .value=${this.name}
+            @input=${(event: InputEvent) => (this.name = (event.target as HTMLInputElement).value)}
+            ${ref(this.nameField)}
+          />
+          <span class="help" id="name-error" role="alert">${this.nameMissing ? t('tab_linked_name_missing') : ''}</span>
+        </div>
+        <boa-keys-input
+          .t=${t}
+          heading=${t('tab_linked_keys_heading')}
+          ?accepted=${Boolean(this.keys && identity && !this.verification.blocked)}
+          @boa-keys-input=${this.handleKeysInput}
+          ${ref(this.keysInput)}
+        ></boa-keys-input>
+        <p ?hidden=${!identity}>${identity ? describeIdentity(t, identity) : ''}</p>
+        <p class="alert alert--warn" ?hidden=${!elsewhere}>
+          ${elsewhere ? t('tab_account_used_elsewhere', {account: formatAccount(elsewhere.account), where: elsewhere.where}) : ''}
+        </p>
+        <boa-check-list .t=${t} .checks=${this.verification.checks} ?running=${this.verification.running} label=${t('tab_linked_checks')}></boa-check-list>
+        <div class="actions">
+          <button type="submit" class="primary" ?disabled=${busy || this.verification.running}>${t('tab_linked_add')}</button>
+          <button type="button" ?hidden=${!this.verification.running && !busy} @click=${() => (this.verification.cancel(), this.add.abort())}>
+            ${t('tab_cancel')}
+          </button>
+        </div>
+        <div aria-live="polite">${this.renderAddOutcome()}</div>
+      </form>
+    `;
+  }
+}

@@ -1,0 +1,7 @@
+import {css} from 'lit';
+
+export default css`
+  .identity {
+    font-weight: bold;
+  }
+`;

@@ -1,0 +1,98 @@
+import {LitElement, html, type CSSResultGroup} from 'lit';
+import {createRef, ref} from 'lit/directives/ref.js';
+import type {AwsKeys, Verdict} from '../../aws/types.ts';
+import type {BoaKeysInput} from '../boa-keys-input/boa-keys-input.ts';
+import {BoaKeysVerifiedEvent, type BoaKeysInputEvent} from '../events.ts';
+import type {BillingServices} from '../services.ts';
+import {describeIdentity, formatAccount} from '../shared/identity.ts';
+import {Verification} from '../shared/keys-verification.ts';
+import {baseStyles} from '../shared/styles.ts';
+import type {UsedAccount} from '../shared/used-accounts.ts';
+import styles from './boa-pricing-credentials.styles.ts';
+
+/** The IAM user the reference procedure's CloudFormation template creates for pricing. */
+export const PRICING_USER = 'abiquo-billing-user';
+
+/**
+ * @summary The keynode's pricing credentials (`abiquo-billing-user` of the main account): keys in, checked at once
+ * with STS, identity shown, warnings for keys that belong to an account already used on this screen.
+ *
+ * @event boa-keys-verified - The keys the operator entered were checked (or emptied).
+ */
+export class BoaPricingCredentials extends LitElement {
+  static override styles: CSSResultGroup = [baseStyles, styles];
+  static override properties = {
+    services: {attribute: false},
+    saved: {type: Boolean},
+    usedAccounts: {attribute: false},
+  };
+
+  private readonly verification = new Verification(this, () => this.services, (verdict) => this.handleVerdict(verdict));
+  private readonly keysInput = createRef<BoaKeysInput>();
+  private keys: AwsKeys | undefined;
+
+  /** The tab's services. */
+  declare services: BillingServices;
+  /** Whether the keynode already has pricing credentials (the API never shows them). */
+  declare saved: boolean;
+  /** Accounts in use elsewhere on this screen (linked accounts), for the "same account" warning. */
+  declare usedAccounts: readonly UsedAccount[];
+
+  constructor() {
+    super();
+    this.saved = false;
+    this.usedAccounts = [];
+  }
+
+  /** Forgets the pasted keys once they are saved: the secret leaves memory and the form. */
+  clearSecret(): void {
+    this.keys = undefined;
+    this.keysInput.value?.clear();
+    this.requestUpdate();
+  }
+
+  override focus(): void {
+    this.keysInput.value?.focus();
+  }
+
+  private handleKeysInput(event: BoaKeysInputEvent): void {
+    event.stopPropagation();
+    this.keys = event.keys;
+    if (!event.keys) {
+      this.verification.reset();
+      this.dispatchEvent(new BoaKeysVerifiedEvent({keys: undefined, blocked: false}));
+      return;
+    }
+    this.verification.run({keys: event.keys, expectedUserName: PRICING_USER});
+  }
+
+  private handleVerdict(verdict: Verdict): void {
+    const blocked = verdict.checks.some((check) => check.status === 'fail');
+    this.dispatchEvent(new BoaKeysVerifiedEvent({keys: this.keys, ...(verdict.identity ? {identity: verdict.identity} : {}), blocked}));
+  }
+
+  override render() {
+    const t = this.services.t;
+    const verdict = this.verification.verdict;
+    const identity = verdict?.identity;
+    const elsewhere = identity && this.usedAccounts.find((used) => used.account === identity.account);
+    return html`
+      <p>${t(this.saved ? 'tab_pricing_saved' : 'tab_pricing_intro')}</p>
+      <boa-keys-input
+        .t=${t}
+        heading=${t('tab_pricing_heading')}
+        ?accepted=${Boolean(this.keys && identity && !this.verification.blocked)}
+        @boa-keys-input=${this.handleKeysInput}
+        ${ref(this.keysInput)}
+      ></boa-keys-input>
+      <p class="identity" ?hidden=${!identity}>${identity ? describeIdentity(t, identity) : ''}</p>
+      <p class="alert alert--warn" ?hidden=${!elsewhere}>
+        ${elsewhere ? t('tab_account_used_elsewhere', {account: formatAccount(elsewhere.account), where: elsewhere.where}) : ''}
+      </p>
+      <boa-check-list .t=${t} .checks=${this.verification.checks} ?running=${this.verification.running} label=${t('tab_pricing_checks')}></boa-check-list>
+      <div class="actions" ?hidden=${!this.verification.running}>
+        <button type="button" @click=${() => this.verification.cancel()}>${t('tab_cancel')}</button>
+      </div>
+    `;
+  }
+}

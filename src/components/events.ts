@@ -1,0 +1,81 @@
+/**
+ * Every event the tab's components emit: one class each (Web Awesome style), namespaced `boa-`, bubbling and
+ * composed, and fired only as the result of something the operator did (a paste, a click, a pick).
+ * Details may carry keys in memory; none is ever reflected to the DOM.
+ */
+import type {AwsKeys, Identity, VerifiedReport} from '../aws/types.ts';
+import type {LinkedAccount} from './services.ts';
+
+const init = {bubbles: true, composed: true} as const;
+
+/** The operator typed, pasted or dropped keys (`keys` is undefined once the fields are empty). */
+export class BoaKeysInputEvent extends Event {
+  constructor(readonly keys: AwsKeys | undefined) {
+    super('boa-keys-input', init);
+  }
+}
+
+/** The pricing keys the operator entered were checked: `identity` when STS accepted them, `blocked` when a check failed. */
+export class BoaKeysVerifiedEvent extends Event {
+  constructor(readonly detail: {readonly keys: AwsKeys | undefined; readonly identity?: Identity; readonly blocked: boolean}) {
+    super('boa-keys-verified', init);
+  }
+}
+
+/** The CUR section reached a new verdict or the operator changed the cost choice. */
+export class BoaReportChangeEvent extends Event {
+  constructor(readonly detail: {readonly report?: VerifiedReport; readonly blocked: boolean; readonly blended: boolean}) {
+    super('boa-report-change', init);
+  }
+}
+
+/** Apply (or Restore) wrote the properties; `properties` are as stored afterwards. */
+export class BoaAppliedEvent extends Event {
+  constructor(readonly detail: {readonly properties: Readonly<Record<string, string>>; readonly credentialsSaved: boolean}) {
+    super('boa-applied', init);
+  }
+}
+
+/** Apply met a conflict and re-read the properties, which now hold someone else's values. */
+export class BoaPropertiesReloadedEvent extends Event {
+  constructor(readonly detail: {readonly properties: Readonly<Record<string, string>>}) {
+    super('boa-properties-reloaded', init);
+  }
+}
+
+/** The operator asked to re-run every check of the setup. */
+export class BoaReverifyEvent extends Event {
+  constructor() {
+    super('boa-reverify', init);
+  }
+}
+
+/** The operator chose the action that fixes a line of the setup status; `section` names where to go. */
+export class BoaFixEvent extends Event {
+  constructor(readonly detail: {readonly section: TabSection}) {
+    super('boa-fix', init);
+  }
+}
+
+/** The linked-account list was read or an account was added. */
+export class BoaLinkedAccountsChangeEvent extends Event {
+  constructor(readonly detail: {readonly accounts: readonly LinkedAccount[]}) {
+    super('boa-linked-accounts-change', init);
+  }
+}
+
+/** The sections of the tab, in the order of the reference procedure. */
+export type TabSection = 'pricing' | 'report' | 'properties' | 'linked';
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'boa-keys-input': BoaKeysInputEvent;
+    'boa-keys-verified': BoaKeysVerifiedEvent;
+    'boa-report-change': BoaReportChangeEvent;
+    'boa-applied': BoaAppliedEvent;
+    'boa-properties-reloaded': BoaPropertiesReloadedEvent;
+    'boa-reverify': BoaReverifyEvent;
+    'boa-fix': BoaFixEvent;
+    'boa-linked-accounts-change': BoaLinkedAccountsChangeEvent;
+  }
+}

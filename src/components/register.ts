@@ -1,0 +1,46 @@
+/**
+ * The one place the tab's custom elements are defined. Guarded like Shoelace's `define()`: the console page may
+ * load the content script twice (extension reload), and a second `define` of a taken tag would throw.
+ */
+import {BoaBillingTab} from './boa-billing-tab/boa-billing-tab.ts';
+import {BoaCheckList} from './boa-check-list/boa-check-list.ts';
+import {BoaCurReport} from './boa-cur-report/boa-cur-report.ts';
+import {BoaKeynodeExplanation} from './boa-keynode-explanation/boa-keynode-explanation.ts';
+import {BoaKeysInput} from './boa-keys-input/boa-keys-input.ts';
+import {BoaLinkedAccounts} from './boa-linked-accounts/boa-linked-accounts.ts';
+import {BoaPricingCredentials} from './boa-pricing-credentials/boa-pricing-credentials.ts';
+import {BoaPropertiesDiff} from './boa-properties-diff/boa-properties-diff.ts';
+import {BoaSetupStatus} from './boa-setup-status/boa-setup-status.ts';
+
+const elements = {
+  'boa-billing-tab': BoaBillingTab,
+  'boa-check-list': BoaCheckList,
+  'boa-cur-report': BoaCurReport,
+  'boa-keynode-explanation': BoaKeynodeExplanation,
+  'boa-keys-input': BoaKeysInput,
+  'boa-linked-accounts': BoaLinkedAccounts,
+  'boa-pricing-credentials': BoaPricingCredentials,
+  'boa-properties-diff': BoaPropertiesDiff,
+  'boa-setup-status': BoaSetupStatus,
+} as const;
+
+/** Defines every tag not yet defined. Idempotent. */
+export function registerComponents(registry: CustomElementRegistry = customElements): void {
+  for (const [tag, element] of Object.entries(elements)) {
+    if (!registry.get(tag)) registry.define(tag, element);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'boa-billing-tab': BoaBillingTab;
+    'boa-check-list': BoaCheckList;
+    'boa-cur-report': BoaCurReport;
+    'boa-keynode-explanation': BoaKeynodeExplanation;
+    'boa-keys-input': BoaKeysInput;
+    'boa-linked-accounts': BoaLinkedAccounts;
+    'boa-pricing-credentials': BoaPricingCredentials;
+    'boa-properties-diff': BoaPropertiesDiff;
+    'boa-setup-status': BoaSetupStatus;
+  }
+}

@@ -1,0 +1,81 @@
+import {Task, TaskStatus, initialState} from '@lit/task';
+import type {ReactiveControllerHost} from 'lit';
+import type {Check, SetupInput, Verdict} from '../../aws/types.ts';
+import type {BillingServices} from '../services.ts';
+import {untilAborted} from './abortable.ts';
+
+/**
+ * Runs `services.verify` for one input and keeps the checks as they stream in, so a section can render
+ * progress live. A new `run` aborts the previous one (its signal), and `cancel` aborts without a new run.
+ */
+export class Verification {
+  /** Checks of the current run, in arrival order. */
+  checks: readonly Check[] = [];
+  private readonly task: Task<[SetupInput | undefined], Verdict>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly services: () => BillingServices | undefined,
+    onVerdict: (verdict: Verdict) => void,
+  ) {
+    this.task = new Task(host, {
+      autoRun: false,
+      task: async ([input], {signal}) => {
+        const services = this.services();
+        if (!services || !input) return initialState;
+        const verdict = await untilAborted(
+          services.verify(
+            input,
+            (check) => {
+              if (signal.aborted) return;
+              this.checks = [...this.checks, check];
+              this.host.requestUpdate();
+            },
+            signal,
+          ),
+          signal,
+        );
+        if (verdict === initialState) return verdict;
+        // The verdict's list is authoritative (a streamed check may have been refined).
+        this.checks = verdict.checks;
+        onVerdict(verdict);
+        return verdict;
+      },
+    });
+  }
+
+  run(input: SetupInput): void {
+    this.checks = [];
+    void this.task.run([input]);
+  }
+
+  cancel(): void {
+    this.task.abort();
+    this.checks = [];
+    this.host.requestUpdate();
+  }
+
+  /** Forgets the last result (e.g. when the fields were emptied). */
+  reset(): void {
+    this.checks = [];
+    void this.task.run([undefined]);
+  }
+
+  get running(): boolean {
+    return this.task.status === TaskStatus.PENDING;
+  }
+
+  get verdict(): Verdict | undefined {
+    return this.task.status === TaskStatus.COMPLETE ? this.task.value : undefined;
+  }
+
+  /** A bug in the verify pipeline (verify itself reports expected failures as checks). */
+  get failure(): unknown {
+    return this.task.status === TaskStatus.ERROR ? this.task.error : undefined;
+  }
+
+  get blocked(): boolean {
+    return this.checks.some((check) => check.status === 'fail');
+  }
+}
+
