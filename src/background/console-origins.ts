@@ -1,0 +1,73 @@
+/**
+ * Consoles the operator enabled. The list lives in `storage.local` (origins only, nothing secret); a console
+ * counts only while its host permission is granted, and content scripts are registered for exactly those.
+ */
+import {originPattern, parseConsoleOrigin} from '../shared/console-origin.ts';
+import {err, ok, type Result} from '../shared/result.ts';
+import type {OriginCode} from '../messaging/protocol.ts';
+
+const storageKey = 'enabledConsoles';
+export const contentScriptId = 'boa-console';
+
+export interface OriginsDeps {
+  readonly storage: Pick<chrome.storage.StorageArea, 'get' | 'set'>;
+  readonly permissions: Pick<typeof chrome.permissions, 'contains' | 'remove'>;
+  readonly scripting: Pick<typeof chrome.scripting, 'getRegisteredContentScripts' | 'registerContentScripts' | 'unregisterContentScripts' | 'executeScript'>;
+  readonly tabs: Pick<typeof chrome.tabs, 'query'>;
+}
+
+async function storedOrigins(deps: OriginsDeps): Promise<string[]> {
+  const stored = (await deps.storage.get(storageKey))[storageKey];
+  return Array.isArray(stored) ? stored.filter((o): o is string => typeof o === 'string') : [];
+}
+
+async function isGranted(origin: string, deps: OriginsDeps): Promise<boolean> {
+  return deps.permissions.contains({origins: [originPattern(origin)]});
+}
+
+/** Enabled consoles whose permission is still granted (the operator may revoke it in the browser's UI). */
+export async function enabledOrigins(deps: OriginsDeps): Promise<string[]> {
+  const origins = await storedOrigins(deps);
+  const granted = await Promise.all(origins.map((origin) => isGranted(origin, deps)));
+  return origins.filter((_, i) => granted[i]);
+}
+
+/** Makes the registered content script match the enabled consoles; idempotent. */
+export async function syncContentScripts(deps: OriginsDeps): Promise<void> {
+  const matches = (await enabledOrigins(deps)).map(originPattern);
+  const registered = await deps.scripting.getRegisteredContentScripts({ids: [contentScriptId]});
+  if (registered.length > 0) await deps.scripting.unregisterContentScripts({ids: [contentScriptId]});
+  if (matches.length === 0) return;
+  await deps.scripting.registerContentScripts([
+    {id: contentScriptId, matches: [...new Set(matches)], js: ['content.js'], runAt: 'document_idle', allFrames: false, persistAcrossSessions: true},
+  ]);
+}
+
+/** Enables a console after its page obtained the host permission; injects into its tabs already open. */
+export async function enableOrigin(input: string, deps: OriginsDeps): Promise<Result<{origins: string[]}, OriginCode>> {
+  const parsed = parseConsoleOrigin(input);
+  if (!parsed.ok) return parsed;
+  const origin = parsed.value;
+  if (!(await isGranted(origin, deps))) return err('PERMISSION_MISSING', {origin});
+  const origins = await storedOrigins(deps);
+  if (!origins.includes(origin)) await deps.storage.set({[storageKey]: [...origins, origin]});
+  await syncContentScripts(deps);
+  const open = await deps.tabs.query({url: originPattern(origin)});
+  // The content script guards against a double load, so injecting into an already-served tab is safe.
+  await Promise.allSettled(
+    open.filter((tab) => tab.id !== undefined && tab.url?.startsWith(origin)).map((tab) => deps.scripting.executeScript({target: {tabId: tab.id!}, files: ['content.js']})),
+  );
+  return ok({origins: await enabledOrigins(deps)});
+}
+
+export async function disableOrigin(input: string, deps: OriginsDeps): Promise<Result<{origins: string[]}, OriginCode>> {
+  const parsed = parseConsoleOrigin(input);
+  if (!parsed.ok) return parsed;
+  const origins = (await storedOrigins(deps)).filter((o) => o !== parsed.value);
+  await deps.storage.set({[storageKey]: origins});
+  // Another enabled console may share the host pattern (other port): keep the permission then.
+  const pattern = originPattern(parsed.value);
+  if (!origins.some((o) => originPattern(o) === pattern)) await deps.permissions.remove({origins: [pattern]}).catch(() => false);
+  await syncContentScripts(deps);
+  return ok({origins: await enabledOrigins(deps)});
+}

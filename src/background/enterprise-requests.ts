@@ -1,0 +1,35 @@
+/**
+ * Which enterprise the console is editing, learnt from the console's own API traffic in each tab (the edit
+ * dialog has no route of its own). Kept in `storage.session` so a restarted worker still knows.
+ */
+const ENTERPRISE = /\/admin\/enterprises\/(\d+)(\/properties)?\/?(?:\?.*)?$/;
+
+export type EnterpriseRequest =
+  | {readonly kind: 'enterprise-read'; readonly enterpriseId: number}
+  | {readonly kind: 'properties-written'; readonly enterpriseId: number};
+
+export function classifyRequest(details: Pick<chrome.webRequest.OnCompletedDetails, 'url' | 'method' | 'statusCode' | 'tabId'>): EnterpriseRequest | undefined {
+  if (details.tabId < 0 || details.statusCode < 200 || details.statusCode >= 300) return undefined;
+  const match = ENTERPRISE.exec(new URL(details.url).pathname + new URL(details.url).search);
+  if (!match) return undefined;
+  const enterpriseId = Number(match[1]);
+  if (details.method === 'GET' && !match[2]) return {kind: 'enterprise-read', enterpriseId};
+  if (details.method === 'PUT' && match[2]) return {kind: 'properties-written', enterpriseId};
+  return undefined;
+}
+
+const key = (tabId: number) => `tabEnterprise:${tabId}`;
+
+export async function rememberEnterprise(session: Pick<chrome.storage.StorageArea, 'set'>, tabId: number, enterpriseId: number): Promise<void> {
+  await session.set({[key(tabId)]: enterpriseId});
+}
+
+export async function currentEnterprise(session: Pick<chrome.storage.StorageArea, 'get'>, tabId: number | undefined): Promise<number | undefined> {
+  if (tabId === undefined) return undefined;
+  const value = (await session.get(key(tabId)))[key(tabId)];
+  return typeof value === 'number' ? value : undefined;
+}
+
+export async function forgetTab(session: Pick<chrome.storage.StorageArea, 'remove'>, tabId: number): Promise<void> {
+  await session.remove(key(tabId));
+}

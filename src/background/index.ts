@@ -1,0 +1,60 @@
+/**
+ * Service-worker entry: wiring only. Listeners are registered synchronously at the top level so a worker
+ * woken by an event (or restarted) receives it.
+ */
+import {handleVerifyPort} from '../aws/verify-port-handler.ts';
+import {dispatch, acceptsVerifyPort} from '../messaging/server.ts';
+import type {SenderContext} from '../messaging/sender.ts';
+import type {PropertiesWrittenNotice} from '../messaging/protocol.ts';
+import {isSandboxBuild, loadAwsEndpoints} from './aws-endpoints.ts';
+import {disableOrigin, enabledOrigins, enableOrigin, syncContentScripts, type OriginsDeps} from './console-origins.ts';
+import {classifyRequest, currentEnterprise, forgetTab, rememberEnterprise} from './enterprise-requests.ts';
+
+const deps: OriginsDeps = {storage: chrome.storage.local, permissions: chrome.permissions, scripting: chrome.scripting, tabs: chrome.tabs};
+const endpoints = loadAwsEndpoints();
+
+async function senderContext(): Promise<SenderContext> {
+  return {extensionId: chrome.runtime.id, extensionBaseUrl: chrome.runtime.getURL(''), enabledOrigins: await enabledOrigins(deps)};
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  void senderContext()
+    .then((context) =>
+      dispatch(message, sender, {
+        'worker/ping': async () => ({sandbox: isSandboxBuild}),
+        'console/current-enterprise': async (_payload, from) => ({enterpriseId: await currentEnterprise(chrome.storage.session, from.tab?.id)}),
+        'origins/list': async () => ({origins: await enabledOrigins(deps)}),
+        'origins/enable': async ({origin}) => enableOrigin(origin, deps),
+        'origins/disable': async ({origin}) => disableOrigin(origin, deps),
+      }, context),
+    )
+    .then(sendResponse);
+  return true; // the reply is asynchronous
+});
+
+chrome.runtime.onConnect.addListener((port) => {
+  void senderContext().then(async (context) => {
+    if (!acceptsVerifyPort(port, context)) return port.disconnect();
+    handleVerifyPort(port, {endpoints: await endpoints});
+  });
+});
+
+chrome.webRequest.onCompleted.addListener(
+  (details) => {
+    const request = classifyRequest(details);
+    if (request?.kind === 'enterprise-read') void rememberEnterprise(chrome.storage.session, details.tabId, request.enterpriseId);
+    if (request?.kind === 'properties-written') {
+      const notice: PropertiesWrittenNotice = {type: 'console/properties-written', enterpriseId: request.enterpriseId};
+      void chrome.tabs.sendMessage(details.tabId, notice).catch(() => undefined);
+    }
+  },
+  {urls: ['<all_urls>'], types: ['xmlhttprequest']},
+);
+
+chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(chrome.storage.session, tabId));
+// Content scripts registered at run time are lost when an unpacked extension is reinstalled: register again.
+chrome.runtime.onInstalled.addListener(() => void syncContentScripts(deps));
+chrome.runtime.onStartup.addListener(() => void syncContentScripts(deps));
+chrome.permissions.onAdded.addListener(() => void syncContentScripts(deps));
+chrome.permissions.onRemoved.addListener(() => void syncContentScripts(deps));
+void syncContentScripts(deps);

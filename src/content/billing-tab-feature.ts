@@ -1,0 +1,72 @@
+/**
+ * The feature: mount the "Billing-only AWS" tab in every enterprise-edit dialog, give it its services, and
+ * tell it when the console's own Save rewrote the properties.
+ */
+import {createAbiquoService} from '../abiquo/abiquo-service.ts';
+import type {BoaBillingTab} from '../components/boa-billing-tab/boa-billing-tab.ts';
+import {onDialogSave, readEnterpriseName} from '../console/find-enterprise-dialog.ts';
+import {mountBillingTab, type MountedTab} from '../console/mount-billing-tab.ts';
+import {watchEnterpriseDialogs} from '../console/watch-dialogs.ts';
+import type {TabNotice} from '../messaging/protocol.ts';
+import {createTranslator} from '../shared/i18n.ts';
+import {logger} from '../shared/log.ts';
+import {browserContextLanguage, consoleContext} from './console-context.ts';
+import {resolveEnterpriseId} from './resolve-enterprise.ts';
+import {verifyThroughWorker} from './verify-through-worker.ts';
+
+const log = logger('billing-tab');
+
+interface OpenTab {
+  readonly element: BoaBillingTab;
+  readonly mounted: MountedTab;
+  enterpriseId?: number;
+  /** Set when the operator clicked the dialog's own Save; the next properties PUT is that Save's. */
+  consoleSaving: boolean;
+}
+
+export function startBillingTab(signal: AbortSignal): void {
+  const open = new Set<OpenTab>();
+
+  watchEnterpriseDialogs(document, (dialog, dialogSignal) => {
+    const fallback = createTranslator(browserContextLanguage());
+    const element = document.createElement('boa-billing-tab') as BoaBillingTab;
+    const mounted = mountBillingTab(dialog, {label: fallback('tab_title'), panel: () => element, signal: dialogSignal});
+    if (!mounted) {
+      log.warn('enterprise dialog found but no tab strip: use the toolbar button to open the tab');
+      return false;
+    }
+    const tab: OpenTab = {element, mounted, consoleSaving: false};
+    open.add(tab);
+    dialogSignal.addEventListener('abort', () => open.delete(tab), {once: true});
+    onDialogSave(dialog, () => (tab.consoleSaving = true), dialogSignal);
+    void connect(tab, dialog, dialogSignal);
+    return true;
+  }, signal);
+
+  chrome.runtime.onMessage.addListener((notice: TabNotice, sender) => {
+    if (sender.id !== chrome.runtime.id || sender.tab !== undefined) return; // only the worker or our popup
+    for (const tab of open) {
+      if (notice.type === 'console/open-panel') tab.mounted.activate();
+      else if (notice.type === 'console/properties-written' && notice.enterpriseId === tab.enterpriseId && tab.consoleSaving) {
+        tab.consoleSaving = false;
+        void tab.element.consoleSaved();
+      }
+    }
+  });
+}
+
+async function connect(tab: OpenTab, dialog: Element, signal: AbortSignal): Promise<void> {
+  const context = await consoleContext();
+  if (signal.aborted) return;
+  const label = tab.mounted.pane.ownerDocument.querySelector<HTMLAnchorElement>('li[data-boa-mounted] > a');
+  if (label) label.textContent = context.t('tab_title');
+  const enterpriseId = await resolveEnterpriseId(context.http, readEnterpriseName(dialog), signal);
+  tab.enterpriseId = enterpriseId;
+  tab.element.enterpriseId = enterpriseId ?? Number.NaN;
+  tab.element.services = {
+    t: context.t,
+    language: context.language,
+    verify: verifyThroughWorker,
+    abiquo: createAbiquoService({apiBase: context.apiBase, enterpriseId: enterpriseId ?? Number.NaN}),
+  };
+}

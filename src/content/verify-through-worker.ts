@@ -1,0 +1,37 @@
+import type {Check, SetupInput, Verdict} from '../aws/types.ts';
+import type {VerifyFn} from '../components/services.ts';
+import {verifyPortName} from '../messaging/protocol.ts';
+
+type PortMessage = {type: 'check'; check: Check} | {type: 'verdict'; verdict: Verdict} | {type: 'error'; code: string};
+
+/** A verdict standing for a failure of the extension itself (worker gone or broken), shown like any check. */
+const failedVerdict = (detail: string): Verdict => ({
+  checks: [{code: 'AWS_UNKNOWN', status: 'fail', facts: {detail}}],
+  reports: [],
+  requests: 0,
+});
+
+/**
+ * Runs one verification in the service worker over a port: checks stream back one by one; aborting the
+ * signal disconnects the port, which aborts the worker's requests. The keys travel only in this message.
+ */
+export const verifyThroughWorker: VerifyFn = (input: SetupInput, onCheck, signal) =>
+  new Promise<Verdict>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const port = chrome.runtime.connect({name: verifyPortName});
+    let settled = false;
+    const settle = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
+      finish();
+      port.disconnect();
+    };
+    signal.addEventListener('abort', () => settle(() => reject(signal.reason)), {once: true});
+    port.onMessage.addListener((message: PortMessage) => {
+      if (message.type === 'check') onCheck(message.check);
+      else if (message.type === 'verdict') settle(() => resolve(message.verdict));
+      else settle(() => resolve(failedVerdict(message.code)));
+    });
+    port.onDisconnect.addListener(() => settle(() => resolve(failedVerdict('EXTENSION_RELOADED'))));
+    port.postMessage({type: 'start', input});
+  });

@@ -1,0 +1,64 @@
+/**
+ * The one map of every request the extension's scripts send to the service worker, with who may send it.
+ * Long-running AWS verification streams over a port instead (see `verifyPortName`).
+ */
+import type {Result} from '../shared/result.ts';
+
+/** Why a console could not be enabled: each has a message `options_<CODE>`. */
+export type OriginCode = 'ORIGIN_INVALID' | 'PERMISSION_MISSING';
+
+export interface ProtocolMap {
+  /** Liveness and identity of the worker, used by the content script at start-up. */
+  'worker/ping': {request: Record<string, never>; response: {readonly sandbox: boolean}};
+  /** The enterprise the console itself last loaded in the sender's tab (seen through webRequest). */
+  'console/current-enterprise': {request: Record<string, never>; response: {readonly enterpriseId?: number}};
+  /** Enabled consoles, for the options page and the toolbar popup. */
+  'origins/list': {request: Record<string, never>; response: {readonly origins: readonly string[]}};
+  /** Enables a console whose host permission the page has just obtained. */
+  'origins/enable': {request: {readonly origin: string}; response: Result<{readonly origins: readonly string[]}, OriginCode>};
+  'origins/disable': {request: {readonly origin: string}; response: Result<{readonly origins: readonly string[]}, OriginCode>};
+}
+
+export type MessageType = keyof ProtocolMap;
+export type RequestOf<T extends MessageType> = ProtocolMap[T]['request'];
+export type ResponseOf<T extends MessageType> = ProtocolMap[T]['response'];
+
+/** Who may send a message: a content script on an enabled console, or one of the extension's own pages. */
+export type SenderKind = 'console' | 'extension-page';
+
+export const allowedSenders: {readonly [T in MessageType]: readonly SenderKind[]} = {
+  'worker/ping': ['console', 'extension-page'],
+  'console/current-enterprise': ['console'],
+  'origins/list': ['extension-page'],
+  'origins/enable': ['extension-page'],
+  'origins/disable': ['extension-page'],
+};
+
+const isEmpty = (p: unknown): p is Record<string, never> => typeof p === 'object' && p !== null && Object.keys(p).length === 0;
+const hasOrigin = (p: unknown): p is {origin: string} =>
+  typeof p === 'object' && p !== null && typeof (p as {origin?: unknown}).origin === 'string' && Object.keys(p).length === 1;
+
+/** Runtime guards: a payload reaches its handler only in the shape the protocol declares. */
+export const payloadGuards: {readonly [T in MessageType]: (payload: unknown) => payload is RequestOf<T>} = {
+  'worker/ping': isEmpty,
+  'console/current-enterprise': isEmpty,
+  'origins/list': isEmpty,
+  'origins/enable': hasOrigin,
+  'origins/disable': hasOrigin,
+};
+
+/** Port name of the streaming AWS verification (`src/aws/verify-port-handler.ts`); console senders only. */
+export const verifyPortName = 'aws/verify';
+
+/** Pushed by the worker to a console tab: the console itself wrote an enterprise's properties. */
+export interface PropertiesWrittenNotice {
+  readonly type: 'console/properties-written';
+  readonly enterpriseId: number;
+}
+
+/** Pushed by the toolbar popup to a console tab: open the tab even where no tab strip was found. */
+export interface OpenPanelNotice {
+  readonly type: 'console/open-panel';
+}
+
+export type TabNotice = PropertiesWrittenNotice | OpenPanelNotice;
