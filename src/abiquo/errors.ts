@@ -53,7 +53,8 @@ export function codeForStatus(status: number, apiCode: string | undefined): Abiq
   if (status === 403) return 'ABIQUO_FORBIDDEN';
   if (status === 404) return 'ABIQUO_NOT_FOUND';
   if (status === 406 || status === 415) return 'ABIQUO_MEDIA_TYPE';
-  if (status === 409) return 'ABIQUO_CONFLICT';
+  // A stale write is a conflict; other 409s are business rules (duplicate name…) whose API message says what to fix.
+  if (status === 409) return apiCode === undefined || apiCode.startsWith('409-CONFLICT') ? 'ABIQUO_CONFLICT' : 'ABIQUO_INVALID';
   if (status >= 500) return 'ABIQUO_SERVER';
   if (status >= 400) return 'ABIQUO_INVALID';
   return 'ABIQUO_UNEXPECTED_RESPONSE';
@@ -77,8 +78,8 @@ export async function toAbiquoError(error: unknown, context: ErrorContext, signa
   if (error instanceof HTTPError) {
     const {status} = error.response;
     const api = parseApiError(await bodyText(error.response));
-    const facts: Facts = {status};
-    if (api) Object.assign(facts, {apiCode: api.code, apiMessage: api.message});
+    // Messages may name the API's code and message: both are always present (an HTML 401 page has neither).
+    const facts: Facts = {status, apiCode: api?.code ?? `HTTP ${status}`, apiMessage: api?.message ?? ''};
     const code = codeForStatus(status, api?.code);
     if (code === 'ABIQUO_FORBIDDEN') facts.privilege = context.privilege;
     return err(code, facts);

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import {after, before, beforeEach, describe, it} from 'node:test';
+import type {AbiquoService} from '../components/services.ts';
+import {createAbiquoService} from './abiquo-service.ts';
+import {conflictingKeys, mergedDto, parseProperties} from './properties.ts';
+import {SCENARIO, startSimulatedAbiquo} from './test-support.ts';
+import type {Exchange, SimulatedAbiquo} from './test-support.ts';
+
+const KEYNODE = 42;
+const signal = () => new AbortController().signal;
+
+interface RawEnterprise {
+  properties: Record<string, string>;
+}
+
+describe('Properties are read, merged and written without losing anything', () => {
+  let sim: SimulatedAbiquo;
+  let service: AbiquoService;
+  let log: Exchange[];
+  const stored = async () => ((await sim.admin('GET', `/state/enterprises/${KEYNODE}`)) as RawEnterprise).properties;
+
+  before(async () => {
+    sim = await startSimulatedAbiquo(SCENARIO);
+  });
+  after(() => sim.close());
+  beforeEach(async () => {
+    await sim.admin('POST', '/reset');
+    const session = await sim.session('admin', 'admin-password');
+    log = session.log;
+    service = createAbiquoService({apiBase: sim.apiBase, enterpriseId: KEYNODE, fetch: session.fetch});
+  });
+
+  it('writes the amazon_* keys and keeps every other property', async () => {
+    const loaded = await service.readProperties(signal());
+    assert.ok(loaded.ok);
+    const result = await service.applyProperties({amazon_bucket: 'acme-billing-reports', amazon_report_name: 'abiquo-hourly'}, loaded.value, signal());
+    const expected = {support_contact: 'ops@example.com', cost_center: 'CC-17', amazon_bucket: 'acme-billing-reports', amazon_report_name: 'abiquo-hourly'};
+    assert.deepEqual(result, {ok: true, value: expected});
+    assert.deepEqual(await stored(), expected);
+  });
+
+  it('keeps a property someone else added between loading and applying', async () => {
+    const loaded = await service.readProperties(signal());
+    assert.ok(loaded.ok);
+    await sim.admin('PUT', `/state/enterprises/${KEYNODE}/properties`, {properties: {...loaded.value, added_meanwhile: 'yes'}});
+    const result = await service.applyProperties({amazon_bucket_region: 'us-east-1'}, loaded.value, signal());
+    assert.ok(result.ok);
+    assert.equal((await stored()).added_meanwhile, 'yes');
+    assert.equal((await stored()).amazon_bucket_region, 'us-east-1');
+    assert.equal((await stored()).support_contact, 'ops@example.com');
+  });
+
+  it('refuses to overwrite an amazon_* key someone else changed meanwhile, and writes nothing', async () => {
+    const loaded = await service.readProperties(signal());
+    assert.ok(loaded.ok);
+    const theirs = {...loaded.value, amazon_bucket: 'their-bucket'};
+    await sim.admin('PUT', `/state/enterprises/${KEYNODE}/properties`, {properties: theirs});
+    const result = await service.applyProperties({amazon_bucket: 'acme-billing-reports', amazon_mpa: 'dedicated'}, loaded.value, signal());
+    assert.deepEqual(result, {ok: false, code: 'ABIQUO_CONFLICT', facts: {keys: 'amazon_bucket', count: 1}});
+    assert.deepEqual(await stored(), theirs);
+    assert.equal(log.filter((e) => e.method === 'PUT').length, 0);
+  });
+
+  it('reports a stale write (409) as a conflict after one re-read, without retrying the PUT', async () => {
+    const loaded = await service.readProperties(signal());
+    assert.ok(loaded.ok);
+    await sim.admin('POST', '/faults', {failNext: {status: 409, code: '409-CONFLICT-StaleObject', message: 'Another request has updated this entity', method: 'PUT', path: '/properties'}});
+    const result = await service.applyProperties({amazon_bucket: 'acme-billing-reports'}, loaded.value, signal());
+    assert.equal(!result.ok && result.code, 'ABIQUO_CONFLICT');
+    assert.equal(log.filter((e) => e.method === 'PUT').length, 1);
+    assert.equal((await stored()).amazon_bucket, 'old-bucket');
+  });
+
+  it('PUTs the whole DTO back: id and links kept, and the re-read comes just before the write', async () => {
+    const loaded = await service.readProperties(signal());
+    assert.ok(loaded.ok);
+    log.length = 0;
+    await service.applyProperties({amazon_billing_compress_format: 'GZ'}, loaded.value, signal());
+    const requests = log.map((e) => `${e.method} ${new URL(e.url).pathname}`);
+    assert.deepEqual(requests.slice(-2), ['GET /api/admin/enterprises/42/properties', 'PUT /api/admin/enterprises/42/properties']);
+    const body = JSON.parse(log.at(-1)!.requestBody) as {id?: number; links?: unknown[]};
+    assert.equal(typeof body.id, 'number');
+    assert.ok(Array.isArray(body.links) && body.links.length === 2);
+  });
+
+  it('does not write when every value is already stored', async () => {
+    const loaded = await service.readProperties(signal());
+    assert.ok(loaded.ok);
+    const result = await service.applyProperties({amazon_bucket: 'old-bucket'}, loaded.value, signal());
+    assert.ok(result.ok);
+    assert.equal(log.filter((e) => e.method === 'PUT').length, 0);
+  });
+});
+
+describe('The merge itself', () => {
+  it('keeps unknown fields of the DTO and values of other keys as the API sent them', () => {
+    const doc = parseProperties({id: 7, types: {secret: 'HIDDEN'}, properties: {a: '1', secret: 'x'}, links: []}, 'https://h/api/p');
+    assert.ok(doc.ok);
+    assert.deepEqual(mergedDto(doc.value, {amazon_mpa: 'shared'}), {id: 7, types: {secret: 'HIDDEN'}, properties: {a: '1', secret: 'x', amazon_mpa: 'shared'}, links: []});
+  });
+
+  it('sees a conflict only for written keys that moved to a value other than ours', () => {
+    const loaded = {amazon_bucket: 'a', amazon_mpa: 'shared', other: '1'};
+    const fresh = {amazon_bucket: 'b', amazon_mpa: 'dedicated', other: '2', amazon_report_name: 'r'};
+    assert.deepEqual(conflictingKeys({amazon_bucket: 'c', amazon_mpa: 'dedicated', amazon_report_name: 'x'}, loaded, fresh), ['amazon_bucket', 'amazon_report_name']);
+  });
+});
