@@ -17,7 +17,7 @@ export default {
       },
     }),
   ],
-  concurrency: 2,
-  testFramework: {config: {timeout: 5000}},
+  concurrency: 1,
+  testFramework: {config: {timeout: 20000}},
   reporters: [defaultReporter(), summaryReporter({flatten: false}), countReporter()],
 };

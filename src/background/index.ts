@@ -34,7 +34,10 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 chrome.runtime.onConnect.addListener((port) => {
   void senderContext().then(async (context) => {
-    if (!acceptsVerifyPort(port, context)) return port.disconnect();
+    if (!acceptsVerifyPort(port, context)) {
+      port.disconnect();
+      return;
+    }
     handleVerifyPort(port, {endpoints: await endpoints});
   });
 });

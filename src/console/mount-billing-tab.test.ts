@@ -1,0 +1,52 @@
+import {expect} from '@open-wc/testing';
+import {mountBillingTab} from './mount-billing-tab.ts';
+import {findEnterpriseDialogs} from './find-enterprise-dialog.ts';
+import {loadConsoleFixture as loadFixture} from '../../test/helpers/console-fixture.ts';
+
+async function dialog(): Promise<Element> {
+  return findEnterpriseDialogs(await loadFixture('enterprise-modal.en.html'))[0]!;
+}
+
+const panel = () => Object.assign(document.createElement('p'), {textContent: 'billing panel'});
+
+describe('mountBillingTab', () => {
+  it('adds one tab beside the console tabs, and mounting again changes nothing', async () => {
+    const modal = await dialog();
+    const controller = new AbortController();
+    const first = mountBillingTab(modal, {label: 'Billing-only AWS', panel, signal: controller.signal});
+    const second = mountBillingTab(modal, {label: 'Billing-only AWS', panel, signal: controller.signal});
+    expect(first?.pane).to.equal(second?.pane);
+    const strip = modal.querySelector('.tabbable > ul.nav-tabs')!;
+    expect([...strip.querySelectorAll(':scope > li > a')].map((a) => a.textContent)).to.deep.equal(['General', 'Credentials', 'Properties', 'Billing-only AWS']);
+    expect(modal.querySelectorAll('[data-boa-mounted]')).to.have.length(2);
+  });
+
+  it('shows our pane on click and gives the console its pane back when one of its tabs is clicked', async () => {
+    const modal = await dialog();
+    const mounted = mountBillingTab(modal, {label: 'Billing-only AWS', panel, signal: new AbortController().signal})!;
+    const ours = modal.querySelector<HTMLAnchorElement>('li[data-boa-mounted] > a')!;
+    ours.click();
+    expect(mounted.pane.hidden).to.equal(false);
+    expect(ours.getAttribute('aria-selected')).to.equal('true');
+    expect(modal.querySelector('#enterprise-general')!.classList.contains('active')).to.equal(false);
+    // The console believes General is still showing, so its handler does nothing: we must restore it.
+    modal.querySelector<HTMLAnchorElement>('a[href="#enterprise-general"]')!.click();
+    await Promise.resolve();
+    expect(mounted.pane.hidden).to.equal(true);
+    expect(modal.querySelector('#enterprise-general')!.classList.contains('active')).to.equal(true);
+  });
+
+  it('removes everything it added when its signal aborts', async () => {
+    const modal = await dialog();
+    const controller = new AbortController();
+    mountBillingTab(modal, {label: 'Billing-only AWS', panel, signal: controller.signal});
+    controller.abort();
+    expect(modal.querySelectorAll('[data-boa-mounted]')).to.have.length(0);
+  });
+
+  it('returns nothing (and mounts nothing) for a dialog without a tab strip', () => {
+    const bare = document.createElement('div');
+    bare.className = 'modal';
+    expect(mountBillingTab(bare, {label: 'x', panel, signal: new AbortController().signal})).to.equal(undefined);
+  });
+});

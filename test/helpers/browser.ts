@@ -1,0 +1,81 @@
+/**
+ * Launches Debian's Chromium with an unpacked build of the extension (puppeteer-core; nothing is downloaded),
+ * waits until the service worker has evaluated, and gives back its id and worker.
+ */
+import {cpSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import puppeteer, {type Browser, type Page, type WebWorker} from 'puppeteer-core';
+
+export const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const root = path.resolve(import.meta.dirname, '../..');
+
+export interface ExtensionBrowser {
+  readonly browser: Browser;
+  readonly extensionId: string;
+  readonly worker: WebWorker;
+  readonly extensionDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * `build` is a folder of dist/ (default: the sandbox flavour). The build is copied so the sandbox's
+ * endpoints file is written per run; `headless: false` opens a window (npm start with a display).
+ */
+export async function launchWithExtension(options: {build?: string; endpoints?: {s3: string; sts: string}; headless?: boolean; locale?: string} = {}): Promise<ExtensionBrowser> {
+  const work = mkdtempSync(path.join(tmpdir(), 'boa-chromium-'));
+  const extensionDir = path.join(work, 'extension');
+  cpSync(path.join(root, 'dist', options.build ?? 'sandbox-chrome'), extensionDir, {recursive: true});
+  if (options.endpoints) writeFileSync(path.join(extensionDir, 'sandbox-endpoints.json'), JSON.stringify(options.endpoints));
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath,
+    headless: options.headless ?? true,
+    pipe: true,
+    userDataDir: path.join(work, 'profile'),
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--no-sandbox',
+      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extensionDir}`,
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+    ],
+  });
+  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), {timeout: 20_000});
+  const extensionId = new URL(target.url()).host;
+  const worker = (await target.worker())!;
+  // The worker's top-level code must have run (listeners registered) before pages talk to it.
+  await worker.evaluate(() => new Promise((resolve) => (typeof chrome.runtime.onMessage === 'object' ? resolve(true) : setTimeout(resolve, 50))));
+  return {
+    browser,
+    extensionId,
+    worker,
+    extensionDir,
+    async close() {
+      await browser.close();
+      rmSync(work, {recursive: true, force: true});
+    },
+  };
+}
+
+/** Enables a console origin the way an operator does: the options page, the URL, the button. */
+export async function enableConsoleOrigin(ext: ExtensionBrowser, origin: string): Promise<string> {
+  const page = await ext.browser.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await page.waitForSelector('input[name="origin"]');
+  await page.type('input[name="origin"]', origin);
+  await page.click('button[type="submit"]');
+  const text = await page.waitForSelector('[role="status"], [role="alert"]').then((el) => el!.evaluate((e) => e.textContent ?? ''));
+  await page.close();
+  return text;
+}
+
+/** Whether our content script ran in this page (it marks the document once). */
+export async function contentScriptLoaded(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.hasAttribute('data-boa-loaded'));
+}

@@ -1,0 +1,97 @@
+/**
+ * The BUILT service-worker bundle (dist/sandbox-chrome/background.js), evaluated in Node — which, like a
+ * service worker, has no DOM — answers real verifications against the simulated AWS. Without the build's
+ * XML-parser fix the SDK throws "DOMParser is not defined" on every STS/S3 answer and these fail.
+ */
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {after, before, describe, it} from 'node:test';
+import {startAws, type AwsSandbox} from '../sandbox/aws/index.ts';
+import {PAYER_ACCOUNT, PRICING_KEY} from '../sandbox/aws/demo-keys.ts';
+import {loadScenario} from '../sandbox/scenario.ts';
+import type {Verdict} from '../src/aws/types.ts';
+import {loadWorkerBundle, sandboxWorkerBundle} from './helpers/load-worker-bundle.ts';
+
+const consoleOrigin = 'http://127.0.0.1:9';
+const consoleSender = {id: 'boaextensionidfortests', url: `${consoleOrigin}/ui/#/enterprises`, tab: {id: 7} as chrome.tabs.Tab, frameId: 0};
+
+async function verifyThroughBundle(worker: Awaited<ReturnType<typeof loadWorkerBundle>>, input: unknown, sender = consoleSender): Promise<{verdict?: Verdict; error?: string; checks: number; disconnected: boolean}> {
+  const port = worker.connect('aws/verify', sender);
+  let checks = 0;
+  return new Promise((resolve) => {
+    port.onDisconnect.addListener(() => resolve({checks, disconnected: true}));
+    port.onMessage.addListener((message: {type: string; verdict?: Verdict; code?: string}) => {
+      if (message.type === 'check') checks += 1;
+      if (message.type === 'verdict') resolve({verdict: message.verdict!, checks, disconnected: false});
+      if (message.type === 'error') resolve({error: message.code!, checks, disconnected: false});
+    });
+    port.postMessage({type: 'start', input});
+  });
+}
+
+describe('the built service-worker bundle without a DOM', () => {
+  let aws: AwsSandbox;
+  let worker: Awaited<ReturnType<typeof loadWorkerBundle>>;
+
+  before(async () => {
+    aws = await startAws(loadScenario('happy-path').aws as never);
+    worker = await loadWorkerBundle({
+      files: {'sandbox-endpoints.json': JSON.stringify({s3: aws.s3Url, sts: aws.stsUrl})},
+      grantedOrigins: ['http://127.0.0.1/*'],
+    });
+    await worker.chrome.storage.local.set({enabledConsoles: [consoleOrigin]});
+  });
+  after(async () => aws.close());
+
+  it('contains no DOMParser and no DOM globals', () => {
+    const source = readFileSync(sandboxWorkerBundle, 'utf8');
+    assert.equal(/\bnew DOMParser\b/.test(source), false);
+    assert.equal('DOMParser' in globalThis, false, 'the test runtime must have no DOM, like a service worker');
+  });
+
+  it('parses a successful STS GetCallerIdentity answer into the caller identity', async () => {
+    const {verdict} = await verifyThroughBundle(worker, {keys: PRICING_KEY, expectedUserName: 'abiquo-billing-user'});
+    assert.ok(verdict, 'a verdict came back');
+    const identity = verdict.checks.find((c) => c.code === 'STS_IDENTITY_OK');
+    assert.equal(identity?.status, 'pass');
+    assert.equal(verdict.identity?.account, PAYER_ACCOUNT);
+    assert.equal(verdict.identity?.userName, 'abiquo-billing-user');
+  });
+
+  it('parses an STS error answer into its code (wrong secret)', async () => {
+    const wrong = {accessKeyId: PRICING_KEY.accessKeyId, secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYWRONGEXAMP'};
+    const {verdict} = await verifyThroughBundle(worker, {keys: wrong});
+    assert.ok(verdict);
+    assert.deepEqual(verdict.checks.filter((c) => c.status === 'fail').map((c) => c.code), ['AWS_SECRET_MISMATCH']);
+    assert.equal(JSON.stringify(verdict).includes(wrong.secretAccessKey), false, 'the secret is never echoed');
+  });
+
+  it('parses S3 answers: the whole happy-path setup passes with a verified report', async () => {
+    const {verdict, checks} = await verifyThroughBundle(worker, {keys: PRICING_KEY, bucket: 's3://acme-billing-reports/cur/abiquo-hourly/'});
+    assert.ok(verdict);
+    assert.deepEqual(verdict.checks.filter((c) => c.status === 'fail'), []);
+    assert.equal(verdict.report?.compression, 'GZIP');
+    assert.ok(checks >= verdict.checks.length, 'checks streamed one by one before the verdict');
+  });
+
+  it('refuses a verification port from a page that is not an enabled console', async () => {
+    const result = await verifyThroughBundle(worker, {keys: PRICING_KEY}, {...consoleSender, url: 'https://evil.example/'});
+    assert.equal(result.disconnected, true);
+    assert.equal(result.verdict, undefined);
+  });
+
+  it('refuses a verification port opened by another extension', async () => {
+    const result = await verifyThroughBundle(worker, {keys: PRICING_KEY}, {...consoleSender, id: 'someotherextensionid'});
+    assert.equal(result.disconnected, true);
+  });
+
+  it('answers typed requests only to allowed senders', async () => {
+    const ping = {boa: 1, type: 'worker/ping', payload: {}};
+    assert.deepEqual(await worker.sendMessage(ping, consoleSender), {ok: true, value: {sandbox: true}});
+    assert.deepEqual(await worker.sendMessage(ping, {...consoleSender, id: 'someotherextensionid'}), {ok: false, code: 'SENDER_REJECTED'});
+    const listFromPage = {boa: 1, type: 'origins/list', payload: {}};
+    assert.deepEqual(await worker.sendMessage(listFromPage, consoleSender), {ok: false, code: 'SENDER_REJECTED'});
+    assert.deepEqual(await worker.sendMessage({type: 'origins/list'}, consoleSender), {ok: false, code: 'INVALID_MESSAGE'});
+    assert.deepEqual(await worker.sendMessage({boa: 1, type: 'origins/enable', payload: {origin: 1}}, {id: 'boaextensionidfortests', url: 'chrome-extension://boaextensionidfortests/options.html'}), {ok: false, code: 'INVALID_MESSAGE'});
+  });
+});
