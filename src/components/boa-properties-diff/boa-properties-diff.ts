@@ -153,7 +153,7 @@ export class BoaPropertiesDiff extends LitElement {
     const nothingToDo = changes === 0 && !this.keys;
     const restoring = this.lost.length > 0;
     return html`
-      <p class="alert alert--warn" role="alert" ?hidden=${!restoring}>${t('tab_restore_lost', {properties: [...this.lost]})}</p>
+      ${restoring ? html`<p class="alert alert--warn" role="alert">${t('tab_restore_lost', {properties: [...this.lost]})}</p>` : nothing}
       <table>
         <caption class="visually-hidden">${t('tab_diff_caption')}</caption>
         <thead>

@@ -9,6 +9,6 @@ const labels = {pass: 'tab_status_pass', warn: 'tab_status_warn', fail: 'tab_sta
 /** A status glyph with its translated text alternative. */
 export function statusIcon(t: Translate, status: CheckStatus): TemplateResult {
   return html`<span class="status status--${status}"
-    ><span aria-hidden="true">${glyphs[status]}</span><span class="visually-hidden">${t(labels[status])}</span></span
+    ><span aria-hidden="true">${glyphs[status]}</span><span class="visually-hidden">${t(labels[status])} </span></span
   >`;
 }

@@ -1,0 +1,224 @@
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import {BUCKETS, OTHER_PROPERTIES, PRICING_KEYS, WRONG_SECRET_KEYS, fakeServices, type Fake} from '../../../test/helpers/fake-services.ts';
+import {accessKeysCsv, allAttributes, allMarkup, deep, paste, tabTo} from '../shared/test-utils.ts';
+import type {BoaBillingTab} from './boa-billing-tab.ts';
+
+async function mount(fake: Fake): Promise<BoaBillingTab> {
+  const el = await fixture<BoaBillingTab>(html`<boa-billing-tab .services=${fake.services} enterprise-id="7"></boa-billing-tab>`);
+  await waitUntil(() => el.shadowRoot!.querySelector('boa-setup-status, boa-keynode-explanation, [role="alert"]'), 'tab never loaded');
+  return el;
+}
+
+const text = (el: Element) => (el.shadowRoot ?? el).textContent!.replace(/\s+/g, ' ');
+const keysArea = (el: Element) => deep<HTMLTextAreaElement>(el, 'boa-pricing-credentials', 'boa-keys-input', '#paste');
+const pricingText = (el: Element) => text(deep(el, 'boa-pricing-credentials'));
+const report = (el: Element) => deep(el, 'boa-cur-report');
+const diff = (el: Element) => deep(el, 'boa-properties-diff');
+const applyButton = (el: Element) => deep<HTMLButtonElement>(el, 'boa-properties-diff', 'button.primary');
+const checkCodes = (host: Element) => [...deep(host, 'boa-check-list').shadowRoot!.querySelectorAll('li')].map((li) => li.dataset.code);
+
+async function typeBucket(el: BoaBillingTab, bucket: string) {
+  const field = deep<HTMLInputElement>(el, 'boa-cur-report', '#bucket');
+  field.value = bucket;
+  field.dispatchEvent(new InputEvent('input', {inputType: 'insertFromPaste', bubbles: true}));
+}
+
+async function pasteGoodKeys(el: BoaBillingTab) {
+  paste(keysArea(el), accessKeysCsv(PRICING_KEYS));
+  await waitUntil(() => pricingText(el).includes('user/abiquo-billing-user in account 1234-5678-9012'), 'identity never shown');
+}
+
+async function verifiedReport(el: BoaBillingTab, bucket: string = BUCKETS.good) {
+  await pasteGoodKeys(el);
+  await typeBucket(el, bucket);
+  await waitUntil(() => report(el).shadowRoot!.querySelector('input[name="report"]:not([disabled])'), 'no report to pick');
+  deep<HTMLInputElement>(el, 'boa-cur-report', 'input[name="report"]').click();
+  await waitUntil(() => checkCodes(report(el)).includes('DATA_DELIVERED'), 'report never verified');
+  await waitUntil(() => diff(el).shadowRoot!.querySelector('table'), 'diff never shown');
+}
+
+describe('<boa-billing-tab>', () => {
+  it('passes the accessibility audit', async () => {
+    const el = await mount(fakeServices());
+    await expect(el).to.be.accessible();
+  });
+
+  it('explains, instead of a form, why a non-keynode enterprise has no billing-only setup', async () => {
+    const el = await mount(fakeServices({keyNode: false}));
+    expect(el.shadowRoot!.querySelector('boa-keynode-explanation')).to.exist;
+    expect(el.shadowRoot!.querySelector('boa-pricing-credentials')).to.be.null;
+    expect(text(deep(el, 'boa-keynode-explanation'))).to.contain('is not a keynode enterprise');
+  });
+
+  for (const [code, words] of [
+    ['ABIQUO_SESSION_EXPIRED', 'session has expired'],
+    ['ABIQUO_FORBIDDEN', 'Manage pricing credentials'],
+  ] as const) {
+    it(`says what to do when loading fails with ${code}, and Retry loads the tab`, async () => {
+      const fake = fakeServices();
+      fake.abiquo.failNext.set('loadKeynode', {code, facts: {privilege: 'Manage pricing credentials'}});
+      const el = await mount(fake);
+      expect(text(el)).to.contain(words);
+      expect(el.shadowRoot!.querySelector('boa-pricing-credentials')).to.be.null;
+      await expect(el).to.be.accessible();
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('boa-pricing-credentials'), 'Retry did not load the tab');
+    });
+  }
+
+  it('shows the identity of pasted accessKeys.csv keys, then the six properties of the picked report, and Apply saves them keeping the others', async () => {
+    const fake = fakeServices();
+    const el = await mount(fake);
+    await verifiedReport(el);
+    const rows = [...diff(el).shadowRoot!.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-property'));
+    expect(rows).to.have.members(['amazon_bucket', 'amazon_bucket_region', 'amazon_report_name', 'amazon_bucket_prefix', 'amazon_billing_compress_format', 'amazon_mpa']);
+    expect(text(diff(el))).to.contain('2 other properties stay untouched');
+    applyButton(el).click();
+    await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'), 'Apply never finished');
+    expect(fake.abiquo.savedCredentials).to.deep.equal([PRICING_KEYS.accessKeyId]);
+    expect(fake.abiquo.properties).to.deep.include({...OTHER_PROPERTIES, amazon_bucket: 'billing-bucket', amazon_bucket_prefix: 'cur', amazon_billing_compress_format: 'GZ', amazon_mpa: 'shared'});
+    expect(allMarkup(el)).not.to.contain(PRICING_KEYS.secretAccessKey);
+    expect(allAttributes(el).join('\n')).not.to.contain(PRICING_KEYS.secretAccessKey);
+    const secretField = el.shadowRoot!.querySelector('boa-pricing-credentials')!.shadowRoot!.querySelector('boa-keys-input')!.shadowRoot!.querySelector<HTMLInputElement>('#secret');
+    expect(secretField?.value ?? '').to.equal('');
+  });
+
+  it('rejects a wrong secret with its message and saves nothing', async () => {
+    const fake = fakeServices();
+    const el = await mount(fake);
+    paste(keysArea(el), accessKeysCsv(WRONG_SECRET_KEYS));
+    await waitUntil(() => checkCodes(deep(el, 'boa-pricing-credentials')).includes('AWS_SECRET_MISMATCH'));
+    expect(text(deep(el, 'boa-pricing-credentials', 'boa-check-list'))).to.contain("doesn't match this access key ID");
+    expect(diff(el).shadowRoot!.querySelector('button.primary')).to.be.null;
+    expect(fake.abiquo.savedCredentials).to.be.empty;
+    expect(fake.abiquo.propertyWrites).to.be.empty;
+  });
+
+  for (const [bucket, code] of [
+    [BUCKETS.noGet, 'S3_GET_PERMISSION_MISSING'],
+    [BUCKETS.cur2, 'CUR2_UNSUPPORTED'],
+  ] as const) {
+    it(`shows ${code} for bucket ${bucket} and offers nothing to apply`, async () => {
+      const fake = fakeServices();
+      const el = await mount(fake);
+      await pasteGoodKeys(el);
+      await typeBucket(el, bucket);
+      if (bucket === BUCKETS.noGet) {
+        await waitUntil(() => report(el).shadowRoot!.querySelector('input[name="report"]:not([disabled])'));
+        deep<HTMLInputElement>(el, 'boa-cur-report', 'input[name="report"]').click();
+      }
+      await waitUntil(() => checkCodes(report(el)).includes(code), `${code} never shown`);
+      expect(diff(el).shadowRoot!.querySelector('button.primary')).to.be.null;
+      expect(fake.abiquo.savedCredentials).to.be.empty;
+      expect(fake.abiquo.propertyWrites).to.be.empty;
+    });
+  }
+
+  it('corrects the region of a bucket in another region instead of failing', async () => {
+    const fake = fakeServices({properties: {...OTHER_PROPERTIES, amazon_bucket: BUCKETS.otherRegion, amazon_bucket_region: 'us-east-1', amazon_bucket_prefix: 'cur', amazon_report_name: 'abiquo-cur'}});
+    const el = await mount(fake);
+    await pasteGoodKeys(el);
+    await waitUntil(() => checkCodes(report(el)).includes('DATA_DELIVERED'), 'existing setup never re-checked');
+    expect(checkCodes(report(el))).to.include('BUCKET_REGION_CORRECTED');
+    await waitUntil(() => diff(el).shadowRoot!.querySelector('tr[data-property="amazon_bucket_region"]'));
+    expect(text(diff(el).shadowRoot!.querySelector('tr[data-property="amazon_bucket_region"]')!)).to.contain('eu-central-1');
+  });
+
+  it('shows a conflict with the other person\'s value, overwrites nothing, and Apply again writes deliberately', async () => {
+    const fake = fakeServices();
+    const el = await mount(fake);
+    await verifiedReport(el);
+    fake.abiquo.properties.amazon_bucket = 'someone-elses-bucket';
+    applyButton(el).click();
+    await waitUntil(() => diff(el).shadowRoot!.querySelector('[data-conflict="amazon_bucket"]'), 'conflict never shown');
+    expect(text(diff(el))).to.contain('someone-elses-bucket');
+    expect(fake.abiquo.properties.amazon_bucket).to.equal('someone-elses-bucket');
+    expect(fake.abiquo.propertyWrites).to.be.empty;
+    expect(text(diff(el).shadowRoot!.querySelector('tr[data-property="amazon_bucket"]')!)).to.contain('someone-elses-bucket');
+    applyButton(el).click();
+    await waitUntil(() => fake.abiquo.properties.amazon_bucket === 'billing-bucket', 'second Apply did not write');
+  });
+
+  it('says exactly what was saved when the properties fail with a 5xx, and a retry completes without resending the keys', async () => {
+    const fake = fakeServices();
+    const el = await mount(fake);
+    await verifiedReport(el);
+    fake.abiquo.failNext.set('applyProperties', {code: 'ABIQUO_SERVER', facts: {status: 503}});
+    applyButton(el).click();
+    await waitUntil(() => text(diff(el)).includes('amazon_* properties: not saved.'));
+    expect(text(diff(el))).to.contain('Pricing credentials: saved.');
+    expect(text(diff(el))).to.contain('HTTP 503');
+    expect(fake.abiquo.propertyWrites).to.be.empty;
+    applyButton(el).click();
+    await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
+    expect(fake.abiquo.savedCredentials).to.have.length(1);
+    expect(fake.abiquo.properties.amazon_bucket).to.equal('billing-bucket');
+  });
+
+  it('offers a one-click Restore when the console\'s own Save lost the applied properties', async () => {
+    const fake = fakeServices();
+    const el = await mount(fake);
+    await verifiedReport(el);
+    applyButton(el).click();
+    await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
+    // The console's Save PUTs the properties it loaded before the tab wrote.
+    fake.abiquo.properties = {...OTHER_PROPERTIES};
+    await el.consoleSaved();
+    await el.updateComplete;
+    await waitUntil(() => text(diff(el)).includes("The console's Save removed the billing properties"));
+    expect(applyButton(el).textContent).to.contain('Restore');
+    applyButton(el).click();
+    await waitUntil(() => fake.abiquo.properties.amazon_bucket === 'billing-bucket', 'Restore did not write');
+    expect(fake.abiquo.properties).to.deep.include(OTHER_PROPERTIES);
+  });
+
+  it('says nothing after the console\'s Save when the properties survived', async () => {
+    const fake = fakeServices();
+    const el = await mount(fake);
+    await verifiedReport(el);
+    applyButton(el).click();
+    await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
+    await el.consoleSaved();
+    await el.updateComplete;
+    expect(text(diff(el))).not.to.contain("The console's Save removed");
+  });
+
+  it('aborts the previous check when new keys are pasted', async () => {
+    const fake = fakeServices({checkDelay: 50});
+    const el = await mount(fake);
+    paste(keysArea(el), accessKeysCsv(WRONG_SECRET_KEYS));
+    await waitUntil(() => fake.verifyCalls.length === 1);
+    paste(keysArea(el), accessKeysCsv(PRICING_KEYS));
+    await waitUntil(() => pricingText(el).includes('in account 1234-5678-9012'));
+    expect(fake.verifyCalls[0]!.aborted).to.be.true;
+    expect(checkCodes(deep(el, 'boa-pricing-credentials'))).not.to.include('AWS_SECRET_MISMATCH');
+  });
+
+  it('can be set up with the keyboard only', async function () {
+    this.timeout(20000);
+    const fake = fakeServices();
+    const el = await mount(fake);
+    await tabTo((active) => active.id === 'key-id');
+    await sendKeys({type: PRICING_KEYS.accessKeyId});
+    await sendKeys({press: 'Tab'});
+    await sendKeys({type: PRICING_KEYS.secretAccessKey});
+    await waitUntil(() => pricingText(el).includes('in account 1234-5678-9012'), 'typed keys never verified', {timeout: 4000});
+    await tabTo((active) => active.id === 'bucket');
+    await sendKeys({type: BUCKETS.good});
+    await waitUntil(() => report(el).shadowRoot!.querySelector('input[name="report"]:not([disabled])'), 'no report', {timeout: 4000});
+    await tabTo((active) => (active as HTMLInputElement).name === 'report');
+    await sendKeys({press: 'Space'});
+    await waitUntil(() => diff(el).shadowRoot!.querySelector('button.primary:not([disabled])'), 'Apply never enabled', {timeout: 4000});
+    await tabTo((active) => active.classList.contains('primary') && active.textContent!.includes('Apply'));
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => fake.abiquo.properties.amazon_bucket === 'billing-bucket', 'keyboard Apply did not write');
+  });
+
+  it('shows the tab in Spanish on a Spanish console', async () => {
+    const el = await mount(fakeServices({language: 'es'}));
+    expect(text(el)).to.contain('Estado de la configuración');
+    expect(text(deep(el, 'boa-pricing-credentials'))).to.contain('Pega las claves de abiquo-billing-user');
+    await expect(el).to.be.accessible();
+  });
+});

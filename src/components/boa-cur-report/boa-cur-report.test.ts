@@ -1,0 +1,53 @@
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {BUCKETS, PRICING_KEYS, fakeServices} from '../../../test/helpers/fake-services.ts';
+import '../shared/test-utils.ts';
+import type {BoaCurReport} from './boa-cur-report.ts';
+
+async function mount(language = 'en') {
+  const fake = fakeServices({language});
+  const el = await fixture<BoaCurReport>(html`<boa-cur-report .services=${fake.services} .keys=${PRICING_KEYS}></boa-cur-report>`);
+  return {el, fake};
+}
+
+function typeBucket(el: BoaCurReport, bucket: string) {
+  const field = el.shadowRoot!.querySelector<HTMLInputElement>('#bucket')!;
+  field.value = bucket;
+  field.dispatchEvent(new InputEvent('input', {inputType: 'insertFromPaste'}));
+}
+
+describe('<boa-cur-report>', () => {
+  it('passes the accessibility audit', async () => {
+    await expect((await mount()).el).to.be.accessible();
+  });
+
+  it('accepts an s3:// URL, detects the region and lists the reports found to pick from', async () => {
+    const {el, fake} = await mount();
+    typeBucket(el, `s3://${BUCKETS.good}/cur/`);
+    await waitUntil(() => el.shadowRoot!.querySelector('input[name="report"]'));
+    expect(fake.verifyCalls[0]!.input.bucket).to.equal('s3://billing-bucket/cur/');
+    expect(el.shadowRoot!.textContent).to.contain('Region detected from S3: eu-west-1');
+    await expect(el).to.be.accessible();
+    setTimeout(() => el.shadowRoot!.querySelector<HTMLInputElement>('input[name="report"]')!.click());
+    const event = await oneEvent(el, 'boa-report-change');
+    expect(event.detail.report).to.deep.include({reportName: 'abiquo-cur', prefix: 'cur', compression: 'GZIP'});
+    expect(event.detail.blocked).to.be.false;
+  });
+
+  it('explains blended and unblended costs in one sentence each and reports the choice', async () => {
+    const {el} = await mount('es');
+    expect(el.shadowRoot!.querySelector('#mpa-blended-help')!.textContent).to.contain('tarifa media');
+    expect(el.shadowRoot!.querySelector('#mpa-unblended-help')!.textContent).to.contain('su propio uso');
+    setTimeout(() => el.shadowRoot!.querySelector<HTMLInputElement>('#mpa-blended')!.click());
+    expect((await oneEvent(el, 'boa-report-change')).detail.blended).to.be.true;
+  });
+
+  it('can cancel a running check', async () => {
+    const fake = fakeServices({checkDelay: 200});
+    const el = await fixture<BoaCurReport>(html`<boa-cur-report .services=${fake.services} .keys=${PRICING_KEYS}></boa-cur-report>`);
+    typeBucket(el, BUCKETS.good);
+    await waitUntil(() => fake.verifyCalls.length === 1);
+    await el.updateComplete;
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Cancel'))!.click();
+    await waitUntil(() => fake.verifyCalls[0]!.aborted);
+  });
+});

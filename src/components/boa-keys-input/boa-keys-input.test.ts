@@ -1,0 +1,65 @@
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {PRICING_KEYS} from '../../../test/helpers/fake-services.ts';
+import {createTranslator} from '../../shared/i18n.ts';
+import type {BoaKeysInputEvent} from '../events.ts';
+import {accessKeysCsv, allAttributes, paste} from '../shared/test-utils.ts';
+import type {BoaKeysInput} from './boa-keys-input.ts';
+
+const mount = () => fixture<BoaKeysInput>(html`<boa-keys-input .t=${createTranslator('en')} heading="Pricing credentials"></boa-keys-input>`);
+
+describe('<boa-keys-input>', () => {
+  it('passes the accessibility audit', async () => {
+    await expect(await mount()).to.be.accessible();
+  });
+
+  it('reads a pasted accessKeys.csv into keys without leaving the secret in the paste area or any attribute', async () => {
+    const el = await mount();
+    const area = el.shadowRoot!.querySelector('textarea')!;
+    setTimeout(() => paste(area, accessKeysCsv(PRICING_KEYS)));
+    const event = (await oneEvent(el, 'boa-keys-input')) as unknown as BoaKeysInputEvent;
+    expect(event.keys).to.deep.equal(PRICING_KEYS);
+    expect(area.value).to.equal('');
+    expect(allAttributes(el).join('\n')).not.to.contain(PRICING_KEYS.secretAccessKey);
+    expect(el.shadowRoot!.innerHTML).not.to.contain(PRICING_KEYS.secretAccessKey);
+  });
+
+  it('reads pasted CloudFormation Outputs', async () => {
+    const el = await mount();
+    const outputs = `Key\tValue\tDescription\nAccessKeyId\t${PRICING_KEYS.accessKeyId}\tAccess key\nSecretAccessKey\t${PRICING_KEYS.secretAccessKey}\tSecret`;
+    setTimeout(() => paste(el.shadowRoot!.querySelector('textarea')!, outputs));
+    expect(((await oneEvent(el, 'boa-keys-input')) as unknown as BoaKeysInputEvent).keys).to.deep.equal(PRICING_KEYS);
+  });
+
+  it('uses secure field settings for the secret', async () => {
+    const el = await mount();
+    const secret = el.shadowRoot!.querySelector<HTMLInputElement>('#secret')!;
+    expect(secret.type).to.equal('password');
+    expect(secret.getAttribute('autocomplete')).to.equal('off');
+    expect(secret.getAttribute('spellcheck')).to.equal('false');
+  });
+
+  it('says what to paste when the text holds no keys, and fires nothing', async () => {
+    const el = await mount();
+    let fired = false;
+    el.addEventListener('boa-keys-input', () => (fired = true));
+    paste(el.shadowRoot!.querySelector('textarea')!, 'hello world');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.hasAttribute('hidden')).to.be.false;
+    expect(fired).to.be.false;
+  });
+
+  it('shows only the masked key ID once accepted, and clear() forgets the keys', async () => {
+    const el = await mount();
+    setTimeout(() => paste(el.shadowRoot!.querySelector('textarea')!, accessKeysCsv(PRICING_KEYS)));
+    await oneEvent(el, 'boa-keys-input');
+    el.accepted = true;
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('AKIA…MPLE');
+    expect(el.shadowRoot!.textContent).not.to.contain(PRICING_KEYS.accessKeyId);
+    await expect(el).to.be.accessible();
+    el.clear();
+    el.accepted = false;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('#key-id')!.value).to.equal('');
+  });
+});

@@ -1,0 +1,53 @@
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {OTHER_PROPERTIES, PRICING_KEYS, fakeServices} from '../../../test/helpers/fake-services.ts';
+import '../shared/test-utils.ts';
+import type {BoaPropertiesDiff} from './boa-properties-diff.ts';
+
+const desired = {amazon_bucket: 'billing-bucket', amazon_bucket_region: 'eu-west-1', amazon_mpa: 'shared'};
+const current = {...OTHER_PROPERTIES, amazon_bucket: 'old-bucket'};
+
+async function mount(language = 'en') {
+  const fake = fakeServices({language, properties: current});
+  const el = await fixture<BoaPropertiesDiff>(
+    html`<boa-properties-diff .services=${fake.services} .current=${current} .desired=${desired} .keys=${PRICING_KEYS}></boa-properties-diff>`,
+  );
+  return {el, fake};
+}
+const text = (el: Element) => (el.shadowRoot ?? el).textContent!.replace(/\s+/g, ' ');
+
+describe('<boa-properties-diff>', () => {
+  it('passes the accessibility audit', async () => {
+    await expect((await mount()).el).to.be.accessible();
+  });
+
+  it('shows each amazon_* property current → new and how many others stay untouched', async () => {
+    const {el} = await mount();
+    expect(text(el.shadowRoot!.querySelector('tr[data-property="amazon_bucket"]')!)).to.contain('old-bucket').and.contain('billing-bucket');
+    expect(text(el.shadowRoot!.querySelector('tr[data-property="amazon_mpa"]')!)).to.contain('—');
+    expect(text(el)).to.contain('2 other properties stay untouched');
+  });
+
+  it('saves no property when the pricing credentials are refused, and says so', async () => {
+    const {el, fake} = await mount();
+    fake.abiquo.failNext.set('savePricingCredentials', {code: 'ABIQUO_FORBIDDEN', facts: {privilege: 'Manage pricing credentials'}});
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => text(el).includes('Pricing credentials: not saved.'));
+    expect(text(el)).to.contain('nothing was written');
+    expect(fake.abiquo.propertyWrites).to.be.empty;
+  });
+
+  it('reports a 401 on Apply with its message and writes nothing', async () => {
+    const {el, fake} = await mount();
+    fake.abiquo.failNext.set('savePricingCredentials', {code: 'ABIQUO_SESSION_EXPIRED'});
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => text(el).includes('session has expired'));
+    expect(fake.abiquo.savedCredentials).to.be.empty;
+    expect(fake.abiquo.propertyWrites).to.be.empty;
+  });
+
+  it('is in Spanish on a Spanish console', async () => {
+    const {el} = await mount('es');
+    expect(text(el)).to.contain('Las otras 2 propiedades no se modifican');
+    expect(el.shadowRoot!.querySelector('button.primary')!.textContent).to.contain('Aplicar');
+  });
+});

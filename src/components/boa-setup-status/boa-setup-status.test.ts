@@ -1,0 +1,48 @@
+import {expect, fixture, html, oneEvent} from '@open-wc/testing';
+import {createTranslator} from '../../shared/i18n.ts';
+import '../shared/test-utils.ts';
+import type {BoaSetupStatus} from './boa-setup-status.ts';
+import {setupItems} from './setup-items.ts';
+
+const items = setupItems({
+  keynode: {
+    enterprise: {id: 7, name: 'Acme', keyNode: true, reseller: false},
+    properties: {amazon_bucket: 'billing-bucket'},
+    hasPricingCredentials: false,
+    scope: {id: 3, name: 'Acme scope', computeResources: 2},
+  },
+  linked: [],
+  pricingVerified: undefined,
+  desired: undefined,
+  required: ['amazon_bucket', 'amazon_report_name'],
+});
+
+const mount = (language = 'en') => fixture<BoaSetupStatus>(html`<boa-setup-status .t=${createTranslator(language)} .items=${items}></boa-setup-status>`);
+
+describe('<boa-setup-status>', () => {
+  it('passes the accessibility audit', async () => {
+    await expect(await mount()).to.be.accessible();
+  });
+
+  it('lists each part of the setup with its status and reason', async () => {
+    const el = await mount();
+    const lines = Object.fromEntries([...el.shadowRoot!.querySelectorAll('li')].map((li) => [li.dataset.item, li.dataset.status]));
+    expect(lines).to.deep.equal({scope: 'warn', pricing: 'fail', properties: 'fail', linked: 'warn'});
+    expect(el.shadowRoot!.textContent).to.contain('Missing properties: amazon_report_name');
+    expect(el.shadowRoot!.textContent).to.contain('Scope Acme scope has 2 compute resources');
+  });
+
+  it('fires boa-fix with the section of the line the operator chose', async () => {
+    const el = await mount();
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('li[data-item="pricing"] button')!;
+    setTimeout(() => button.click());
+    expect((await oneEvent(el, 'boa-fix')).detail.section).to.equal('pricing');
+  });
+
+  it('fires boa-reverify from Re-verify, in Spanish too', async () => {
+    const el = await mount('es');
+    const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Volver a comprobar'))!;
+    setTimeout(() => button.click());
+    await oneEvent(el, 'boa-reverify');
+  });
+});

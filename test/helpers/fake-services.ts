@@ -1,0 +1,223 @@
+/**
+ * A fake `BillingServices` for component tests: `verify` streams realistic checks for a few scripted inputs
+ * (keys and buckets below), and the Abiquo side keeps a property map, records every save and can be told to fail.
+ * All keys here are obviously fake (they contain EXAMPLE).
+ */
+import type {Check, CheckStatus, DiscoveredReport, Facts, Identity, SetupInput, Verdict, VerifiedReport} from '../../src/aws/types.ts';
+import type {CheckCode} from '../../src/aws/check-codes.ts';
+import type {AbiquoCode, AbiquoResult, AbiquoService, BillingServices, KeynodeState, LinkedAccount, NewLinkedAccount} from '../../src/components/services.ts';
+import {createTranslator} from '../../src/shared/i18n.ts';
+import {err, ok} from '../../src/shared/result.ts';
+
+export const PRICING_KEYS = {accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'} as const;
+/** The pricing key ID with a secret that AWS rejects. */
+export const WRONG_SECRET_KEYS = {accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEBAD'} as const;
+export const LINKED_KEYS = {accessKeyId: 'AKIALINKEDEXAMPLE234', secretAccessKey: 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY'} as const;
+/** Public-user keys that belong to the pricing (payer) account: a mistake the tab warns about. */
+export const SAME_ACCOUNT_KEYS = {accessKeyId: 'AKIASAMEACCTEXAMPLE2', secretAccessKey: 'Zp9Utkh3yCo8nvbje7MtGbClwBF/2EXAMPLEKEYS'} as const;
+
+export const PAYER_ACCOUNT = '123456789012';
+export const LINKED_ACCOUNT = '210987654321';
+
+/** Buckets the fake knows. */
+export const BUCKETS = {
+  good: 'billing-bucket',
+  otherRegion: 'billing-frankfurt',
+  noGet: 'billing-no-get',
+  cur2: 'billing-cur2',
+} as const;
+
+const REPORT: DiscoveredReport = {reportName: 'abiquo-cur', prefix: 'cur', layout: 'legacy', periods: ['20260101-20260201']};
+
+const identities: Record<string, Identity> = {
+  [PRICING_KEYS.accessKeyId]: identity(PAYER_ACCOUNT, 'abiquo-billing-user'),
+  [LINKED_KEYS.accessKeyId]: identity(LINKED_ACCOUNT, 'abiquo-billing-user-public'),
+  [SAME_ACCOUNT_KEYS.accessKeyId]: identity(PAYER_ACCOUNT, 'abiquo-billing-user-public'),
+};
+const secrets: Record<string, string> = Object.fromEntries(
+  [PRICING_KEYS, LINKED_KEYS, SAME_ACCOUNT_KEYS].map((keys) => [keys.accessKeyId, keys.secretAccessKey]),
+);
+
+function identity(account: string, userName: string): Identity {
+  return {account, userName, arn: `arn:aws:iam::${account}:user/${userName}`, userId: `AIDA${account}EXAMPLE`, isRoot: false};
+}
+
+const check = (code: CheckCode, status: CheckStatus, facts: Facts = {}, field?: Check['field']): Check => ({code, status, facts, ...(field ? {field} : {})});
+
+/** What the engine would conclude for one input, check by check. */
+function script(input: SetupInput): Omit<Verdict, 'requests'> {
+  const {keys} = input;
+  if (!/^AKIA[A-Z2-7]{16}$/.test(keys.accessKeyId)) {
+    return {checks: [check('KEY_ID_MALFORMED', 'fail', {length: keys.accessKeyId.length}, 'accessKeyId')], reports: []};
+  }
+  const who = identities[keys.accessKeyId];
+  if (!who || secrets[keys.accessKeyId] !== keys.secretAccessKey) {
+    return {checks: [check('KEY_FORMAT_OK', 'pass', {accessKeyId: keys.accessKeyId}), check('AWS_SECRET_MISMATCH', 'fail', {}, 'secretAccessKey')], reports: []};
+  }
+  const checks: Check[] = [check('KEY_FORMAT_OK', 'pass', {accessKeyId: keys.accessKeyId}), check('STS_IDENTITY_OK', 'pass', {userName: who.userName, account: who.account})];
+  if (input.expectedUserName && who.userName !== input.expectedUserName) {
+    checks.push(check('STS_UNEXPECTED_USER', 'warn', {userName: who.userName, expectedUserName: input.expectedUserName}));
+  }
+  if (!input.bucket) return {checks, identity: who, reports: []};
+  const bucket = input.bucket.replace(/^s3:\/\//, '').split('/')[0]!;
+  const known = Object.values(BUCKETS) as string[];
+  if (!known.includes(bucket)) return {checks: [...checks, check('BUCKET_NOT_FOUND', 'fail', {bucket}, 'bucket')], identity: who, reports: []};
+  const region = bucket === BUCKETS.otherRegion ? 'eu-central-1' : 'eu-west-1';
+  checks.push(
+    input.region && input.region !== region
+      ? check('BUCKET_REGION_CORRECTED', 'warn', {bucket, region, given: input.region}, 'region')
+      : check('BUCKET_REGION_OK', 'pass', {bucket, region}),
+    check('S3_LIST_OK', 'pass', {bucket}),
+  );
+  const reports = [bucket === BUCKETS.cur2 ? {...REPORT, layout: 'cur2' as const, reportName: 'abiquo-export'} : REPORT];
+  checks.push(check('REPORTS_FOUND', 'pass', {bucket, reports: reports.map((r) => r.reportName)}));
+  const base = {identity: who, bucket, region, reports};
+  if (bucket === BUCKETS.cur2) return {...base, checks: [...checks, check('CUR2_UNSUPPORTED', 'fail', {reportName: 'abiquo-export'}, 'reportName')]};
+  if (!input.reportName) return {...base, checks: [...checks, check('REPORT_NOT_SELECTED', 'warn', {count: 1, reports: [REPORT.reportName]}, 'reportName')]};
+  if (bucket === BUCKETS.noGet) {
+    return {...base, checks: [...checks, check('S3_GET_PERMISSION_MISSING', 'fail', {arn: `arn:aws:s3:::${bucket}/cur/abiquo-cur/*`})]};
+  }
+  const report: VerifiedReport = {
+    bucket,
+    region,
+    prefix: input.prefix ?? REPORT.prefix,
+    reportName: input.reportName,
+    compression: 'GZIP',
+    payerAccount: PAYER_ACCOUNT,
+    billingPeriod: '20260101-20260201',
+    deliveredAt: '2026-01-15T06:00:00Z',
+  };
+  checks.push(
+    check('MANIFEST_OK', 'pass', {reportName: report.reportName, compression: 'GZIP', payerAccount: PAYER_ACCOUNT}),
+    check('COLUMNS_OK', 'pass', {count: 120}),
+    check('DATA_DELIVERED', 'pass', {period: report.billingPeriod!, deliveredAt: report.deliveredAt!}),
+  );
+  return {...base, checks, report};
+}
+
+const tick = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), {once: true});
+  });
+
+export interface FakeFailure {
+  readonly code: AbiquoCode;
+  readonly facts?: Readonly<Record<string, string | number>>;
+}
+
+type Method = Exclude<keyof AbiquoService, never>;
+
+/** The Abiquo side: a property map, recorded writes, scripted failures. */
+export class FakeAbiquo implements AbiquoService {
+  properties: Record<string, string>;
+  hasPricingCredentials: boolean;
+  linked: LinkedAccount[];
+  /** Credentials saved, in order (only key IDs are kept, to assert on). */
+  readonly savedCredentials: string[] = [];
+  readonly propertyWrites: Record<string, string>[] = [];
+  readonly addedAccounts: NewLinkedAccount[] = [];
+  /** The next call of a method answers this failure (once). */
+  readonly failNext = new Map<Method, FakeFailure>();
+
+  constructor(private readonly keynode: Omit<KeynodeState, 'properties' | 'hasPricingCredentials'>, properties: Record<string, string>, linked: LinkedAccount[]) {
+    this.properties = {...properties};
+    this.hasPricingCredentials = false;
+    this.linked = [...linked];
+  }
+
+  private failure(method: Method): AbiquoResult<never> | undefined {
+    const failure = this.failNext.get(method);
+    if (!failure) return undefined;
+    this.failNext.delete(method);
+    return err(failure.code, failure.facts);
+  }
+
+  async loadKeynode(): Promise<AbiquoResult<KeynodeState>> {
+    return this.failure('loadKeynode') ?? ok({...this.keynode, properties: {...this.properties}, hasPricingCredentials: this.hasPricingCredentials});
+  }
+
+  async readProperties(): Promise<AbiquoResult<Readonly<Record<string, string>>>> {
+    return this.failure('readProperties') ?? ok({...this.properties});
+  }
+
+  async applyProperties(changes: Readonly<Record<string, string>>, loaded: Readonly<Record<string, string>>): Promise<AbiquoResult<Readonly<Record<string, string>>>> {
+    const failed = this.failure('applyProperties');
+    if (failed) return failed;
+    const changedMeanwhile = Object.keys(changes).filter((key) => this.properties[key] !== loaded[key]);
+    if (changedMeanwhile.length > 0) return err('ABIQUO_CONFLICT', {keys: changedMeanwhile.join(', ')});
+    this.properties = {...this.properties, ...changes};
+    this.propertyWrites.push({...changes});
+    return ok({...this.properties});
+  }
+
+  async savePricingCredentials(keys: {accessKeyId: string}): Promise<AbiquoResult<void>> {
+    const failed = this.failure('savePricingCredentials');
+    if (failed) return failed;
+    this.savedCredentials.push(keys.accessKeyId);
+    this.hasPricingCredentials = true;
+    return ok(undefined);
+  }
+
+  async listLinkedAccounts(): Promise<AbiquoResult<readonly LinkedAccount[]>> {
+    return this.failure('listLinkedAccounts') ?? ok([...this.linked]);
+  }
+
+  async addLinkedAccount(account: NewLinkedAccount): Promise<AbiquoResult<LinkedAccount>> {
+    const failed = this.failure('addLinkedAccount');
+    if (failed) return failed;
+    this.addedAccounts.push(account);
+    const added: LinkedAccount = {enterpriseId: 100 + this.linked.length, name: account.name, hasAmazonCredentials: true, awsAccountId: account.awsAccountId};
+    this.linked.push(added);
+    return ok(added);
+  }
+}
+
+export interface FakeOptions {
+  readonly language?: string;
+  readonly keyNode?: boolean;
+  readonly properties?: Record<string, string>;
+  readonly linked?: LinkedAccount[];
+  /** Delay between streamed checks (ms). */
+  readonly checkDelay?: number;
+}
+
+export interface Fake {
+  readonly services: BillingServices;
+  readonly abiquo: FakeAbiquo;
+  /** Every input `verify` was called with, in order, and whether its run was aborted. */
+  readonly verifyCalls: {input: SetupInput; aborted: boolean}[];
+}
+
+/** Other properties every fake enterprise has, which must survive every write. */
+export const OTHER_PROPERTIES = {billing_contact: 'ops@example.com', cost_center: 'CC-42'};
+
+export function fakeServices(options: FakeOptions = {}): Fake {
+  const abiquo = new FakeAbiquo(
+    {
+      enterprise: {id: 7, name: 'Acme billing', keyNode: options.keyNode ?? true, reseller: false},
+      scope: {id: 3, name: 'Acme scope', computeResources: 0},
+    },
+    options.properties ?? {...OTHER_PROPERTIES},
+    options.linked ?? [],
+  );
+  const verifyCalls: Fake['verifyCalls'] = [];
+  const delay = options.checkDelay ?? 1;
+  const services: BillingServices = {
+    t: createTranslator(options.language ?? 'en'),
+    language: options.language ?? 'en',
+    abiquo,
+    async verify(input, onCheck, signal) {
+      const call = {input, aborted: false};
+      verifyCalls.push(call);
+      signal.addEventListener('abort', () => (call.aborted = true), {once: true});
+      const verdict = script(input);
+      for (const c of verdict.checks) {
+        await tick(delay, signal);
+        onCheck(c);
+      }
+      return {...verdict, requests: verdict.checks.length};
+    },
+  };
+  return {services, abiquo, verifyCalls};
+}
