@@ -1,0 +1,72 @@
+/**
+ * The built extension (dist/sandbox-chrome) in Debian's Chromium on the simulated console: content scripts
+ * only on consoles the operator enabled; after enabling, the tab mounts in the enterprise dialog and talks to
+ * the service worker; forged messages are refused.
+ */
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import {startSandbox, type Sandbox} from '../../sandbox/server.ts';
+import {contentScriptLoaded, enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from '../helpers/browser.ts';
+import {logIn, openBillingTab, openEnterpriseDialog, waitForTabText} from '../helpers/console-driver.ts';
+
+describe('the extension in Chromium on the simulated console', () => {
+  let sandbox: Sandbox;
+  let ext: ExtensionBrowser;
+
+  before(async () => {
+    sandbox = await startSandbox({scenario: 'happy-path'});
+    ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl}});
+  });
+  after(async () => {
+    await ext?.close();
+    await sandbox?.close();
+  });
+
+  it('runs no content script on a console that was not enabled', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(sandbox.consoleUrl);
+    await page.waitForSelector('#login-username');
+    assert.equal(await contentScriptLoaded(page), false);
+    // The same console under another host name, never granted, stays untouched too.
+    await page.goto(sandbox.consoleUrl.replace('127.0.0.1', 'localhost'));
+    await page.waitForSelector('#login-username');
+    assert.equal(await contentScriptLoaded(page), false);
+    await page.close();
+  });
+
+  it('after the operator enables the console, mounts the tab in the enterprise dialog and reaches the worker', async () => {
+    const notice = await enableConsoleOrigin(ext, sandbox.origin);
+    assert.match(notice, /Enabled on http:\/\/127\.0\.0\.1/);
+    const page = await ext.browser.newPage();
+    await logIn(page, sandbox.consoleUrl, 'admin', 'admin-demo');
+    assert.equal(await contentScriptLoaded(page), true);
+    await openEnterpriseDialog(page, 'Acme Customer Billing');
+    await openBillingTab(page);
+    // The enterprise id came from the worker's webRequest watcher: the tab loaded that keynode's state.
+    await waitForTabText(page, /Pricing credentials/i);
+    await page.close();
+  });
+
+  it('refuses forged messages: a page cannot reach the worker, another context is rejected', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(sandbox.consoleUrl);
+    const pageCanSend = await page.evaluate((id) => {
+      const runtime = (globalThis as {chrome?: {runtime?: {sendMessage?: unknown}}}).chrome?.runtime;
+      if (typeof runtime?.sendMessage !== 'function') return false;
+      try {
+        (runtime.sendMessage as (id: string, m: unknown) => void)(id, {boa: 1, type: 'worker/ping', payload: {}});
+        return true;
+      } catch {
+        return false;
+      }
+    }, ext.extensionId);
+    assert.equal(pageCanSend, false, 'the console page has no channel to the extension');
+    // An extension page is not a console: a console-only request from it is refused by the worker.
+    const options = await ext.browser.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const reply = await options.evaluate(() => chrome.runtime.sendMessage({boa: 1, type: 'console/current-enterprise', payload: {}}));
+    assert.deepEqual(reply, {ok: false, code: 'SENDER_REJECTED'});
+    await options.close();
+    await page.close();
+  });
+});
