@@ -5,6 +5,7 @@
 import {createAbiquoService} from '../abiquo/abiquo-service.ts';
 import type {BoaBillingTab} from '../components/boa-billing-tab/boa-billing-tab.ts';
 import {onDialogSave, readEnterpriseName} from '../console/find-enterprise-dialog.ts';
+import {showFloatingPanel} from '../console/floating-panel.ts';
 import {mountBillingTab, type MountedTab} from '../console/mount-billing-tab.ts';
 import {watchEnterpriseDialogs} from '../console/watch-dialogs.ts';
 import type {TabNotice} from '../messaging/protocol.ts';
@@ -15,6 +16,8 @@ import {resolveEnterpriseId} from './resolve-enterprise.ts';
 import {verifyThroughWorker} from './verify-through-worker.ts';
 
 const log = logger('billing-tab');
+/** How long a closed dialog's tab waits for the console's properties write that its Save started. */
+const SAVE_GRACE_MS = 15_000;
 
 interface OpenTab {
   readonly element: BoaBillingTab;
@@ -37,7 +40,8 @@ export function startBillingTab(signal: AbortSignal): void {
     }
     const tab: OpenTab = {element, mounted, consoleSaving: false};
     open.add(tab);
-    dialogSignal.addEventListener('abort', () => open.delete(tab), {once: true});
+    // The console's Save closes the dialog, often before its properties PUT is reported: keep listening a while.
+    dialogSignal.addEventListener('abort', () => setTimeout(() => open.delete(tab), tab.consoleSaving ? SAVE_GRACE_MS : 0), {once: true});
     onDialogSave(dialog, () => (tab.consoleSaving = true), dialogSignal);
     void connect(tab, dialog, dialogSignal);
     return true;
@@ -49,10 +53,19 @@ export function startBillingTab(signal: AbortSignal): void {
       if (notice.type === 'console/open-panel') tab.mounted.activate();
       else if (notice.type === 'console/properties-written' && notice.enterpriseId === tab.enterpriseId && tab.consoleSaving) {
         tab.consoleSaving = false;
-        void tab.element.consoleSaved();
+        void checkAfterConsoleSave(tab);
       }
     }
   });
+}
+
+/** Re-reads the properties after the console's own Save; if billing values were lost, offers Restore even when the dialog is gone. */
+async function checkAfterConsoleSave(tab: OpenTab): Promise<void> {
+  const floating = !tab.element.isConnected;
+  const t = tab.element.services.t;
+  const removePanel = floating ? showFloatingPanel(tab.element, {label: t('tab_title'), closeLabel: t('tab_close')}) : undefined;
+  const lost = await tab.element.consoleSaved();
+  if (!lost) removePanel?.();
 }
 
 async function connect(tab: OpenTab, dialog: Element, signal: AbortSignal): Promise<void> {

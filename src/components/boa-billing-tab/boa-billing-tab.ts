@@ -29,7 +29,7 @@ type LoadFailure = {failure: AbiquoCode; facts?: Readonly<Record<string, string 
  * why it does not apply; when the console session or privileges fall short it says so, with a Retry.
  *
  * Call `consoleSaved()` after the console's own Save of the dialog: the tab re-reads the properties and offers to
- * restore the `amazon_*` values it applied if that Save lost them.
+ * restore the `amazon_*` values it applied if that Save lost them; resolves to whether it did.
  */
 export class BoaBillingTab extends LitElement {
   static override styles: CSSResultGroup = [baseStyles, styles];
@@ -104,9 +104,10 @@ export class BoaBillingTab extends LitElement {
    * The console's own Save of this dialog finished: re-read the properties and, if the `amazon_*` values this tab
    * applied are gone or changed, show it with a one-click Restore.
    */
-  async consoleSaved(): Promise<void> {
-    if (!this.applied) return;
+  async consoleSaved(): Promise<boolean> {
+    if (!this.applied) return false;
     await this.restoreCheck.run();
+    return this.lost.length > 0;
   }
 
   private get desired(): Readonly<Record<string, string>> | undefined {

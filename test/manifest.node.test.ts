@@ -1,0 +1,49 @@
+/** The built manifests: what the stores and browsers check, and the least-privilege rules of SPEC §4. */
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {describe, it} from 'node:test';
+
+const root = path.resolve(import.meta.dirname, '..');
+const manifest = (build: string) => JSON.parse(readFileSync(path.join(root, 'dist', build, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+
+describe('built manifests', () => {
+  it('web-ext lint finds no error in the Firefox build', () => {
+    const result = spawnSync('npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--output', 'json', '--no-input'], {cwd: root, encoding: 'utf8'});
+    const report = JSON.parse(result.stdout) as {summary: {errors: number}; errors: {code: string; message: string}[]};
+    assert.deepEqual(report.errors.map((e) => `${e.code}: ${e.message}`), []);
+    assert.equal(report.summary.errors, 0);
+  });
+
+  for (const build of ['chrome', 'firefox']) {
+    it(`${build}: MV3, AWS as the only fixed host, consoles optional, no <all_urls>`, () => {
+      const m = manifest(build);
+      assert.equal(m.manifest_version, 3);
+      assert.deepEqual(m.host_permissions, ['https://*.amazonaws.com/*']);
+      assert.ok(Array.isArray(m.optional_host_permissions));
+      assert.equal(JSON.stringify(m).includes('<all_urls>'), false);
+      assert.equal(m.default_locale, 'en');
+      assert.match(String((m.content_security_policy as {extension_pages: string}).extension_pages), /script-src 'self'/);
+    });
+  }
+
+  it('the Chrome build runs a module service worker; the Firefox build uses background scripts', () => {
+    assert.deepEqual(manifest('chrome').background, {service_worker: 'background.js', type: 'module'});
+    assert.deepEqual((manifest('firefox').background as {scripts: string[]}).scripts, ['background.js']);
+  });
+
+  it('the release build holds no simulation endpoint; only the sandbox build reaches loopback', () => {
+    for (const file of ['background.js', 'content.js']) {
+      const source = readFileSync(path.join(root, 'dist/chrome', file), 'utf8');
+      assert.equal(source.includes('sandbox-endpoints.json'), false, `${file} mentions the sandbox`);
+      assert.equal(/127\.0\.0\.1|localhost:\d/.test(source), false, `${file} mentions loopback`);
+    }
+    assert.ok((manifest('sandbox-chrome').host_permissions as string[]).includes('http://127.0.0.1/*'));
+  });
+
+  it('the content script contains no AWS SDK code', () => {
+    const source = readFileSync(path.join(root, 'dist/chrome/content.js'), 'utf8');
+    assert.equal(/@aws-sdk|SignatureV4|x-amz-content-sha256/i.test(source), false);
+  });
+});
