@@ -213,6 +213,6 @@ export function* bulk(c: BulkContent, now: Date): Generator<SeedObject> {
     const key = c.layout === 'daily'
       ? `${prefix}${at.getUTCFullYear()}/${pad(at.getUTCMonth() + 1)}/${pad(at.getUTCDate())}/${stamp}-${id}.log`
       : `${prefix}${stamp}-${id}`;
-    yield {key, body, contentType: 'text/plain'};
+    yield {key, body, contentType: 'binary/octet-stream'};
   }
 }

@@ -41,14 +41,14 @@ export function createFaults(latencyMs = 0): FaultControl {
   };
 }
 
-export function createStats(): AwsStats & {count(operation: string): void} {
-  const stats = {
-    requests: 0,
-    byOperation: {} as Record<string, number>,
-    count(operation: string) {
+/** The counters, and the function the endpoints call once per received request. */
+export function createStats(): {stats: AwsStats; count: (operation: string) => void} {
+  const stats: AwsStats = {requests: 0, byOperation: {}};
+  return {
+    stats,
+    count(operation) {
       stats.requests++;
       stats.byOperation[operation] = (stats.byOperation[operation] ?? 0) + 1;
     },
   };
-  return stats;
 }

@@ -51,14 +51,14 @@ async function closeServer(server: Server): Promise<void> {
 export async function startAws(aws: AwsScenario, options: {latencyMs?: number; storageDir?: string} = {}): Promise<AwsSandbox> {
   checkScenario(aws);
   const directory = options.storageDir ?? (await mkdtemp(path.join(tmpdir(), 'aws-sandbox-')));
-  await seedStore(directory, aws);
+  const {indexes} = seedStore(directory, aws);
 
   const s3rver = new S3rver({address: '127.0.0.1', port: 0, directory, silent: true});
   const upstream = await s3rver.run();
   const faults = createFaults(options.latencyMs ?? 0);
-  const stats = createStats();
-  const proxy = createS3Proxy({scenario: () => aws, upstreamPort: () => upstream.port, faults, count: stats.count});
-  const sts = createStsServer(() => aws.users, faults, stats.count);
+  const {stats, count} = createStats();
+  const proxy = createS3Proxy({scenario: () => aws, indexes, upstreamPort: () => upstream.port, faults, count});
+  const sts = createStsServer(() => aws.users, faults, count);
   const [s3Url, stsUrl] = await Promise.all([listen(proxy), listen(sts)]);
 
   return {

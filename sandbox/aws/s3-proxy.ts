@@ -8,6 +8,8 @@
 import {createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {FaultControl} from './faults.ts';
 import {dropConnection, requestId, xmlFields} from './http-util.ts';
+import {listObjects} from './list-objects.ts';
+import type {ObjectIndex} from './object-index.ts';
 import {isAllowed, bucketArn} from './permissions.ts';
 import {s3Operation} from './s3-operation.ts';
 import type {AwsBucket, AwsScenario} from './scenario-types.ts';
@@ -71,14 +73,25 @@ function sendError(req: IncomingMessage, res: ServerResponse, error: S3Error, bu
   res.end(body);
 }
 
+interface Forwarding {
+  /** Path and query to ask s3rver for (path-style). */
+  path: string;
+  /** Called with s3rver's status; returns true when it answered the client itself. */
+  intercept: (status: number) => boolean;
+  regionHeader?: string;
+  /** Keeps the key index in step with writes that s3rver accepted. */
+  onSuccess?: (etag: string | undefined) => void;
+}
+
 export interface S3ProxyOptions {
   scenario: () => AwsScenario;
+  indexes: Map<string, ObjectIndex>;
   upstreamPort: () => number;
   faults: FaultControl;
   count: (operation: string) => void;
 }
 
-export function createS3Proxy({scenario, upstreamPort, faults, count}: S3ProxyOptions): Server {
+export function createS3Proxy({scenario, indexes, upstreamPort, faults, count}: S3ProxyOptions): Server {
   return createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       console.error('s3-proxy', e);
@@ -125,23 +138,34 @@ export function createS3Proxy({scenario, upstreamPort, faults, count}: S3ProxyOp
 
     if (bucket && op.name === 'GetBucketLocation') {
       const location = bucket.region === 'us-east-1' ? '' : bucket.region;
-      const body = `<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="${S3_NS}">${location}</LocationConstraint>`;
-      res.writeHead(200, {'content-type': 'application/xml', 'x-amz-request-id': requestId(), 'content-length': String(Buffer.byteLength(body))});
-      res.end(body);
-      return;
+      return sendXml(res, `<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="${S3_NS}">${location}</LocationConstraint>`);
+    }
+    if (bucket && (op.name === 'ListObjectsV2' || op.name === 'ListObjects')) {
+      const answer = listObjects(bucket.name, indexes.get(bucket.name)!, url.searchParams, op.name === 'ListObjectsV2');
+      if (!answer.ok) return sendError(req, res, {status: 400, code: 'InvalidArgument', message: answer.message, extra: {ArgumentName: answer.argument}}, bucket);
+      return sendXml(res, answer.xml);
     }
     // Without s3:ListBucket, S3 will not reveal whether a key exists: a missing object is 403, not 404.
     const hideMissing = !!bucket && !!op.key && !isAllowed(user, 's3:ListBucket', bucketArn(bucket.name), bucket);
-    forward(req, res, vhostBucket ? `/${vhostBucket.name}${url.pathname}${url.search}` : (req.url ?? '/'), (status) => {
-      if (status === 404 && hideMissing) {
+    const target: Forwarding = {
+      path: vhostBucket ? `/${vhostBucket.name}${url.pathname}${url.search}` : (req.url ?? '/'),
+      intercept: (status) => {
+        if (status !== 404 || !hideMissing) return false;
         sendError(req, res, accessDenied(), bucket);
         return true;
-      }
-      return false;
-    }, op.name === 'HeadBucket' ? bucket : undefined);
+      },
+      ...(op.name === 'HeadBucket' ? {regionHeader: bucket!.region} : {}),
+      ...(bucket && op.key !== undefined ? {onSuccess: (etag) => trackWrite(indexes.get(bucket.name)!, op.name, op.key!, req, etag)} : {}),
+    };
+    forward(req, res, target);
   }
 
-  function forward(req: IncomingMessage, res: ServerResponse, path: string, intercept: (status: number) => boolean, regionHeaderFor?: AwsBucket): void {
+  function sendXml(res: ServerResponse, body: string): void {
+    res.writeHead(200, {'content-type': 'application/xml', 'x-amz-request-id': requestId(), 'content-length': String(Buffer.byteLength(body))});
+    res.end(body);
+  }
+
+  function forward(req: IncomingMessage, res: ServerResponse, {path, intercept, regionHeader, onSuccess}: Forwarding): void {
     const headers = {...req.headers, host: `127.0.0.1:${upstreamPort()}`};
     // s3rver cannot check signatures made with scenario keys; the proxy already did. Unsigned, s3rver serves all.
     delete headers.authorization;
@@ -151,7 +175,8 @@ export function createS3Proxy({scenario, upstreamPort, faults, count}: S3ProxyOp
         answer.resume();
         return;
       }
-      const outHeaders = {...answer.headers, ...(regionHeaderFor ? {'x-amz-bucket-region': regionHeaderFor.region} : {})};
+      const outHeaders = {...answer.headers, ...(regionHeader ? {'x-amz-bucket-region': regionHeader} : {})};
+      if (status < 300) onSuccess?.(answer.headers.etag);
       res.writeHead(status, outHeaders);
       answer.pipe(res);
     });
@@ -160,5 +185,13 @@ export function createS3Proxy({scenario, upstreamPort, faults, count}: S3ProxyOp
       if (!res.headersSent) sendError(req, res, FAULT_ERRORS['500']);
     });
     req.pipe(upstream);
+  }
+}
+
+/** Objects written through the sandbox (tests, demos) become listable like seeded ones. */
+function trackWrite(index: ObjectIndex, operation: string, key: string, req: IncomingMessage, etag: string | undefined): void {
+  if (operation === 'DeleteObject') index.delete(key);
+  if (operation === 'PutObject') {
+    index.put({key, size: Number(req.headers['content-length'] ?? 0), etag: etag ?? '""', lastModified: new Date()});
   }
 }
