@@ -1,0 +1,151 @@
+import {GetObjectCommand, ListObjectsV2Command, type S3Client} from '@aws-sdk/client-s3';
+import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
+import {unzipSync} from 'fflate';
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {gunzipSync} from 'node:zlib';
+import {listScenarios} from '../scenario.ts';
+import {LEGACY_CUR_COLUMNS} from './cur-legacy-columns.ts';
+import {BILLING_BUCKET, LINKED_KEYS, PAYER_ACCOUNT, PRICING_KEY} from './demo-keys.ts';
+import {startAws, type AwsSandbox} from './index.ts';
+import {awsScenario, keyOf, s3Client, stsClient} from './test-support.ts';
+
+const PERIOD = /^\d{8}-\d{8}\/$/;
+
+async function list(client: S3Client, prefix: string): Promise<{prefixes: string[]; keys: string[]}> {
+  const r = await client.send(new ListObjectsV2Command({Bucket: BILLING_BUCKET, Prefix: prefix, Delimiter: '/'}));
+  return {prefixes: (r.CommonPrefixes ?? []).map((p) => p.Prefix!.slice(prefix.length)), keys: (r.Contents ?? []).map((c) => c.Key!.slice(prefix.length))};
+}
+
+async function getBytes(client: S3Client, key: string): Promise<Uint8Array> {
+  const object = await client.send(new GetObjectCommand({Bucket: BILLING_BUCKET, Key: key}));
+  return object.Body!.transformToByteArray();
+}
+
+async function getJson(client: S3Client, key: string): Promise<Record<string, unknown>> {
+  return JSON.parse(new TextDecoder().decode(await getBytes(client, key))) as Record<string, unknown>;
+}
+
+/** Checks a legacy CSV report under `base` (`cur/abiquo-hourly/`) and returns its newest period's manifest. */
+async function checkLegacyReport(client: S3Client, base: string, name: string, compression: 'GZIP' | 'ZIP'): Promise<Record<string, unknown>> {
+  const {prefixes} = await list(client, base);
+  assert.ok(prefixes.length > 0 && prefixes.every((p) => PERIOD.test(p)), `period folders under ${base}: ${prefixes.join(' ')}`);
+  const manifest = await getJson(client, `${base}${prefixes.at(-1)}${name}-Manifest.json`);
+  assert.equal(manifest['reportName'], name);
+  assert.equal(manifest['bucket'], BILLING_BUCKET);
+  assert.equal(manifest['account'], PAYER_ACCOUNT);
+  assert.equal(manifest['compression'], compression);
+  assert.equal(manifest['contentType'], 'text/csv');
+  assert.equal((manifest['columns'] as unknown[]).length, LEGACY_CUR_COLUMNS.length);
+  const dataKey = (manifest['reportKeys'] as string[])[0]!;
+  assert.ok(dataKey.startsWith(base) && dataKey.endsWith(compression === 'ZIP' ? '.csv.zip' : '.csv.gz'));
+  const bytes = await getBytes(client, dataKey);
+  const csv = new TextDecoder().decode(compression === 'ZIP' ? Object.values(unzipSync(bytes))[0]! : gunzipSync(bytes));
+  const [header, ...rows] = csv.trim().split('\n');
+  assert.equal(header, LEGACY_CUR_COLUMNS.join(','));
+  assert.ok(rows.length > 0);
+  return manifest;
+}
+
+async function withScenario(name: string, test: (sandbox: AwsSandbox, client: S3Client) => Promise<void>): Promise<void> {
+  const sandbox = await startAws(awsScenario(name));
+  try {
+    await test(sandbox, s3Client(sandbox, PRICING_KEY, name === 'bucket-eu-west-1' ? 'eu-west-1' : 'us-east-1'));
+  } finally {
+    await sandbox.close();
+  }
+}
+
+describe('shipped AWS scenarios', () => {
+  it('the demo keys are the happy path scenario keys', () => {
+    const aws = awsScenario('happy-path');
+    const pricing = aws.users.find((u) => u.name === 'abiquo-billing-user')!;
+    assert.deepEqual(keyOf(pricing), PRICING_KEY);
+    for (const key of LINKED_KEYS) {
+      assert.ok(aws.users.some((u) => u.accessKeyId === key.accessKeyId && u.secretAccessKey === key.secretAccessKey && u.account === key.account && u.name === 'abiquo-billing-user-public'));
+    }
+  });
+
+  it('every scenario file loads with keys that are obviously fake', () => {
+    for (const name of listScenarios()) {
+      const aws = awsScenario(name);
+      for (const user of aws.users) {
+        assert.match(user.accessKeyId, /^A[KS]IA[A-Z2-7]{16}$/);
+        assert.ok(user.accessKeyId.includes('EXAMPLE') && user.secretAccessKey.includes('EXAMPLE') && user.secretAccessKey.length === 40);
+      }
+    }
+  });
+
+  it('happy path: a GZIP legacy report with create-new assemblies and period-level manifests, readable by every identity', () =>
+    withScenario('happy-path', async (sandbox, client) => {
+      const manifest = await checkLegacyReport(client, 'cur/abiquo-hourly/', 'abiquo-hourly', 'GZIP');
+      assert.match((manifest['reportKeys'] as string[])[0]!, /^cur\/abiquo-hourly\/\d{8}-\d{8}\/[0-9a-f-]{36}\/abiquo-hourly-1\.csv\.gz$/);
+      assert.deepEqual(await list(client, 'cur/'), {prefixes: ['abiquo-hourly/'], keys: ['aws-programmatic-access-test-object']});
+      for (const user of awsScenario('happy-path').users) await stsClient(sandbox, keyOf(user)).send(new GetCallerIdentityCommand({}));
+    }));
+
+  it('zip-report: the report files are ZIP archives', () => withScenario('zip-report', async (_s, client) => void (await checkLegacyReport(client, 'cur/abiquo-hourly/', 'abiquo-hourly', 'ZIP'))));
+
+  it('no-prefix: the report folder sits at the bucket root', () =>
+    withScenario('no-prefix', async (_s, client) => {
+      assert.deepEqual(await list(client, ''), {prefixes: ['abiquo-hourly/'], keys: ['aws-programmatic-access-test-object']});
+      await checkLegacyReport(client, 'abiquo-hourly/', 'abiquo-hourly', 'GZIP');
+    }));
+
+  it('bucket-eu-west-1: the report is served to a client of eu-west-1', () => withScenario('bucket-eu-west-1', async (_s, client) => void (await checkLegacyReport(client, 'cur/abiquo-hourly/', 'abiquo-hourly', 'GZIP'))));
+
+  it('cur2-only: data/ and metadata/BILLING_PERIOD= folders with a CUR 2.0 manifest', () =>
+    withScenario('cur2-only', async (_s, client) => {
+      assert.deepEqual((await list(client, 'cur/abiquo-hourly/')).prefixes, ['data/', 'metadata/']);
+      const periods = (await list(client, 'cur/abiquo-hourly/metadata/')).prefixes;
+      assert.ok(periods.length === 3 && periods.every((p) => /^BILLING_PERIOD=\d{4}-\d{2}\/$/.test(p)));
+      const manifest = await getJson(client, `cur/abiquo-hourly/metadata/${periods[0]}abiquo-hourly-Manifest.json`);
+      assert.match(String(manifest['exportArn']), /^arn:aws:bcm-data-exports:us-east-1:123456789012:export\//);
+      assert.ok(manifest['executionId'] && !('reportKeys' in manifest));
+      const dataFile = (manifest['dataFiles'] as string[])[0]!;
+      const header = gunzipSync(await getBytes(client, dataFile.replace(`s3://${BILLING_BUCKET}/`, ''))).toString().split('\n')[0]!;
+      assert.ok(header.split(',').includes('line_item_unblended_cost'));
+    }));
+
+  it('parquet-only: year=/month= partitions and a Parquet manifest, no period folders', () =>
+    withScenario('parquet-only', async (_s, client) => {
+      const top = await list(client, 'cur/abiquo-hourly/');
+      assert.deepEqual(top.prefixes, ['abiquo-hourly/']);
+      assert.ok(top.keys.includes('crawler-cfn.yml'));
+      const years = (await list(client, 'cur/abiquo-hourly/abiquo-hourly/')).prefixes;
+      assert.ok(years.some((p) => /^year=\d{4}\/$/.test(p)));
+      const month = (await list(client, `cur/abiquo-hourly/abiquo-hourly/${years.find((p) => p.startsWith('year='))}`)).prefixes[0]!;
+      const base = `cur/abiquo-hourly/abiquo-hourly/${years.find((p) => p.startsWith('year='))}${month}`;
+      const manifest = await getJson(client, `${base}abiquo-hourly-Manifest.json`);
+      assert.equal(manifest['compression'], 'Parquet');
+      assert.match((manifest['reportKeys'] as string[])[0]!, /abiquo-hourly-00001\.snappy\.parquet$/);
+    }));
+
+  it('no-data-yet: only the access-test object exists at the prefix', () =>
+    withScenario('no-data-yet', async (_s, client) => {
+      assert.deepEqual(await list(client, 'cur/'), {prefixes: [], keys: ['aws-programmatic-access-test-object']});
+      assert.deepEqual(await list(client, 'cur/abiquo-hourly/'), {prefixes: [], keys: []});
+    }));
+
+  it('two-reports: two report folders, the second overwriting ZIP files directly in its period folders', () =>
+    withScenario('two-reports', async (_s, client) => {
+      assert.deepEqual((await list(client, 'cur/')).prefixes, ['abiquo-hourly/', 'finance-daily/']);
+      await checkLegacyReport(client, 'cur/abiquo-hourly/', 'abiquo-hourly', 'GZIP');
+      const manifest = await checkLegacyReport(client, 'cur/finance-daily/', 'finance-daily', 'ZIP');
+      assert.match((manifest['reportKeys'] as string[])[0]!, /^cur\/finance-daily\/\d{8}-\d{8}\/finance-daily-1\.csv\.zip$/);
+    }));
+
+  it('pages through a listing with continuation tokens like S3', () =>
+    withScenario('happy-path', async (_s, client) => {
+      const all = await client.send(new ListObjectsV2Command({Bucket: BILLING_BUCKET, Prefix: 'cur/'}));
+      const paged: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({Bucket: BILLING_BUCKET, Prefix: 'cur/', MaxKeys: 4, ContinuationToken: token}));
+        assert.ok((page.KeyCount ?? 0) <= 4);
+        paged.push(...(page.Contents ?? []).map((c) => c.Key!));
+        token = page.NextContinuationToken;
+      } while (token);
+      assert.deepEqual(paged, all.Contents!.map((c) => c.Key!));
+    }));
+});
