@@ -31,6 +31,20 @@ export const awsXmlParserWithoutDom: Plugin = {
   },
 };
 
+/**
+ * The UI bundles the catalogues (it follows the console user's language, not the browser's): keep only the
+ * message texts, not Chrome's placeholder blocks and descriptions, which only `chrome.i18n` reads.
+ */
+export const messagesOnly: Plugin = {
+  name: 'locale-messages-only',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/[\\/]locales[\\/][^\\/]+[\\/]messages\.json$/.test(id)) return null;
+    const catalogue = JSON.parse(code) as Record<string, {message: string}>;
+    return {code: JSON.stringify(Object.fromEntries(Object.entries(catalogue).map(([key, {message}]) => [key, {message}]))), map: null};
+  },
+};
+
 interface Entry {
   readonly name: string;
   readonly source: string;
@@ -51,7 +65,7 @@ async function bundle(entry: Entry, outDir: string): Promise<void> {
     logLevel: 'warn',
     mode: 'production',
     define: {__SANDBOX__: JSON.stringify(sandbox)},
-    plugins: entry.name === 'background' ? [awsXmlParserWithoutDom] : [],
+    plugins: entry.name === 'background' ? [awsXmlParserWithoutDom, messagesOnly] : [messagesOnly],
     build: {
       outDir,
       emptyOutDir: false,

@@ -8,6 +8,7 @@ import type {SenderContext} from '../messaging/sender.ts';
 import type {PropertiesWrittenNotice} from '../messaging/protocol.ts';
 import {isSandboxBuild, loadAwsEndpoints} from './aws-endpoints.ts';
 import {disableOrigin, enabledOrigins, enableOrigin, syncContentScripts, type OriginsDeps} from './console-origins.ts';
+import {readCatalogue} from './catalogue.ts';
 import {classifyRequest, currentEnterprise, forgetTab, rememberEnterprise} from './enterprise-requests.ts';
 
 const deps: OriginsDeps = {storage: chrome.storage.local, permissions: chrome.permissions, scripting: chrome.scripting, tabs: chrome.tabs};
@@ -23,6 +24,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
       dispatch(message, sender, {
         'worker/ping': async () => ({sandbox: isSandboxBuild}),
         'console/current-enterprise': async (_payload, from) => ({enterpriseId: await currentEnterprise(chrome.storage.session, from.tab?.id)}),
+        'i18n/catalogue': async ({language}) => ({messages: await readCatalogue(language)}),
         'origins/list': async () => ({origins: await enabledOrigins(deps)}),
         'origins/enable': async ({origin}) => enableOrigin(origin, deps),
         'origins/disable': async ({origin}) => disableOrigin(origin, deps),

@@ -4,6 +4,8 @@ export interface MountedTab {
   readonly pane: HTMLElement;
   /** Shows the Billing-only AWS pane (also used by the toolbar's "open the tab"). */
   activate(): void;
+  /** Relabels the tab once the console user's language is known. */
+  setLabel(label: string): void;
 }
 
 const MOUNTED = 'data-boa-mounted';
@@ -19,7 +21,7 @@ export function mountBillingTab(dialog: Element, options: {label: string; panel:
   if (!strip || !content) return undefined;
   const existing = content.querySelector<HTMLElement>(`:scope > [${MOUNTED}]`);
   const existingItem = strip.querySelector<HTMLElement>(`:scope > [${MOUNTED}]`);
-  if (existing && existingItem) return {pane: existing, activate: () => activate(strip, content, existingItem, existing)};
+  if (existing && existingItem) return handle(strip, content, existingItem, existing);
 
   const item = document.createElement('li');
   item.setAttribute(MOUNTED, '');
@@ -55,7 +57,18 @@ export function mountBillingTab(dialog: Element, options: {label: string; panel:
     item.remove();
     pane.remove();
   }, {once: true});
-  return {pane, activate: () => activate(strip, content, item, pane)};
+  return handle(strip, content, item, pane);
+}
+
+function handle(strip: Element, content: Element, item: HTMLElement, pane: HTMLElement): MountedTab {
+  return {
+    pane,
+    activate: () => activate(strip, content, item, pane),
+    setLabel: (label) => {
+      const link = item.querySelector('a');
+      if (link) link.textContent = label;
+    },
+  };
 }
 
 // The console pane we hid when ours was shown, to give back if the console thinks it never left.

@@ -9,9 +9,8 @@ import {showFloatingPanel} from '../console/floating-panel.ts';
 import {mountBillingTab, type MountedTab} from '../console/mount-billing-tab.ts';
 import {watchEnterpriseDialogs} from '../console/watch-dialogs.ts';
 import type {TabNotice} from '../messaging/protocol.ts';
-import {createTranslator} from '../shared/i18n.ts';
 import {logger} from '../shared/log.ts';
-import {browserContextLanguage, consoleContext} from './console-context.ts';
+import {browserTranslate, consoleContext} from './console-context.ts';
 import {resolveEnterpriseId} from './resolve-enterprise.ts';
 import {verifyThroughWorker} from './verify-through-worker.ts';
 
@@ -31,9 +30,8 @@ export function startBillingTab(signal: AbortSignal): void {
   const open = new Set<OpenTab>();
 
   watchEnterpriseDialogs(document, (dialog, dialogSignal) => {
-    const fallback = createTranslator(browserContextLanguage());
     const element = document.createElement('boa-billing-tab') as BoaBillingTab;
-    const mounted = mountBillingTab(dialog, {label: fallback('tab_title'), panel: () => element, signal: dialogSignal});
+    const mounted = mountBillingTab(dialog, {label: browserTranslate('tab_title'), panel: () => element, signal: dialogSignal});
     if (!mounted) {
       log.warn('enterprise dialog found but no tab strip: use the toolbar button to open the tab');
       return false;
@@ -71,8 +69,7 @@ async function checkAfterConsoleSave(tab: OpenTab): Promise<void> {
 async function connect(tab: OpenTab, dialog: Element, signal: AbortSignal): Promise<void> {
   const context = await consoleContext();
   if (signal.aborted) return;
-  const label = tab.mounted.pane.ownerDocument.querySelector<HTMLAnchorElement>('li[data-boa-mounted] > a');
-  if (label) label.textContent = context.t('tab_title');
+  tab.mounted.setLabel(context.t('tab_title'));
   const enterpriseId = await resolveEnterpriseId(context.http, readEnterpriseName(dialog), signal);
   tab.enterpriseId = enterpriseId;
   tab.element.enterpriseId = enterpriseId ?? Number.NaN;

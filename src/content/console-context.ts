@@ -1,23 +1,23 @@
 /**
  * What every dialog of this console shares: the API base, the HTTP client riding the console's session, and
- * the language of the console's user. Read once; read again after a failure (e.g. the operator logged in later).
+ * the language of the console's user with its catalogue. Read once; read again after a failure (e.g. the
+ * operator logged in later).
  */
 import {discoverApiBase} from '../abiquo/api-base.ts';
 import {createHttp, type AbiquoHttp} from '../abiquo/http.ts';
 import {readLogin} from '../abiquo/login.ts';
-import {createTranslator, pickLanguage, type Translate} from '../shared/i18n.ts';
+import {sendRequest} from '../messaging/client.ts';
+import {pickLanguage, translator, type Language, type Translate} from '../shared/translate.ts';
 
 export interface ConsoleContext {
   readonly apiBase: string;
   readonly http: AbiquoHttp;
-  readonly language: string;
+  readonly language: Language;
   readonly t: Translate;
 }
 
-/** Before the console user is known, the tab speaks the browser's language. */
-export function browserContextLanguage(): string {
-  return pickLanguage(undefined, navigator.languages);
-}
+/** Until the console user's catalogue arrives, the browser's language through `chrome.i18n`. */
+export const browserTranslate: Translate = (key) => chrome.i18n.getMessage(key) || key;
 
 let pending: Promise<ConsoleContext> | undefined;
 
@@ -28,7 +28,8 @@ async function readContext(): Promise<ConsoleContext> {
   const login = await readLogin(http, AbortSignal.timeout(15_000));
   const language = pickLanguage(login.ok ? login.value.locale : undefined, navigator.languages);
   if (!login.ok) pending = undefined; // not logged in yet, or expired: ask again next time
-  return {apiBase, http, language, t: createTranslator(language)};
+  const catalogue = await sendRequest('i18n/catalogue', {language});
+  return {apiBase, http, language, t: catalogue.ok ? translator(catalogue.value.messages) : browserTranslate};
 }
 
 export function consoleContext(): Promise<ConsoleContext> {

@@ -3,6 +3,7 @@
  * Long-running AWS verification streams over a port instead (see `verifyPortName`).
  */
 import type {Result} from '../shared/result.ts';
+import {isLanguage, type Catalogue, type Language} from '../shared/translate.ts';
 
 /** Why a console could not be enabled: each has a message `options_<CODE>`. */
 export type OriginCode = 'ORIGIN_INVALID' | 'PERMISSION_MISSING';
@@ -12,6 +13,8 @@ export interface ProtocolMap {
   'worker/ping': {request: Record<string, never>; response: {readonly sandbox: boolean}};
   /** The enterprise the console itself last loaded in the sender's tab (seen through webRequest). */
   'console/current-enterprise': {request: Record<string, never>; response: {readonly enterpriseId?: number}};
+  /** The catalogue of one language, so the content script carries none (it follows the console user's language). */
+  'i18n/catalogue': {request: {readonly language: Language}; response: {readonly messages: Catalogue}};
   /** Enabled consoles, for the options page and the toolbar popup. */
   'origins/list': {request: Record<string, never>; response: {readonly origins: readonly string[]}};
   /** Enables a console whose host permission the page has just obtained. */
@@ -29,6 +32,7 @@ export type SenderKind = 'console' | 'extension-page';
 export const allowedSenders: {readonly [T in MessageType]: readonly SenderKind[]} = {
   'worker/ping': ['console', 'extension-page'],
   'console/current-enterprise': ['console'],
+  'i18n/catalogue': ['console'],
   'origins/list': ['extension-page'],
   'origins/enable': ['extension-page'],
   'origins/disable': ['extension-page'],
@@ -42,6 +46,8 @@ const hasOrigin = (p: unknown): p is {origin: string} =>
 export const payloadGuards: {readonly [T in MessageType]: (payload: unknown) => payload is RequestOf<T>} = {
   'worker/ping': isEmpty,
   'console/current-enterprise': isEmpty,
+  'i18n/catalogue': (p: unknown): p is {language: Language} =>
+    typeof p === 'object' && p !== null && isLanguage((p as {language?: unknown}).language) && Object.keys(p).length === 1,
   'origins/list': isEmpty,
   'origins/enable': hasOrigin,
   'origins/disable': hasOrigin,
