@@ -1,0 +1,222 @@
+/**
+ * The engine against the simulated AWS (sandbox/aws): one test per check code the simulation can produce, the
+ * port protocol, and the rule that no secret leaves in a result, a log line or an error.
+ */
+import {after, before, describe, it} from 'node:test';
+import assert from 'node:assert/strict';
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {startAws, type AwsSandbox} from '../../sandbox/aws/index.ts';
+import {loadScenario} from '../../sandbox/scenario.ts';
+import {PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
+import {verifySetup} from './verify-setup.ts';
+import {handleVerifyPort, type PortLike, type VerifyPortResponse} from './verify-port-handler.ts';
+import type {CheckCode} from './check-codes.ts';
+import type {AwsScenario} from '../../sandbox/aws/scenario-types.ts';
+import type {SetupInput, Verdict} from './types.ts';
+
+const ROOT_KEY = {accessKeyId: 'AKIAROOTKEYSEXAMPLE7', secretAccessKey: 'Xq3vTz8MnB2kLp9RwYc4JhG7sDf1EXAMPLEKEYRT'};
+const SECRETS = [PRICING_KEY.secretAccessKey, ROOT_KEY.secretAccessKey];
+const base: SetupInput = {keys: PRICING_KEY, expectedUserName: 'abiquo-billing-user', bucket: 'acme-billing-reports', prefix: 'cur', reportName: 'abiquo-hourly'};
+
+const sandboxes = new Map<string, Promise<AwsSandbox>>();
+function sandbox(name: string): Promise<AwsSandbox> {
+  if (!sandboxes.has(name)) sandboxes.set(name, startAws(loadScenario(name).aws as unknown as AwsScenario));
+  return sandboxes.get(name)!;
+}
+after(async () => {
+  for (const s of sandboxes.values()) await (await s).close();
+});
+
+// Every console line of the whole file, to prove no secret reaches the logs.
+const logged: string[] = [];
+before(() => {
+  for (const level of ['log', 'debug', 'info', 'warn', 'error'] as const) {
+    const original = console[level].bind(console);
+    console[level] = (...args: unknown[]) => {
+      logged.push(args.map(String).join(' '));
+      original(...args);
+    };
+  }
+});
+
+async function verify(scenario: string, input: Partial<SetupInput> = {}, timeoutMs?: number): Promise<Verdict> {
+  const aws = await sandbox(scenario);
+  return verifySetup({...base, ...input}, {endpoints: {s3: aws.s3Url, sts: aws.stsUrl}, ...(timeoutMs ? {timeoutMs} : {})});
+}
+
+const has = (verdict: Verdict, code: CheckCode, status?: string) =>
+  assert.ok(
+    verdict.checks.some((c) => c.code === code && (!status || c.status === status)),
+    `expected ${code}${status ? ` (${status})` : ''} in ${verdict.checks.map((c) => `${c.status}:${c.code}`).join(', ')}`,
+  );
+
+describe('verification against the simulated AWS', () => {
+  it('passes the happy path and reads the report from its manifest', async () => {
+    const verdict = await verify('happy-path');
+    for (const code of ['KEY_FORMAT_OK', 'STS_IDENTITY_OK', 'BUCKET_REGION_OK', 'S3_LIST_OK', 'REPORTS_FOUND', 'MANIFEST_OK', 'COLUMNS_OK', 'DATA_DELIVERED'] as const) has(verdict, code, 'pass');
+    assert.equal(verdict.identity?.userName, 'abiquo-billing-user');
+    assert.deepEqual({...verdict.report, deliveredAt: undefined, billingPeriod: undefined}, {
+      bucket: 'acme-billing-reports', region: 'us-east-1', prefix: 'cur', reportName: 'abiquo-hourly', compression: 'GZIP', payerAccount: '123456789012', deliveredAt: undefined, billingPeriod: undefined,
+    });
+    assert.equal(verdict.checks.filter((c) => c.status === 'fail').length, 0);
+  });
+  it('skips the optional CUR API when the endpoints point at the sandbox', async () => {
+    has(await verify('happy-path'), 'REPORT_DEFINITION_UNREADABLE', 'skipped');
+  });
+  it('reads a ZIP report', async () => {
+    assert.equal((await verify('zip-report')).report?.compression, 'ZIP');
+  });
+  it('warns on root-account keys', async () => has(await verify('root-account-key', {keys: ROOT_KEY}), 'STS_ROOT_KEYS', 'warn'));
+  it('warns when the keys belong to another user than expected', async () =>
+    has(await verify('happy-path', {expectedUserName: 'abiquo-billing-user-public'}), 'STS_UNEXPECTED_USER', 'warn'));
+  it('says when AWS does not know the access key', async () =>
+    has(await verify('happy-path', {keys: {accessKeyId: 'AKIAUNKNOWNK2EXAMPLE', secretAccessKey: PRICING_KEY.secretAccessKey}}), 'AWS_KEY_UNKNOWN', 'fail'));
+  it('says when the secret does not match the key', async () =>
+    has(await verify('happy-path', {keys: {accessKeyId: PRICING_KEY.accessKeyId, secretAccessKey: 'abcdEFGHijklMNOPqrstUVWXyz0123456789EXAM'}}), 'AWS_SECRET_MISMATCH', 'fail'));
+  it('says when the bucket does not exist', async () => has(await verify('happy-path', {bucket: 'no-such-bucket-example'}), 'BUCKET_NOT_FOUND', 'fail'));
+  it('corrects a wrong region from x-amz-bucket-region', async () => {
+    const verdict = await verify('bucket-eu-west-1', {region: 'us-east-1'});
+    has(verdict, 'BUCKET_REGION_CORRECTED', 'warn');
+    assert.equal(verdict.region, 'eu-west-1');
+  });
+  it('says which permission is missing to list the bucket', async () => has(await verify('key-without-list-bucket'), 'S3_LIST_PERMISSION_MISSING', 'fail'));
+  it('says which permission is missing to read the report', async () => {
+    const verdict = await verify('key-without-get-object');
+    has(verdict, 'S3_GET_PERMISSION_MISSING', 'fail');
+    assert.match(String(verdict.checks.find((c) => c.code === 'S3_GET_PERMISSION_MISSING')?.facts.arn), /^arn:aws:s3:::acme-billing-reports\/cur\/abiquo-hourly\/\*$/);
+  });
+  it('says the report is not there when the name is wrong', {todo: 's3rver omits CommonPrefixes of folders that hold only subfolders (sandbox bug, reported)'}, async () => has(await verify('happy-path', {reportName: 'other-report'}), 'REPORT_NOT_FOUND', 'fail'));
+  it('offers the report whose name differs only in case', {todo: 's3rver omits CommonPrefixes of folders that hold only subfolders (sandbox bug, reported)'}, async () => {
+    const verdict = await verify('happy-path', {reportName: 'Abiquo-Hourly'});
+    has(verdict, 'REPORT_NAME_SUGGESTION', 'warn');
+  });
+  it('warns, without failing, when the report has no data yet', async () => {
+    const verdict = await verify('no-data-yet');
+    has(verdict, 'DATA_NOT_YET', 'warn');
+    assert.equal(verdict.checks.filter((c) => c.status === 'fail').length, 0);
+  });
+  it('asks to choose when the bucket holds two reports', {todo: 's3rver omits CommonPrefixes of folders that hold only subfolders (sandbox bug, reported)'}, async () => has(await verify('two-reports', {prefix: '', reportName: ''}), 'REPORT_NOT_SELECTED', 'warn'));
+  it('explains a CUR 2.0 export', {todo: 's3rver omits CommonPrefixes of folders that hold only subfolders (sandbox bug, reported)'}, async () => has(await verify('cur2-only'), 'CUR2_UNSUPPORTED', 'fail'));
+  it('explains an Athena/Parquet report', {todo: 's3rver omits CommonPrefixes of folders that hold only subfolders (sandbox bug, reported)'}, async () => has(await verify('parquet-only'), 'PARQUET_UNSUPPORTED', 'fail'));
+  it('reports throttling that outlasts the retries', async () => {
+    const aws = await sandbox('happy-path');
+    aws.faults.failNext('slowdown', 20);
+    try {
+      has(await verify('happy-path', {bucket: undefined}), 'AWS_THROTTLED', 'fail');
+    } finally {
+      aws.faults.reset();
+    }
+  });
+  it('rides out a single throttled request', async () => {
+    const aws = await sandbox('happy-path');
+    aws.faults.failNext('slowdown', 1);
+    try {
+      has(await verify('happy-path', {bucket: undefined}), 'STS_IDENTITY_OK', 'pass');
+    } finally {
+      aws.faults.reset();
+    }
+  });
+  it('reports a timeout when AWS does not answer in time', async () => {
+    // A server that accepts requests and never answers.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const verdict = await verifySetup({...base, bucket: undefined}, {endpoints: {s3: url, sts: url}, timeoutMs: 200});
+      has(verdict, 'AWS_TIMEOUT', 'fail');
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+  it('reports an unreachable AWS as a network problem', async () => {
+    const verdict = await verifySetup({...base, bucket: undefined}, {endpoints: {s3: 'http://127.0.0.1:9', sts: 'http://127.0.0.1:9'}});
+    has(verdict, 'AWS_NETWORK', 'fail');
+  });
+  it('sends no request for malformed input', async () => {
+    const aws = await sandbox('happy-path');
+    const before = aws.stats.requests;
+    const verdict = await verify('happy-path', {keys: {accessKeyId: 'AKIA-not-a-key', secretAccessKey: 'short'}});
+    has(verdict, 'KEY_ID_MALFORMED', 'fail');
+    assert.equal(verdict.requests, 0);
+    assert.equal(aws.stats.requests, before);
+  });
+  it('checks the keys but sends nothing about a malformed bucket', async () => {
+    const verdict = await verify('happy-path', {bucket: 'Not A Bucket!'});
+    has(verdict, 'BUCKET_MALFORMED', 'fail');
+    assert.deepEqual(verdict.checks.map((c) => c.code).filter((c) => c.startsWith('S3') || c.startsWith('BUCKET_REGION')), []);
+  });
+  it('stops streaming checks once aborted', async () => {
+    const aws = await sandbox('happy-path');
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const running = verifySetup(base, {endpoints: {s3: aws.s3Url, sts: aws.stsUrl}, signal: controller.signal, onCheck: (c) => seen.push(c.code)});
+    controller.abort();
+    await running;
+    assert.deepEqual(seen, ['KEY_FORMAT_OK']);
+  });
+});
+
+function fakePort(name: string) {
+  const posted: VerifyPortResponse[] = [];
+  const messageListeners: ((m: unknown) => void)[] = [];
+  const disconnectListeners: (() => void)[] = [];
+  const port: PortLike = {
+    name,
+    postMessage: (m) => posted.push(m),
+    onMessage: {addListener: (l) => messageListeners.push(l)},
+    onDisconnect: {addListener: (l) => disconnectListeners.push(l)},
+  };
+  return {port, posted, send: (m: unknown) => messageListeners.forEach((l) => l(m)), disconnect: () => disconnectListeners.forEach((l) => l())};
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 25));
+}
+
+describe('the aws/verify port', () => {
+  it('streams checks then the verdict, and only the last start answers', async () => {
+    const aws = await sandbox('happy-path');
+    const {port, posted, send} = fakePort('aws/verify');
+    assert.equal(handleVerifyPort(port, {endpoints: {s3: aws.s3Url, sts: aws.stsUrl}}), true);
+    send({type: 'start', input: {...base, reportName: 'first-report'}});
+    send({type: 'start', input: base});
+    await until(() => posted.some((m) => m.type === 'verdict'));
+    const verdicts = posted.filter((m) => m.type === 'verdict');
+    assert.equal(verdicts.length, 1);
+    assert.equal(verdicts[0]!.type === 'verdict' && verdicts[0]!.verdict.report?.reportName, 'abiquo-hourly');
+    assert.ok(posted.filter((m) => m.type === 'check').length >= 5);
+    assert.ok(!posted.some((m) => m.type === 'check' && m.check.code === 'REPORT_NOT_FOUND'));
+  });
+  it('rejects a malformed message and ignores ports with another name', () => {
+    const {port, posted, send} = fakePort('aws/verify');
+    handleVerifyPort(port);
+    send({type: 'start'});
+    assert.deepEqual(posted, [{type: 'error', code: 'INVALID_MESSAGE'}]);
+    assert.equal(handleVerifyPort(fakePort('other').port), false);
+  });
+  it('posts nothing after the port disconnects', async () => {
+    const aws = await sandbox('happy-path');
+    const {port, posted, send, disconnect} = fakePort('aws/verify');
+    handleVerifyPort(port, {endpoints: {s3: aws.s3Url, sts: aws.stsUrl}});
+    send({type: 'start', input: base});
+    disconnect();
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok(!posted.some((m) => m.type === 'verdict'));
+  });
+});
+
+describe('secrets', () => {
+  it('appear in no result, log line or error of any verification above', async () => {
+    const verdicts = await Promise.all([
+      verify('happy-path'),
+      verify('happy-path', {keys: {accessKeyId: PRICING_KEY.accessKeyId, secretAccessKey: 'abcdEFGHijklMNOPqrstUVWXyz0123456789EXAM'}}),
+      verify('key-without-get-object'),
+      verify('happy-path', {keys: {accessKeyId: PRICING_KEY.secretAccessKey, secretAccessKey: PRICING_KEY.accessKeyId}}),
+    ]);
+    const text = JSON.stringify(verdicts) + logged.join('\n');
+    for (const secret of [...SECRETS, 'abcdEFGHijklMNOPqrstUVWXyz0123456789EXAM']) assert.ok(!text.includes(secret), 'a secret leaked');
+    assert.ok(!text.includes(PRICING_KEY.accessKeyId), 'an unmasked key ID leaked');
+  });
+});
