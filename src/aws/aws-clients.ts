@@ -51,7 +51,7 @@ export function createAwsClients(keys: AwsKeys, options: AwsClientOptions = {}):
   const {endpoints = {}, timeoutMs = 10_000, maxAttempts = 3} = options;
   const meter = new RequestMeter();
   const credentials = {accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey};
-  const common = {credentials, maxAttempts, requestHandler: {requestTimeout: timeoutMs, connectionTimeout: timeoutMs}};
+  const common = {credentials, maxAttempts, requestHandler: {requestTimeout: timeoutMs, connectionTimeout: timeoutMs, throwOnRequestTimeout: true}};
   const sts = new STSClient({...common, region: STS_REGION, ...(endpoints.sts ? {endpoint: endpoints.sts} : {})});
   meterClient(sts as unknown as MiddlewareHost, meter);
   const s3ByRegion = new Map<string, S3Client>();

@@ -109,9 +109,10 @@ export async function discoverReports(bucket: string, guessRegion: string, conte
         return listing;
       } catch (error) {
         const failure = classifyAwsError(error);
-        if (failure.kind === 'wrongRegion' && failure.bucketRegion && failure.bucketRegion !== region && attempt === 0) {
+        // Parallel listings can all hit the wrong region: each retries once in the region S3 names.
+        if (failure.kind === 'wrongRegion' && failure.bucketRegion && attempt === 0) {
+          if (failure.bucketRegion !== region) onRegion?.(failure.bucketRegion);
           region = failure.bucketRegion;
-          onRegion?.(region);
           continue;
         }
         failures.push(failure);

@@ -139,7 +139,9 @@ export async function verifySetup(input: SetupInput, options: VerifyOptions = {}
   }
   emit([{code: 'S3_LIST_OK', status: 'pass', field: 'bucket', facts: {bucket, region}}]);
 
-  const selection = selectReport(bucket, discovery.reports, location.wanted, discovery.pendingFolders.length > 0);
+  // AWS leaves its access-test object at the prefix for good: it means "nothing yet" only where no report was found.
+  const pending = discovery.pendingFolders.some((folder) => !discovery.reports.some((r) => r.folder?.startsWith(folder)));
+  const selection = selectReport(bucket, discovery.reports, location.wanted, pending && discovery.reports.length === 0);
   emit(selection.checks);
   let report;
   if (selection.selected) {
