@@ -1,0 +1,31 @@
+/**
+ * `npm run bench`: the SPEC §6 figures measured against the sandbox. Later issues add their parts here.
+ * Record the output in docs/benchmarks.md.
+ */
+import {existsSync, readFileSync} from 'node:fs';
+import {gzipSync} from 'node:zlib';
+import {benchVerdict, LATENCY_MS} from './aws-verdict.ts';
+import {benchDiscovery} from './discovery.ts';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const ms = (n: number) => `${Math.round(n)} ms`;
+
+console.log(`Time to verdict, ${LATENCY_MS} ms injected per AWS request (target: ≤ 4 sequential round trips)`);
+for (const f of await benchVerdict()) {
+  console.log(`  ${f.label.padEnd(42)} ${String(f.roundTrips).padStart(2)} round trips  ${String(f.requests).padStart(3)} requests  ${ms(f.ms).padStart(8)}  ${f.ok ? 'report verified' : 'NO REPORT'}`);
+}
+
+console.log('\nDiscovery cost (target: flat; ≤ 4 S3 requests at 100,000 objects)');
+for (const f of await benchDiscovery()) {
+  console.log(`  ${f.objects.toLocaleString('en').padStart(8)} objects  ${String(f.s3Requests).padStart(2)} S3 requests  ${ms(f.ms).padStart(7)}  ${f.reports} report(s) found  (sandbox seeded in ${ms(f.seedMs)})`);
+}
+
+console.log('\nService worker bundle (target: ≤ 100 KB gzip)');
+for (const file of ['dist/chrome/background.js', 'dist/sandbox-chrome/background.js']) {
+  if (!existsSync(file)) {
+    console.log(`  ${file}: not built (npm run build / build:sandbox)`);
+    continue;
+  }
+  const bytes = readFileSync(file);
+  console.log(`  ${file}: ${(bytes.length / 1024).toFixed(1)} KB, ${(gzipSync(bytes, {level: 9}).length / 1024).toFixed(1)} KB gzip`);
+}
