@@ -3,6 +3,7 @@
  * woken by an event (or restarted) receives it.
  */
 import {handleVerifyPort} from '../aws/verify-port-handler.ts';
+import {holdMessages} from '../messaging/buffered-port.ts';
 import {dispatch, acceptsVerifyPort} from '../messaging/server.ts';
 import type {SenderContext} from '../messaging/sender.ts';
 import type {PropertiesWrittenNotice} from '../messaging/protocol.ts';
@@ -35,12 +36,13 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 chrome.runtime.onConnect.addListener((port) => {
+  const held = holdMessages(port);
   void senderContext().then(async (context) => {
     if (!acceptsVerifyPort(port, context)) {
       port.disconnect();
       return;
     }
-    handleVerifyPort(port, {endpoints: await endpoints});
+    handleVerifyPort(held, {endpoints: await endpoints});
   });
 });
 

@@ -49,8 +49,14 @@ export async function launchWithExtension(options: {build?: string; endpoints?: 
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), {timeout: 20_000});
   const extensionId = new URL(target.url()).host;
   const worker = (await target.worker())!;
-  // The worker's top-level code must have run (listeners registered) before pages talk to it.
-  await worker.evaluate(() => new Promise((resolve) => (typeof chrome.runtime.onMessage === 'object' ? resolve(true) : setTimeout(resolve, 50))));
+  // The worker's bundle must have evaluated (its listeners registered) before pages talk to it; right after
+  // start-up the target can answer before `chrome` exists in it.
+  for (let tries = 0; ; tries++) {
+    const ready = await worker.evaluate('typeof chrome === "object" && Boolean(chrome.runtime && chrome.runtime.id)').catch(() => false);
+    if (ready) break;
+    if (tries > 100) throw new Error('the extension service worker never finished starting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return {
     browser,
     extensionId,

@@ -34,11 +34,12 @@ export async function openBillingTab(page: Page): Promise<ElementHandle<Element>
 }
 
 /**
- * The visible text of the tab, shadow roots included (what the operator reads). Written as a string: tsx
+ * The visible text of the tab, shadow roots included, hidden elements left out (what the operator reads). Written as a string: tsx
  * would otherwise wrap inner functions in a `__name` helper that does not exist in the page.
  */
 const collectTabText = `(() => {
   const collect = (node) => {
+    if (node instanceof Element && !node.checkVisibility()) return '';
     if (node instanceof Element && node.shadowRoot) return collect(node.shadowRoot);
     if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
     return [...node.childNodes].map(collect).join(' ');
@@ -60,4 +61,103 @@ export async function waitForTabText(page: Page, expected: string | RegExp, time
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`tab text never matched ${expected}; last text: ${text.slice(0, 600)}`);
+}
+
+/** Logs in, opens the enterprise's edit dialog and its Billing-only AWS tab, and waits until it has loaded. */
+export async function openTabOf(page: Page, consoleUrl: string, login: {user: string; password: string}, enterprise: string, loaded: string | RegExp): Promise<void> {
+  await logIn(page, consoleUrl, login.user, login.password);
+  await openEnterpriseDialog(page, enterprise);
+  await openBillingTab(page);
+  await waitForTabText(page, loaded);
+}
+
+/** Closes the edit dialog without saving (the console's own Cancel). */
+export async function cancelEnterpriseDialog(page: Page): Promise<void> {
+  await page.click('.modal .modal-footer .cancel');
+  await page.waitForSelector('.modal.enterprise-modal', {hidden: true});
+}
+
+/** The console's own Save of the edit dialog; resolves once the dialog has closed. */
+export async function saveEnterpriseDialog(page: Page): Promise<void> {
+  await page.click('.modal .modal-footer .save');
+  await page.waitForSelector('.modal.enterprise-modal', {hidden: true});
+}
+
+/** Which keys form of the tab: the keynode's pricing credentials, or a new linked account's public ones. */
+export type KeysSection = 'pricing' | 'linked';
+const keysHost = (section: KeysSection) => `boa-billing-tab >>> ${section === 'pricing' ? 'boa-pricing-credentials' : 'boa-linked-accounts'} >>> boa-keys-input`;
+
+export interface Keys {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+}
+
+/** Types the key ID and the secret into their fields, as an operator copying them one by one. */
+export async function typeKeys(page: Page, keys: Keys, section: KeysSection = 'pricing'): Promise<void> {
+  await page.locator(`${keysHost(section)} >>> input[name="key-id"]`).fill(keys.accessKeyId);
+  await page.locator(`${keysHost(section)} >>> input[name="secret"]`).fill(keys.secretAccessKey);
+}
+
+/** The `accessKeys.csv` AWS downloads when an access key is created. */
+export const accessKeysCsv = (keys: Keys) => `Access key ID,Secret access key\r\n${keys.accessKeyId},${keys.secretAccessKey}\r\n`;
+
+/** Drops an `accessKeys.csv` file on the keys form: a real `drop` event carrying a File built in the page. */
+export async function dropKeysCsv(page: Page, keys: Keys, section: KeysSection = 'pricing'): Promise<void> {
+  const zone = await page.waitForSelector(`${keysHost(section)} >>> .drop`);
+  await zone!.evaluate((element, csv) => {
+    const data = new DataTransfer();
+    data.items.add(new File([csv], 'accessKeys.csv', {type: 'text/csv'}));
+    element.dispatchEvent(new DragEvent('dragover', {dataTransfer: data, bubbles: true, cancelable: true, composed: true}));
+    element.dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true, composed: true}));
+  }, accessKeysCsv(keys));
+}
+
+/** Types the bucket (a name, s3:// address, console URL or ARN) into the report section. */
+export async function typeBucket(page: Page, text: string): Promise<void> {
+  await page.locator('boa-billing-tab >>> boa-cur-report >>> input#bucket').fill(text);
+}
+
+/** Picks a discovered report by the path the tab shows for it (`prefix/report-name`). */
+export async function pickReport(page: Page, path: string): Promise<void> {
+  const labels = await page.$$('boa-billing-tab >>> boa-cur-report >>> fieldset .choice label');
+  for (const label of labels) {
+    if ((await label.evaluate((e) => e.textContent?.trim())) === path) {
+      await label.click();
+      return;
+    }
+  }
+  throw new Error(`no report ${path} to pick`);
+}
+
+/** Chooses blended (`amazon_mpa` dedicated) or unblended costs. */
+export async function chooseCosts(page: Page, costs: 'blended' | 'unblended'): Promise<void> {
+  await page.locator(`boa-billing-tab >>> boa-cur-report >>> input#mpa-${costs}`).click();
+}
+
+const applyButton = 'boa-billing-tab >>> boa-properties-diff >>> .actions button.primary';
+
+/** Clicks Apply (or Restore, the same button after the console's Save lost the values) once it is enabled. */
+export async function clickApply(page: Page): Promise<void> {
+  await page.locator(`${applyButton}:not([disabled])`).click();
+}
+
+export async function applyEnabled(page: Page): Promise<boolean> {
+  const button = await page.$(applyButton);
+  return button ? button.evaluate((b) => !(b as HTMLButtonElement).disabled) : false;
+}
+
+/** The diff as the operator reads it: property → [current, new] for each row. */
+export async function readDiff(page: Page): Promise<Record<string, [string, string]>> {
+  const rows = await page.$$('boa-billing-tab >>> boa-properties-diff >>> tbody tr');
+  const entries = await Promise.all(rows.map((row) => row.evaluate((r) => [...r.children].map((cell) => cell.textContent?.trim() ?? ''))));
+  return Object.fromEntries(entries.map(([key, current, next]) => [key, [current, next]]));
+}
+
+/** Fills the "Add account" form (name and keys) of the linked accounts section. */
+export async function typeLinkedAccountName(page: Page, name: string): Promise<void> {
+  await page.locator('boa-billing-tab >>> boa-linked-accounts >>> input#name').fill(name);
+}
+
+export async function clickAddAccount(page: Page): Promise<void> {
+  await page.locator('boa-billing-tab >>> boa-linked-accounts >>> form button[type="submit"]:not([disabled])').click();
 }
