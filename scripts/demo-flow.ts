@@ -10,8 +10,10 @@ import type {Sandbox} from '../sandbox/server.ts';
 import type {ExtensionBrowser} from '../test/helpers/browser.ts';
 import {clickApply, logIn, openBillingTab, openEnterpriseDialog, pickReport, typeBucket, typeKeys, waitForTabText} from '../test/helpers/console-driver.ts';
 
-async function shoot(page: Page, dir: string, name: string, written: string[]): Promise<void> {
+/** Screenshot of the dialog, scrolled so that the tab's `section` (a component of the tab) is in view. */
+async function shoot(page: Page, dir: string, name: string, written: string[], section?: string): Promise<void> {
   const file = path.join(dir, `${name}.png`);
+  if (section) await (await page.$(`boa-billing-tab >>> ${section}`))?.evaluate((e) => e.scrollIntoView({block: 'start'}));
   const modal = await page.$('.modal.enterprise-modal');
   await (modal ?? page).screenshot({path: file});
   written.push(file);
@@ -33,19 +35,19 @@ export async function runDemoFlow(ext: ExtensionBrowser, sandbox: Sandbox, dir: 
 
   await typeKeys(page, PRICING_KEY);
   await waitForTabText(page, /user\/abiquo-billing-user in account 1234-5678-9012/);
-  await shoot(page, dir, '03-pricing-identity', written);
+  await shoot(page, dir, '03-pricing-identity', written, 'boa-pricing-credentials');
 
   await typeBucket(page, 'acme-billing-reports');
   await waitForTabText(page, /cur\/abiquo-hourly/);
-  await shoot(page, dir, '04-reports-discovered', written);
+  await shoot(page, dir, '04-reports-discovered', written, 'boa-cur-report');
 
   await pickReport(page, 'cur/abiquo-hourly');
   await waitForTabText(page, /amazon_billing_compress_format/);
-  await shoot(page, dir, '05-checks-and-diff', written);
+  await shoot(page, dir, '05-checks-and-diff', written, 'boa-properties-diff');
 
   await clickApply(page);
   await waitForTabText(page, /saved|applied/i);
-  await shoot(page, dir, '06-applied', written);
+  await shoot(page, dir, '06-applied', written, 'boa-properties-diff');
   await page.close();
   return written;
 }
