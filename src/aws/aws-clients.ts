@@ -51,7 +51,10 @@ export function createAwsClients(keys: AwsKeys, options: AwsClientOptions = {}):
   const {endpoints = {}, timeoutMs = 10_000, maxAttempts = 3} = options;
   const meter = new RequestMeter();
   const credentials = {accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey};
-  const common = {credentials, maxAttempts, requestHandler: {requestTimeout: timeoutMs, connectionTimeout: timeoutMs, throwOnRequestTimeout: true}};
+  // `cache: 'no-store'` (the browser's fetch only): a retry signed for another region reuses the URL, and the
+  // browser would otherwise answer it with the cached 301 of the first attempt.
+  const requestHandler = {requestTimeout: timeoutMs, connectionTimeout: timeoutMs, throwOnRequestTimeout: true, cache: 'no-store' as const};
+  const common = {credentials, maxAttempts, requestHandler};
   const sts = new STSClient({...common, region: STS_REGION, ...(endpoints.sts ? {endpoint: endpoints.sts} : {})});
   meterClient(sts as unknown as MiddlewareHost, meter);
   const s3ByRegion = new Map<string, S3Client>();
