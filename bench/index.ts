@@ -2,13 +2,20 @@
  * `npm run bench`: the SPEC §6 figures measured against the sandbox. Later issues add their parts here.
  * Record the output in docs/benchmarks.md.
  */
+import {spawnSync} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 import {benchVerdict, LATENCY_MS} from './aws-verdict.ts';
+import {benchConsole, contentScriptFigure} from './console-weight.ts';
 import {benchDiscovery} from './discovery.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const ms = (n: number) => `${Math.round(n)} ms`;
+
+// Measures the builds as they are now: both flavours are rebuilt first.
+for (const flavour of [[], ['--sandbox']]) {
+  if (spawnSync('npx', ['tsx', 'scripts/build.ts', '--quiet', ...flavour], {stdio: 'inherit'}).status !== 0) process.exit(1);
+}
 
 console.log(`Time to verdict, ${LATENCY_MS} ms injected per AWS request (target: ≤ 4 sequential round trips)`);
 for (const f of await benchVerdict()) {
@@ -29,3 +36,15 @@ for (const file of ['dist/chrome/background.js', 'dist/sandbox-chrome/background
   const bytes = readFileSync(file);
   console.log(`  ${file}: ${(bytes.length / 1024).toFixed(1)} KB, ${(gzipSync(bytes, {level: 9}).length / 1024).toFixed(1)} KB gzip`);
 }
+
+const content = contentScriptFigure();
+console.log('\nContent script injected into the console (target: ≤ 40 KB gzip, no AWS SDK code)');
+console.log(`  dist/chrome/content.js: ${content.minifiedKb.toFixed(1)} KB, ${content.gzipKb.toFixed(1)} KB gzip, AWS SDK code: ${content.holdsAwsSdk ? 'YES' : 'none'}`);
+
+const consoleFigure = await benchConsole();
+const sorted = [...consoleFigure.mountMs].sort((a, b) => a - b);
+const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+console.log('\nOn the console page, in Chromium (targets: tab mounted ≤ 50 ms after the dialog appears; no long task added)');
+console.log(`  dialog → tab mounted over ${sorted.length} openings: median ${median.toFixed(1)} ms, max ${(sorted.at(-1) ?? Number.NaN).toFixed(1)} ms`);
+const tasks = (list: readonly number[]) => (list.length === 0 ? 'none' : list.map((d) => `${Math.round(d)} ms`).join(', '));
+console.log(`  long tasks (> 50 ms), same flow: with the extension ${tasks(consoleFigure.longTasksWith)}; without it ${tasks(consoleFigure.longTasksWithout)}`);

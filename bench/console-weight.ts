@@ -1,0 +1,83 @@
+/**
+ * The extension's weight on the console page (SPEC §6): content-script size and whether it holds AWS SDK code;
+ * time from the edit dialog's insertion to the tab's mount; long tasks (> 50 ms) on the console page with the
+ * extension enabled, next to the same flow on a console it is not enabled on.
+ */
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {gzipSync} from 'node:zlib';
+import type {Page} from 'puppeteer-core';
+import {startSandbox} from '../sandbox/server.ts';
+import {enableConsoleOrigin, launchWithExtension} from '../test/helpers/browser.ts';
+import {cancelEnterpriseDialog, logIn, openEnterpriseDialog} from '../test/helpers/console-driver.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+export interface ContentScriptFigure {
+  readonly minifiedKb: number;
+  readonly gzipKb: number;
+  readonly holdsAwsSdk: boolean;
+}
+
+export function contentScriptFigure(): ContentScriptFigure {
+  const bytes = readFileSync(path.join(root, 'dist/chrome/content.js'));
+  return {
+    minifiedKb: bytes.length / 1024,
+    gzipKb: gzipSync(bytes, {level: 9}).length / 1024,
+    holdsAwsSdk: /@aws-sdk|SignatureV4|x-amz-content-sha256/i.test(bytes.toString('utf8')),
+  };
+}
+
+export interface ConsoleFigure {
+  readonly mountMs: readonly number[];
+  readonly longTasksWith: readonly number[];
+  readonly longTasksWithout: readonly number[];
+}
+
+// Page-world observers, as strings (tsx would wrap inner functions in a helper the page lacks).
+const observeLongTasks = `window.__longTasks = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({type: 'longtask', buffered: true});`;
+const armMountTimer = `window.__mount = new Promise((resolve) => {
+  let dialogAt;
+  const observer = new MutationObserver(() => {
+    if (dialogAt === undefined && document.querySelector('.modal.enterprise-modal')) dialogAt = performance.now();
+    if (dialogAt !== undefined && document.querySelector('.modal li[data-boa-mounted]')) { observer.disconnect(); resolve(performance.now() - dialogAt); }
+  });
+  observer.observe(document.body, {childList: true, subtree: true});
+});
+undefined; // evaluate() must not wait for the promise`;
+
+async function openAndCloseDialogs(page: Page, rounds: number, measureMount: boolean): Promise<number[]> {
+  const mounts: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    if (measureMount) await page.evaluate(armMountTimer);
+    await openEnterpriseDialog(page, 'Acme Customer Billing');
+    if (measureMount) mounts.push((await page.evaluate('window.__mount')) as number);
+    await cancelEnterpriseDialog(page);
+  }
+  return mounts;
+}
+
+export async function benchConsole(rounds = 10): Promise<ConsoleFigure> {
+  const sandbox = await startSandbox({scenario: 'happy-path'});
+  const ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl}});
+  try {
+    // Without: the console is served on localhost, which the operator never enabled.
+    const without = await ext.browser.newPage();
+    await without.evaluateOnNewDocument(observeLongTasks);
+    await logIn(without, sandbox.consoleUrl.replace('127.0.0.1', 'localhost'), sandbox.login.user, sandbox.login.password);
+    await openAndCloseDialogs(without, rounds, false);
+    const longTasksWithout = (await without.evaluate('window.__longTasks')) as number[];
+    await without.close();
+
+    await enableConsoleOrigin(ext, sandbox.origin);
+    const page = await ext.browser.newPage();
+    await page.evaluateOnNewDocument(observeLongTasks);
+    await logIn(page, sandbox.consoleUrl, sandbox.login.user, sandbox.login.password);
+    const mountMs = await openAndCloseDialogs(page, rounds, true);
+    const longTasksWith = (await page.evaluate('window.__longTasks')) as number[];
+    return {mountMs, longTasksWith, longTasksWithout};
+  } finally {
+    await ext.close();
+    await sandbox.close();
+  }
+}
