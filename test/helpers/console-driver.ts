@@ -33,34 +33,74 @@ export async function openBillingTab(page: Page): Promise<ElementHandle<Element>
   return (await page.waitForSelector('.modal boa-billing-tab'))!;
 }
 
-/**
- * The visible text of the tab, shadow roots included, hidden elements left out (what the operator reads). Written as a string: tsx
- * would otherwise wrap inner functions in a `__name` helper that does not exist in the page.
- */
-const collectTabText = `(() => {
-  const collect = (node) => {
-    if (node instanceof Element && !node.checkVisibility()) return '';
-    if (node instanceof Element && node.shadowRoot) return collect(node.shadowRoot);
-    if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
-    return [...node.childNodes].map(collect).join(' ');
-  };
-  const tab = document.querySelector('boa-billing-tab');
-  return tab ? collect(tab).replace(/\\s+/g, ' ').trim() : '';
-})()`;
-
-export async function tabText(page: Page): Promise<string> {
-  return page.evaluate(collectTabText) as Promise<string>;
+/** The visible text under an element, shadow roots included (what the operator reads), whitespace collapsed. */
+async function visibleText(element: ElementHandle<Element>): Promise<string> {
+  // Iterative on purpose: tsx would wrap a named inner function in a `__name` helper the page does not have.
+  return element.evaluate((root) => {
+    const parts: string[] = [];
+    const stack: Node[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+      else if (!(node instanceof Element && !node.checkVisibility())) stack.push(...[...(node instanceof Element && node.shadowRoot ? node.shadowRoot : node).childNodes].reverse());
+    }
+    return parts.join(' ').replace(/\s+/g, ' ').trim();
+  });
 }
 
-export async function waitForTabText(page: Page, expected: string | RegExp, timeout = 15_000): Promise<string> {
+/** The visible text of the whole tab. */
+export async function tabText(page: Page): Promise<string> {
+  const tab = await page.$('boa-billing-tab');
+  return tab ? visibleText(tab) : '';
+}
+
+/** The visible text of one section of the tab (its component). */
+export async function sectionText(page: Page, section: Section): Promise<string> {
+  const element = await page.$(`boa-billing-tab >>> ${sectionElements[section]}`);
+  return element ? visibleText(element) : '';
+}
+
+const sectionElements = {
+  status: 'boa-setup-status',
+  pricing: 'boa-pricing-credentials',
+  report: 'boa-cur-report',
+  diff: 'boa-properties-diff',
+  linked: 'boa-linked-accounts',
+} as const;
+
+type Section = keyof typeof sectionElements;
+
+async function waitForText(read: () => Promise<string>, expected: string | RegExp, timeout: number): Promise<string> {
   const started = Date.now();
   let text = '';
   while (Date.now() - started < timeout) {
-    text = await tabText(page);
+    text = await read();
     if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return text;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`tab text never matched ${expected}; last text: ${text.slice(0, 600)}`);
+  throw new Error(`text never matched ${expected}; last text: ${text.slice(0, 1500)}`);
+}
+
+export function waitForTabText(page: Page, expected: string | RegExp, timeout = 15_000): Promise<string> {
+  return waitForText(() => tabText(page), expected, timeout);
+}
+
+export function waitForSectionText(page: Page, section: Section, expected: string | RegExp, timeout = 15_000): Promise<string> {
+  return waitForText(() => sectionText(page, section), expected, timeout);
+}
+
+/**
+ * Waits for an element inside the tab's shadow roots. Puppeteer's own waits re-check on DOM mutations of the
+ * document, which changes inside shadow roots do not trigger, so this polls.
+ */
+export async function waitForDeep(page: Page, selector: string, timeout = 15_000): Promise<ElementHandle<Element>> {
+  const started = Date.now();
+  while (Date.now() - started < timeout) {
+    const element = await page.$(selector);
+    if (element) return element;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no element ${selector} after ${timeout} ms; tab text: ${(await tabText(page)).slice(0, 1500)}`);
 }
 
 /** Logs in, opens the enterprise's edit dialog and its Billing-only AWS tab, and waits until it has loaded. */
@@ -103,8 +143,8 @@ export const accessKeysCsv = (keys: Keys) => `Access key ID,Secret access key\r\
 
 /** Drops an `accessKeys.csv` file on the keys form: a real `drop` event carrying a File built in the page. */
 export async function dropKeysCsv(page: Page, keys: Keys, section: KeysSection = 'pricing'): Promise<void> {
-  const zone = await page.waitForSelector(`${keysHost(section)} >>> .drop`);
-  await zone!.evaluate((element, csv) => {
+  const zone = await waitForDeep(page, `${keysHost(section)} >>> .drop`);
+  await zone.evaluate((element, csv) => {
     const data = new DataTransfer();
     data.items.add(new File([csv], 'accessKeys.csv', {type: 'text/csv'}));
     element.dispatchEvent(new DragEvent('dragover', {dataTransfer: data, bubbles: true, cancelable: true, composed: true}));
@@ -119,6 +159,7 @@ export async function typeBucket(page: Page, text: string): Promise<void> {
 
 /** Picks a discovered report by the path the tab shows for it (`prefix/report-name`). */
 export async function pickReport(page: Page, path: string): Promise<void> {
+  await waitForDeep(page, 'boa-billing-tab >>> boa-cur-report >>> input[name="report"]');
   const labels = await page.$$('boa-billing-tab >>> boa-cur-report >>> fieldset .choice label');
   for (const label of labels) {
     if ((await label.evaluate((e) => e.textContent?.trim())) === path) {
@@ -138,7 +179,7 @@ const applyButton = 'boa-billing-tab >>> boa-properties-diff >>> .actions button
 
 /** Clicks Apply (or Restore, the same button after the console's Save lost the values) once it is enabled. */
 export async function clickApply(page: Page): Promise<void> {
-  await page.locator(`${applyButton}:not([disabled])`).click();
+  await (await waitForDeep(page, `${applyButton}:not([disabled])`)).click();
 }
 
 export async function applyEnabled(page: Page): Promise<boolean> {

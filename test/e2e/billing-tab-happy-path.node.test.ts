@@ -1,0 +1,84 @@
+/**
+ * The whole happy path of the issue, in the built extension on the simulated console: Users view → edit the
+ * keynode → the tab; pricing keys typed and dropped as accessKeys.csv → identity; the bucket typed → its report
+ * discovered and picked → every check passes → the diff holds exactly the six values of SPEC §3 → Apply → the API
+ * holds them, every property it held before, and the AMAZON pricing credentials.
+ */
+import {createHash} from 'node:crypto';
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import type {Page} from 'puppeteer-core';
+import {BILLING_BUCKET, BILLING_REGION, PAYER_ACCOUNT, PRICING_KEY, REPORT_NAME, REPORT_PREFIX} from '../../sandbox/aws/demo-keys.ts';
+import {startSandbox, type Sandbox} from '../../sandbox/server.ts';
+import {enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from '../helpers/browser.ts';
+import {clickApply, dropKeysCsv, openTabOf, pickReport, readDiff, typeBucket, typeKeys, waitForSectionText, waitForTabText} from '../helpers/console-driver.ts';
+import {readBackdoorState, resetSandbox} from '../helpers/sandbox-backdoor.ts';
+
+const KEYNODE = {id: 42, name: 'Acme Customer Billing'};
+const admin = {user: 'admin', password: 'admin-demo'};
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+describe('billing-only AWS on a keynode, from pasted keys to applied properties', () => {
+  let sandbox: Sandbox;
+  let ext: ExtensionBrowser;
+  let page: Page;
+
+  before(async () => {
+    sandbox = await startSandbox({scenario: 'happy-path'});
+    ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl}});
+    await enableConsoleOrigin(ext, sandbox.origin);
+  });
+  after(async () => {
+    await ext?.close();
+    await sandbox?.close();
+  });
+
+  for (const entry of ['typed', 'dropped as accessKeys.csv'] as const) {
+    it(`shows the identity of pricing keys ${entry}, discovers the report, and Apply writes the six values and the credentials`, {timeout: 60_000}, async () => {
+      await resetSandbox(sandbox);
+      const before = await readBackdoorState(sandbox, KEYNODE.id);
+      page = await ext.browser.newPage();
+      await openTabOf(page, sandbox.consoleUrl, admin, KEYNODE.name, /Pricing credentials/);
+
+      if (entry === 'typed') await typeKeys(page, PRICING_KEY);
+      else await dropKeysCsv(page, PRICING_KEY);
+      await waitForTabText(page, `Connected as abiquo-billing-user in account ${PAYER_ACCOUNT}`);
+
+      await typeBucket(page, BILLING_BUCKET);
+      await waitForTabText(page, `Region detected from S3: ${BILLING_REGION}`);
+      await pickReport(page, `${REPORT_PREFIX}/${REPORT_NAME}`);
+      const checks = await waitForSectionText(page, 'report', /Newest billing period .* delivered at/);
+      assert.doesNotMatch(checks, /Failed:/, 'every check of the report passes');
+      const diff = await waitForSectionText(page, 'diff', /other properties stay untouched/);
+
+      assert.deepEqual(await readDiff(page), {
+        amazon_bucket: ['—', BILLING_BUCKET],
+        amazon_bucket_region: ['—', BILLING_REGION],
+        amazon_report_name: ['—', REPORT_NAME],
+        amazon_bucket_prefix: ['—', REPORT_PREFIX],
+        amazon_billing_compress_format: ['—', 'GZ'],
+        amazon_mpa: ['—', 'shared'],
+      });
+      assert.match(diff, /2 other properties stay untouched/);
+
+      await clickApply(page);
+      assert.match(await waitForSectionText(page, 'diff', 'amazon_* properties: saved.'), /Pricing credentials: saved\./);
+
+      const after = await readBackdoorState(sandbox, KEYNODE.id);
+      assert.deepEqual(after.properties, {
+        ...before.properties,
+        amazon_bucket: BILLING_BUCKET,
+        amazon_bucket_region: BILLING_REGION,
+        amazon_report_name: REPORT_NAME,
+        amazon_bucket_prefix: REPORT_PREFIX,
+        amazon_billing_compress_format: 'GZ',
+        amazon_mpa: 'shared',
+      });
+      assert.deepEqual(
+        after.pricingCredentials.map((c) => [c.provider, c.access, c.keySha256]),
+        [['AMAZON', PRICING_KEY.accessKeyId, sha256(PRICING_KEY.secretAccessKey)]],
+      );
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,43 @@
+/**
+ * The test process's view of the simulated Abiquo API through its /__sandbox back door: what the API holds,
+ * faults to inject, changes "made by someone else", expired sessions. Never through the browser.
+ */
+import type {FaultSettings} from '../../sandbox/abiquo/faults.ts';
+import type {Sandbox} from '../../sandbox/server.ts';
+
+export interface BackdoorCredential {
+  readonly provider: string;
+  readonly access: string;
+  readonly keySha256: string;
+  readonly flags: Readonly<Record<string, boolean>>;
+}
+
+export interface BackdoorEnterprise {
+  readonly id: number;
+  readonly name: string;
+  readonly keyNode: boolean;
+  readonly defaultScopeId: number | null;
+  readonly properties: Readonly<Record<string, string>>;
+  readonly credentials: readonly BackdoorCredential[];
+  readonly pricingCredentials: readonly BackdoorCredential[];
+}
+
+async function call<T>(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${sandbox.origin}/__sandbox${path}`, {
+    method,
+    ...(body === undefined ? {} : {headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)}),
+  });
+  if (!response.ok) throw new Error(`sandbox back door ${method} ${path}: ${response.status} ${await response.text()}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+export const readBackdoorState = (sandbox: Sandbox, enterpriseId: number) => call<BackdoorEnterprise>(sandbox, 'GET', `/state/enterprises/${enterpriseId}`);
+export const readAllEnterprises = (sandbox: Sandbox) => call<BackdoorEnterprise[]>(sandbox, 'GET', '/state/enterprises');
+/** Someone else replaces the enterprise's properties (the version moves on). */
+export const putPropertiesAsSomeoneElse = (sandbox: Sandbox, enterpriseId: number, properties: Record<string, string>) =>
+  call<BackdoorEnterprise>(sandbox, 'PUT', `/state/enterprises/${enterpriseId}/properties`, {properties});
+export const injectFaults = (sandbox: Sandbox, faults: FaultSettings) => call<void>(sandbox, 'POST', '/faults', faults);
+export const clearFaults = (sandbox: Sandbox) => call<void>(sandbox, 'DELETE', '/faults');
+export const expireSessions = (sandbox: Sandbox) => call<{expired: number}>(sandbox, 'POST', '/sessions/expire');
+/** Back to the scenario's initial state (enterprises, properties, credentials). */
+export const resetSandbox = (sandbox: Sandbox) => call<void>(sandbox, 'POST', '/reset');
