@@ -3,18 +3,10 @@
  * then `{type:'verdict'}` (or `{type:'error', code}`) out. A new start or a disconnect aborts the running one.
  * The secret arrives in the message, lives in this call only, and is never stored or echoed.
  */
+import {verifyPortName, type VerifyPortRequest, type VerifyPortResponse} from '../messaging/protocol.ts';
 import {logger} from '../shared/log.ts';
 import type {AwsEndpoints} from './aws-clients.ts';
 import {verifySetup} from './verify-setup.ts';
-import type {Check, SetupInput, Verdict} from './types.ts';
-
-export const VERIFY_PORT_NAME = 'aws/verify';
-
-export type VerifyPortRequest = {readonly type: 'start'; readonly input: SetupInput};
-export type VerifyPortResponse =
-  | {readonly type: 'check'; readonly check: Check}
-  | {readonly type: 'verdict'; readonly verdict: Verdict}
-  | {readonly type: 'error'; readonly code: 'INVALID_MESSAGE' | 'INTERNAL'};
 
 /** The subset of `chrome.runtime.Port` used here, so tests can pass a fake. */
 export interface PortLike {
@@ -38,7 +30,7 @@ function isStart(message: unknown): message is VerifyPortRequest {
 
 /** Returns false (and does nothing) for ports with another name. */
 export function handleVerifyPort(port: PortLike, deps: VerifyPortDeps = {}): boolean {
-  if (port.name !== VERIFY_PORT_NAME) return false;
+  if (port.name !== verifyPortName) return false;
   let current: AbortController | undefined;
   let connected = true;
   const post = (message: VerifyPortResponse) => {

@@ -1,9 +1,5 @@
 /** Where AWS requests go. Release builds: AWS itself. Sandbox builds only: the loopback simulation. */
-export interface AwsEndpoints {
-  readonly s3?: string;
-  readonly sts?: string;
-  readonly cur?: string;
-}
+import type {AwsEndpoints} from '../aws/aws-clients.ts';
 
 declare const __SANDBOX__: boolean;
 export const isSandboxBuild = __SANDBOX__;

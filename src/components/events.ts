@@ -64,6 +64,13 @@ export class BoaLinkedAccountsChangeEvent extends Event {
   }
 }
 
+/** The operator chose which keynode the dialog edits (when the console's own traffic did not tell). */
+export class BoaEnterprisePickedEvent extends Event {
+  constructor(readonly detail: {readonly enterpriseId: number}) {
+    super('boa-enterprise-picked', init);
+  }
+}
+
 /** The sections of the tab, in the order of the reference procedure. */
 export type TabSection = 'pricing' | 'report' | 'properties' | 'linked';
 
@@ -77,5 +84,6 @@ declare global {
     'boa-reverify': BoaReverifyEvent;
     'boa-fix': BoaFixEvent;
     'boa-linked-accounts-change': BoaLinkedAccountsChangeEvent;
+    'boa-enterprise-picked': BoaEnterprisePickedEvent;
   }
 }

@@ -5,6 +5,7 @@
 import {BoaBillingTab} from './boa-billing-tab/boa-billing-tab.ts';
 import {BoaCheckList} from './boa-check-list/boa-check-list.ts';
 import {BoaCurReport} from './boa-cur-report/boa-cur-report.ts';
+import {BoaEnterprisePicker} from './boa-enterprise-picker/boa-enterprise-picker.ts';
 import {BoaKeynodeExplanation} from './boa-keynode-explanation/boa-keynode-explanation.ts';
 import {BoaKeysInput} from './boa-keys-input/boa-keys-input.ts';
 import {BoaLinkedAccounts} from './boa-linked-accounts/boa-linked-accounts.ts';
@@ -16,6 +17,7 @@ const elements = {
   'boa-billing-tab': BoaBillingTab,
   'boa-check-list': BoaCheckList,
   'boa-cur-report': BoaCurReport,
+  'boa-enterprise-picker': BoaEnterprisePicker,
   'boa-keynode-explanation': BoaKeynodeExplanation,
   'boa-keys-input': BoaKeysInput,
   'boa-linked-accounts': BoaLinkedAccounts,
@@ -36,6 +38,7 @@ declare global {
     'boa-billing-tab': BoaBillingTab;
     'boa-check-list': BoaCheckList;
     'boa-cur-report': BoaCurReport;
+    'boa-enterprise-picker': BoaEnterprisePicker;
     'boa-keynode-explanation': BoaKeynodeExplanation;
     'boa-keys-input': BoaKeysInput;
     'boa-linked-accounts': BoaLinkedAccounts;

@@ -11,7 +11,7 @@ import {watchEnterpriseDialogs} from '../console/watch-dialogs.ts';
 import type {TabNotice} from '../messaging/protocol.ts';
 import {logger} from '../shared/log.ts';
 import {browserTranslate, consoleContext} from './console-context.ts';
-import {resolveEnterpriseId} from './resolve-enterprise.ts';
+import {listKeynodes, resolveEnterpriseId} from './resolve-enterprise.ts';
 import {verifyThroughWorker} from './verify-through-worker.ts';
 
 const log = logger('billing-tab');
@@ -70,13 +70,19 @@ async function connect(tab: OpenTab, dialog: Element, signal: AbortSignal): Prom
   const context = await consoleContext();
   if (signal.aborted) return;
   tab.mounted.setLabel(context.t('tab_title'));
-  const enterpriseId = await resolveEnterpriseId(context.http, readEnterpriseName(dialog), signal);
-  tab.enterpriseId = enterpriseId;
-  tab.element.enterpriseId = enterpriseId ?? Number.NaN;
-  tab.element.services = {
-    t: context.t,
-    language: context.language,
-    verify: verifyThroughWorker,
-    abiquo: createAbiquoService({apiBase: context.apiBase, enterpriseId: enterpriseId ?? Number.NaN}),
+  const bind = (enterpriseId: number) => {
+    tab.enterpriseId = enterpriseId;
+    tab.element.enterpriseId = enterpriseId;
+    tab.element.services = {
+      t: context.t,
+      language: context.language,
+      verify: verifyThroughWorker,
+      abiquo: createAbiquoService({apiBase: context.apiBase, enterpriseId}),
+    };
   };
+  const enterpriseId = await resolveEnterpriseId(context.http, readEnterpriseName(dialog), signal);
+  if (enterpriseId !== undefined) return bind(enterpriseId);
+  tab.element.candidates = await listKeynodes(context.http, signal);
+  tab.element.addEventListener('boa-enterprise-picked', (event) => bind(event.detail.enterpriseId), {signal});
+  bind(Number.NaN);
 }

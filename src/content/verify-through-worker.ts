@@ -1,8 +1,6 @@
-import type {Check, SetupInput, Verdict} from '../aws/types.ts';
+import type {SetupInput, Verdict} from '../aws/types.ts';
 import type {VerifyFn} from '../components/services.ts';
-import {verifyPortName} from '../messaging/protocol.ts';
-
-type PortMessage = {type: 'check'; check: Check} | {type: 'verdict'; verdict: Verdict} | {type: 'error'; code: string};
+import {verifyPortName, type VerifyPortRequest, type VerifyPortResponse} from '../messaging/protocol.ts';
 
 /** A verdict standing for a failure of the extension itself (worker gone or broken), shown like any check. */
 const failedVerdict = (detail: string): Verdict => ({
@@ -27,11 +25,12 @@ export const verifyThroughWorker: VerifyFn = (input: SetupInput, onCheck, signal
       port.disconnect();
     };
     signal.addEventListener('abort', () => settle(() => reject(signal.reason)), {once: true});
-    port.onMessage.addListener((message: PortMessage) => {
+    port.onMessage.addListener((message: VerifyPortResponse) => {
       if (message.type === 'check') onCheck(message.check);
       else if (message.type === 'verdict') settle(() => resolve(message.verdict));
       else settle(() => resolve(failedVerdict(message.code)));
     });
     port.onDisconnect.addListener(() => settle(() => resolve(failedVerdict('EXTENSION_RELOADED'))));
-    port.postMessage({type: 'start', input});
+    const start: VerifyPortRequest = {type: 'start', input};
+    port.postMessage(start);
   });

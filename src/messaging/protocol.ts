@@ -2,6 +2,7 @@
  * The one map of every request the extension's scripts send to the service worker, with who may send it.
  * Long-running AWS verification streams over a port instead (see `verifyPortName`).
  */
+import type {Check, SetupInput, Verdict} from '../aws/types.ts';
 import type {Result} from '../shared/result.ts';
 import {isLanguage, type Catalogue, type Language} from '../shared/translate.ts';
 
@@ -55,6 +56,14 @@ export const payloadGuards: {readonly [T in MessageType]: (payload: unknown) => 
 
 /** Port name of the streaming AWS verification (`src/aws/verify-port-handler.ts`); console senders only. */
 export const verifyPortName = 'aws/verify';
+
+/** In on the verification port: start (or restart, aborting the previous run) a verification. */
+export type VerifyPortRequest = {readonly type: 'start'; readonly input: SetupInput};
+/** Out: each check as it completes, then the verdict (or an error of the port itself). */
+export type VerifyPortResponse =
+  | {readonly type: 'check'; readonly check: Check}
+  | {readonly type: 'verdict'; readonly verdict: Verdict}
+  | {readonly type: 'error'; readonly code: 'INVALID_MESSAGE' | 'INTERNAL'};
 
 /** Pushed by the worker to a console tab: the console itself wrote an enterprise's properties. */
 export interface PropertiesWrittenNotice {

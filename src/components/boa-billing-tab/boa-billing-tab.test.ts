@@ -44,6 +44,19 @@ describe('<boa-billing-tab>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lets the operator pick the keynode when the dialog\'s enterprise is unknown, then loads it', async () => {
+    const fake = fakeServices();
+    const candidates = [{id: 7, name: 'Acme Customer Billing', keyNode: true, reseller: false}];
+    const el = await fixture<BoaBillingTab>(html`<boa-billing-tab .services=${fake.services} .enterpriseId=${Number.NaN} .candidates=${candidates}></boa-billing-tab>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('boa-enterprise-picker'), 'no picker shown');
+    const picker = el.shadowRoot!.querySelector('boa-enterprise-picker')!;
+    await picker.updateComplete;
+    expect(el.shadowRoot!.querySelector('boa-pricing-credentials')).to.be.null;
+    picker.addEventListener('boa-enterprise-picked', (event) => (el.enterpriseId = event.detail.enterpriseId));
+    picker.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('boa-setup-status'), 'picked keynode never loaded');
+  });
+
   it('explains, instead of a form, why a non-keynode enterprise has no billing-only setup', async () => {
     const el = await mount(fakeServices({keyNode: false}));
     expect(el.shadowRoot!.querySelector('boa-keynode-explanation')).to.exist;

@@ -14,7 +14,7 @@ import type {
   BoaReportChangeEvent,
   TabSection,
 } from '../events.ts';
-import type {AbiquoCode, BillingServices, KeynodeState, LinkedAccount} from '../services.ts';
+import type {AbiquoCode, BillingServices, EnterpriseSummary, KeynodeState, LinkedAccount} from '../services.ts';
 import {abiquoMessage} from '../shared/messages.ts';
 import {baseStyles} from '../shared/styles.ts';
 import type {UsedAccount} from '../shared/used-accounts.ts';
@@ -22,6 +22,8 @@ import styles from './boa-billing-tab.styles.ts';
 
 type Loaded = {keynode: KeynodeState; linked: readonly LinkedAccount[] | undefined; linkedFailure?: AbiquoCode};
 type LoadFailure = {failure: AbiquoCode; facts?: Readonly<Record<string, string | number>>};
+/** The dialog's enterprise is unknown: the operator picks it. */
+type Unresolved = {unresolved: true};
 
 /**
  * @summary The "Billing-only AWS" tab of a keynode enterprise: setup status, pricing credentials, Cost and Usage
@@ -36,6 +38,7 @@ export class BoaBillingTab extends LitElement {
   static override properties = {
     services: {attribute: false},
     enterpriseId: {type: Number, attribute: 'enterprise-id'},
+    candidates: {attribute: false},
     properties: {state: true},
     hasPricing: {state: true},
     linked: {state: true},
@@ -52,8 +55,9 @@ export class BoaBillingTab extends LitElement {
   private applied: Readonly<Record<string, string>> | undefined;
   private readonly load = new Task(this, {
     args: () => [this.services, this.enterpriseId] as const,
-    task: async ([services], {signal}): Promise<Loaded | LoadFailure> => {
+    task: async ([services, enterpriseId], {signal}): Promise<Loaded | LoadFailure | Unresolved> => {
       if (!services) return {failure: 'ABIQUO_UNEXPECTED_RESPONSE'};
+      if (!Number.isFinite(enterpriseId)) return {unresolved: true};
       const [keynode, linked] = await Promise.all([services.abiquo.loadKeynode(signal), services.abiquo.listLinkedAccounts(signal)]);
       if (!keynode.ok) return {failure: keynode.code, ...(keynode.facts ? {facts: keynode.facts} : {})};
       this.properties = keynode.value.properties;
@@ -78,8 +82,10 @@ export class BoaBillingTab extends LitElement {
 
   /** Services bound to the enterprise being edited (Abiquo client, AWS checks, translator). */
   declare services: BillingServices;
-  /** ID of the enterprise being edited. */
+  /** ID of the enterprise being edited; NaN when it could not be told (the operator then picks among `candidates`). */
   declare enterpriseId: number;
+  /** Keynode enterprises to pick from when `enterpriseId` is unknown. */
+  declare candidates: readonly EnterpriseSummary[];
   declare private properties: Readonly<Record<string, string>>;
   declare private hasPricing: boolean;
   declare private linked: readonly LinkedAccount[] | undefined;
@@ -269,6 +275,7 @@ export class BoaBillingTab extends LitElement {
         this.load.value && 'keynode' in this.load.value ? this.renderTab(this.load.value) : html`<p class="progress" role="status">${t('tab_loading')}</p>`,
       error: () => this.renderLoadFailure({failure: 'ABIQUO_UNEXPECTED_RESPONSE'}),
       complete: (loaded) => {
+        if ('unresolved' in loaded) return html`<boa-enterprise-picker .t=${t} .candidates=${this.candidates ?? []}></boa-enterprise-picker>`;
         if ('failure' in loaded) return this.renderLoadFailure(loaded);
         if (!loaded.keynode.enterprise.keyNode) return html`<boa-keynode-explanation .t=${t} .enterpriseName=${loaded.keynode.enterprise.name}></boa-keynode-explanation>`;
         return this.renderTab(loaded);

@@ -1,0 +1,48 @@
+import {LitElement, html, type CSSResultGroup} from 'lit';
+import type {Translate} from '../../shared/i18n.ts';
+import {BoaEnterprisePickedEvent} from '../events.ts';
+import type {EnterpriseSummary} from '../services.ts';
+import {baseStyles} from '../shared/styles.ts';
+import styles from './boa-enterprise-picker.styles.ts';
+
+/**
+ * @summary The last resort when neither the console's own requests nor the dialog's name told which enterprise the
+ * dialog edits: the operator picks the keynode from a list.
+ * @event boa-enterprise-picked - The operator chose an enterprise (`detail.enterpriseId`).
+ */
+export class BoaEnterprisePicker extends LitElement {
+  static override styles: CSSResultGroup = [baseStyles, styles];
+  static override properties = {
+    t: {attribute: false},
+    candidates: {attribute: false},
+  };
+
+  /** Translator of the console's language. */
+  declare t: Translate;
+  /** The keynode enterprises the operator can see. */
+  declare candidates: readonly EnterpriseSummary[];
+
+  constructor() {
+    super();
+    this.candidates = [];
+  }
+
+  private handleSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const select = (event.target as HTMLFormElement).elements.namedItem('enterprise') as HTMLSelectElement;
+    this.dispatchEvent(new BoaEnterprisePickedEvent({enterpriseId: Number(select.value)}));
+  }
+
+  override render() {
+    const t = this.t;
+    if (this.candidates.length === 0) return html`<p class="alert alert--warn" role="alert">${t('tab_pick_none')}</p>`;
+    return html`<form @submit=${this.handleSubmit}>
+      <p>${t('tab_pick_intro')}</p>
+      <label for="enterprise">${t('tab_pick_label')}</label>
+      <select id="enterprise" name="enterprise">
+        ${this.candidates.map((e) => html`<option value=${e.id}>${e.name}</option>`)}
+      </select>
+      <button type="submit" class="primary">${t('tab_pick_open')}</button>
+    </form>`;
+  }
+}
