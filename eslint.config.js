@@ -35,6 +35,11 @@ export default tseslint.config(
     rules: {'no-restricted-globals': ['error', 'window', 'document', 'DOMParser', 'localStorage']},
   },
   {
+    // chai's property assertions (`expect(x).to.be.null`) are expressions.
+    files: ['**/*.test.ts'],
+    rules: {'@typescript-eslint/no-unused-expressions': 'off'},
+  },
+  {
     // Logging goes through the redacting logger; scripts, sandbox, tests and CLIs print to their own stdout.
     files: ['src/shared/log.ts', 'scripts/**', 'sandbox/**', 'test/**', 'bench/**', 'src/cli/**', '**/*.test.ts', '*.js', 'test/helpers/*.js'],
     rules: {'no-console': 'off'},
