@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import {beforeEach, describe, it} from 'node:test';
+import {createFakeChrome} from '../../test/helpers/fake-chrome.ts';
+import {contentScriptId, disableOrigin, enabledOrigins, enableOrigin, syncContentScripts, type OriginsDeps} from './console-origins.ts';
+
+describe('console origins (release build: permissions granted at run time)', () => {
+  let fake: ReturnType<typeof createFakeChrome>;
+  let deps: OriginsDeps;
+
+  beforeEach(() => {
+    fake = createFakeChrome();
+    deps = {storage: fake.chrome.storage.local, permissions: fake.chrome.permissions, scripting: fake.chrome.scripting as never, tabs: fake.chrome.tabs as never};
+  });
+
+  it('refuses to enable a console whose permission the operator did not grant, and registers nothing', async () => {
+    const result = await enableOrigin('https://abiquo.example.com/ui/#/enterprises', deps);
+    assert.deepEqual(result, {ok: false, code: 'PERMISSION_MISSING', facts: {origin: 'https://abiquo.example.com'}});
+    assert.deepEqual(fake.registered, []);
+  });
+
+  it('rejects what is not a web address', async () => {
+    assert.equal((await enableOrigin('abiquo.example.com', deps)).ok, false);
+    assert.equal((await enableOrigin('ftp://abiquo.example.com', deps)).ok, false);
+  });
+
+  it('after the grant, registers the content script for exactly that console', async () => {
+    fake.granted.add('https://abiquo.example.com/*');
+    const result = await enableOrigin('https://abiquo.example.com/ui/', deps);
+    assert.deepEqual(result, {ok: true, value: {origins: ['https://abiquo.example.com']}});
+    assert.deepEqual(fake.registered.map((s) => [s.id, s.matches, s.js, s.allFrames]), [[contentScriptId, ['https://abiquo.example.com/*'], ['content.js'], false]]);
+  });
+
+  it('stops counting a console whose permission was revoked in the browser, and unregisters it on sync', async () => {
+    fake.granted.add('https://abiquo.example.com/*');
+    await enableOrigin('https://abiquo.example.com', deps);
+    fake.granted.delete('https://abiquo.example.com/*');
+    assert.deepEqual(await enabledOrigins(deps), []);
+    await syncContentScripts(deps);
+    assert.deepEqual(fake.registered, []);
+  });
+
+  it('removing a console removes its permission and its registration, and keeps the others', async () => {
+    fake.granted.add('https://abiquo.example.com/*');
+    fake.granted.add('https://cloud.example.org/*');
+    await enableOrigin('https://abiquo.example.com', deps);
+    await enableOrigin('https://cloud.example.org', deps);
+    const result = await disableOrigin('https://abiquo.example.com', deps);
+    assert.deepEqual(result, {ok: true, value: {origins: ['https://cloud.example.org']}});
+    assert.equal(fake.granted.has('https://abiquo.example.com/*'), false);
+    assert.deepEqual(fake.registered.flatMap((s) => s.matches), ['https://cloud.example.org/*']);
+  });
+
+  it('registering again (extension reinstalled, worker restarted) is idempotent', async () => {
+    fake.granted.add('https://abiquo.example.com/*');
+    await enableOrigin('https://abiquo.example.com', deps);
+    await syncContentScripts(deps);
+    await syncContentScripts(deps);
+    assert.equal(fake.registered.length, 1);
+  });
+});
