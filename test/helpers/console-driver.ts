@@ -5,6 +5,8 @@
 import type {ElementHandle, Page} from 'puppeteer-core';
 
 export async function logIn(page: Page, consoleUrl: string, user: string, password: string): Promise<void> {
+  // Another page may have left a session (the browser shares cookies): start from the login form.
+  await page.deleteCookie(...(await page.cookies(consoleUrl)));
   await page.goto(`${consoleUrl}#/enterprises`);
   await page.waitForSelector('#login-username');
   await page.type('#login-username', user);
@@ -201,4 +203,28 @@ export async function typeLinkedAccountName(page: Page, name: string): Promise<v
 
 export async function clickAddAccount(page: Page): Promise<void> {
   await page.locator('boa-billing-tab >>> boa-linked-accounts >>> form button[type="submit"]:not([disabled])').click();
+}
+
+/** The focused element, looked for through shadow roots, as `tag#id[name] label-or-text` (what a keyboard user is on). */
+export async function focusedElement(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    if (!element) return '';
+    const name = element.getAttribute('name');
+    const label = element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 60) ?? '';
+    return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${name ? `[${name}]` : ''} ${label}`.trim();
+  });
+}
+
+/** Presses Tab until the focused element matches, as a keyboard-only operator does; fails if it is never reached. */
+export async function tabTo(page: Page, target: RegExp, maxPresses = 80): Promise<void> {
+  const seen: string[] = [];
+  for (let presses = 0; presses <= maxPresses; presses++) {
+    const focused = await focusedElement(page);
+    if (target.test(focused)) return;
+    seen.push(focused);
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target}; went through: ${seen.join(' | ')}`);
 }

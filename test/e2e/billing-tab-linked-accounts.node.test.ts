@@ -1,0 +1,54 @@
+/**
+ * SPEC §2.5: "Add account" creates a standard enterprise whose default scope is the keynode's, with AMAZON public
+ * credentials from the pasted `abiquo-billing-user-public` keys (checked with STS first), and "Only for billing"
+ * not set. Asserted on what the simulated API holds afterwards.
+ */
+import {createHash} from 'node:crypto';
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import {LINKED_KEYS} from '../../sandbox/aws/demo-keys.ts';
+import {startSandbox, type Sandbox} from '../../sandbox/server.ts';
+import {enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from '../helpers/browser.ts';
+import {clickAddAccount, dropKeysCsv, openTabOf, typeLinkedAccountName, waitForSectionText} from '../helpers/console-driver.ts';
+import {readAllEnterprises, readBackdoorState} from '../helpers/sandbox-backdoor.ts';
+
+const KEYNODE = {id: 42, name: 'Acme Customer Billing'};
+const [, analytics] = LINKED_KEYS;
+
+describe('adding a linked AWS account from the keynode', () => {
+  let sandbox: Sandbox;
+  let ext: ExtensionBrowser;
+
+  before(async () => {
+    sandbox = await startSandbox({scenario: 'happy-path'});
+    ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl}});
+    await enableConsoleOrigin(ext, sandbox.origin);
+  });
+  after(async () => {
+    await ext?.close();
+    await sandbox?.close();
+  });
+
+  it('creates a standard enterprise in the keynode scope with AMAZON public credentials, "Only for billing" not set', {timeout: 60_000}, async () => {
+    const keynode = await readBackdoorState(sandbox, KEYNODE.id);
+    const page = await ext.browser.newPage();
+    await openTabOf(page, sandbox.consoleUrl, {user: 'admin', password: 'admin-demo'}, KEYNODE.name, /Linked AWS accounts/);
+    await typeLinkedAccountName(page, 'Acme Analytics');
+    await dropKeysCsv(page, analytics, 'linked');
+    await waitForSectionText(page, 'linked', `Connected as abiquo-billing-user-public in account ${analytics.account}`);
+    await clickAddAccount(page);
+    const list = await waitForSectionText(page, 'linked', 'Enterprise Acme Analytics created with its AWS credentials.');
+    assert.match(list, /Acme Analytics ✓ Passed: Present 3456-7890-1234/);
+
+    const created = (await readAllEnterprises(sandbox)).find((e) => e.name === 'Acme Analytics');
+    assert.ok(created, 'the API holds the new enterprise');
+    assert.equal(created.keyNode, false);
+    assert.equal(created.defaultScopeId, keynode.defaultScopeId);
+    assert.deepEqual(
+      created.credentials.map((c) => ({provider: c.provider, access: c.access, keySha256: c.keySha256, flagsSet: Object.keys(c.flags).filter((flag) => c.flags[flag])})),
+      [{provider: 'AMAZON', access: analytics.accessKeyId, keySha256: createHash('sha256').update(analytics.secretAccessKey).digest('hex'), flagsSet: []}],
+    );
+    assert.deepEqual(created.pricingCredentials, []);
+    await page.close();
+  });
+});
