@@ -4,6 +4,8 @@
  * XML-parser fix the SDK throws "DOMParser is not defined" on every STS/S3 answer and these fail.
  */
 import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
+import {promisify} from 'node:util';
 import {readFileSync} from 'node:fs';
 import {after, before, describe, it} from 'node:test';
 import {startAws, type AwsSandbox} from '../sandbox/aws/index.ts';
@@ -73,6 +75,31 @@ describe('the built service-worker bundle without a DOM', () => {
     assert.equal(verdict.report?.compression, 'GZIP');
     assert.ok(checks >= verdict.checks.length, 'checks streamed one by one before the verdict');
   });
+
+  // The operators' CLI runs the same engine in Node (the SDK's Node build): both must reach the same verdicts.
+  for (const [label, keys, bucket] of [
+    ['the happy path', PRICING_KEY, 's3://acme-billing-reports/cur/abiquo-hourly/'],
+    ['a whole-bucket discovery', PRICING_KEY, 'acme-billing-reports'],
+    ['a wrong secret', {accessKeyId: PRICING_KEY.accessKeyId, secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYWRONGEXAMP'}, 'acme-billing-reports'],
+    ['a bucket that does not exist', PRICING_KEY, 'no-such-billing-bucket'],
+  ] as const) {
+    it(`gives the same checks as npm run verify for ${label}`, async () => {
+      const {verdict} = await verifyThroughBundle(worker, {keys, bucket, expectedUserName: 'abiquo-billing-user'});
+      // Asynchronously: the simulated AWS answers from this very process.
+      const cli = await promisify(execFile)('node', ['--import', 'tsx', 'src/cli/verify.ts', '--json', '--access-key-id', keys.accessKeyId, '--bucket', bucket, '--s3-endpoint', aws.s3Url, '--sts-endpoint', aws.stsUrl], {
+        cwd: new URL('..', import.meta.url),
+        env: {...process.env, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey},
+      }).then(
+        ({stdout}) => ({stdout, status: 0}),
+        (error: {stdout: string; code: number}) => ({stdout: error.stdout, status: error.code}),
+      );
+      const fromCli = JSON.parse(cli.stdout) as {checks: {code: string; status: string}[]};
+      const summary = (checks: readonly {code: string; status: string}[]) => checks.map((c) => `${c.code}:${c.status}`).sort();
+      assert.ok(verdict);
+      assert.deepEqual(summary(verdict.checks), summary(fromCli.checks));
+      assert.equal(cli.status, verdict.checks.some((c) => c.status === 'fail') ? 1 : 0);
+    });
+  }
 
   it('refuses a verification port from a page that is not an enabled console', async () => {
     const result = await verifyThroughBundle(worker, {keys: PRICING_KEY}, {...consoleSender, url: 'https://evil.example/'});

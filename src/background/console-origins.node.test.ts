@@ -9,7 +9,7 @@ describe('console origins (release build: permissions granted at run time)', () 
 
   beforeEach(() => {
     fake = createFakeChrome();
-    deps = {storage: fake.chrome.storage.local, permissions: fake.chrome.permissions, scripting: fake.chrome.scripting as never, tabs: fake.chrome.tabs as never};
+    deps = {storage: fake.chrome.storage.local as never, permissions: fake.chrome.permissions, scripting: fake.chrome.scripting as never, tabs: fake.chrome.tabs as never};
   });
 
   it('refuses to enable a console whose permission the operator did not grant, and registers nothing', async () => {

@@ -24,6 +24,10 @@ interface OpenTab {
   enterpriseId?: number;
   /** Set when the operator clicked the dialog's own Save; the next properties PUT is that Save's. */
   consoleSaving: boolean;
+  /** The console's Save lost the billing values: Restore must stay reachable, even once the dialog is gone. */
+  lostValues: boolean;
+  /** The dialog this tab was mounted in has closed. */
+  closed: boolean;
 }
 
 export function startBillingTab(signal: AbortSignal): void {
@@ -36,10 +40,14 @@ export function startBillingTab(signal: AbortSignal): void {
       log.warn('enterprise dialog found but no tab strip: use the toolbar button to open the tab');
       return false;
     }
-    const tab: OpenTab = {element, mounted, consoleSaving: false};
+    const tab: OpenTab = {element, mounted, consoleSaving: false, lostValues: false, closed: false};
     open.add(tab);
     // The console's Save closes the dialog, often before its properties PUT is reported: keep listening a while.
-    dialogSignal.addEventListener('abort', () => setTimeout(() => open.delete(tab), tab.consoleSaving ? SAVE_GRACE_MS : 0), {once: true});
+    dialogSignal.addEventListener('abort', () => {
+      tab.closed = true;
+      if (tab.lostValues) floatTab(tab);
+      setTimeout(() => open.delete(tab), tab.consoleSaving ? SAVE_GRACE_MS : 0);
+    }, {once: true});
     onDialogSave(dialog, () => (tab.consoleSaving = true), dialogSignal);
     void connect(tab, dialog, dialogSignal);
     return true;
@@ -57,13 +65,20 @@ export function startBillingTab(signal: AbortSignal): void {
   });
 }
 
-/** Re-reads the properties after the console's own Save; if billing values were lost, offers Restore even when the dialog is gone. */
+/**
+ * Re-reads the properties after the console's own Save. The console usually closes its dialog right after its
+ * properties PUT, before or after this check ends: if billing values were lost, Restore moves to a floating panel
+ * once the dialog is gone.
+ */
 async function checkAfterConsoleSave(tab: OpenTab): Promise<void> {
-  const floating = !tab.element.isConnected;
+  tab.lostValues = await tab.element.consoleSaved();
+  if (tab.lostValues && tab.closed) floatTab(tab);
+}
+
+function floatTab(tab: OpenTab): void {
+  if (tab.element.isConnected) return;
   const t = tab.element.services.t;
-  const removePanel = floating ? showFloatingPanel(tab.element, {label: t('tab_title'), closeLabel: t('tab_close')}) : undefined;
-  const lost = await tab.element.consoleSaved();
-  if (!lost) removePanel?.();
+  showFloatingPanel(tab.element, {label: t('tab_title'), closeLabel: t('tab_close')});
 }
 
 async function connect(tab: OpenTab, dialog: Element, signal: AbortSignal): Promise<void> {
