@@ -9,8 +9,9 @@ import assert from 'node:assert/strict';
 import {after, afterEach, before, beforeEach, describe, it} from 'node:test';
 import type {Page} from 'puppeteer-core';
 import {BILLING_BUCKET, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
-import {startSandbox, type Sandbox} from '../../sandbox/server.ts';
-import {enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from '../helpers/browser.ts';
+import type {Sandbox} from '../../sandbox/server.ts';
+import type {ExtensionBrowser} from '../helpers/browser.ts';
+import {KEYNODE, startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {
   applyEnabled,
   clickApply,
@@ -24,7 +25,6 @@ import {
 } from '../helpers/console-driver.ts';
 import {expireSessions, injectFaults, putPropertiesAsSomeoneElse, readBackdoorState, resetSandbox, type BackdoorEnterprise} from '../helpers/sandbox-backdoor.ts';
 
-const KEYNODE = {id: 42, name: 'Acme Customer Billing'};
 const admin = {user: 'admin', password: 'admin-demo'};
 const viewer = {user: 'viewer', password: 'viewer-demo'};
 const READY = /Pricing credentials/;
@@ -51,9 +51,7 @@ describe('billing-only AWS failure paths: each gives its message and saves nothi
   }
 
   before(async () => {
-    sandbox = await startSandbox({scenario: 'failure-paths'});
-    ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl}});
-    await enableConsoleOrigin(ext, sandbox.origin);
+    ({sandbox, ext} = await startWorld('failure-paths'));
     initial = await readBackdoorState(sandbox, KEYNODE.id);
   });
   beforeEach(async () => {
@@ -63,10 +61,7 @@ describe('billing-only AWS failure paths: each gives its message and saves nothi
   afterEach(async () => {
     await page?.close();
   });
-  after(async () => {
-    await ext?.close();
-    await sandbox?.close();
-  });
+  after(() => stopWorld({sandbox, ext}));
 
   it('says the secret does not match the key ID, and offers no Apply', async () => {
     await openTabOf(page, sandbox.consoleUrl, admin, KEYNODE.name, READY);

@@ -9,12 +9,12 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import type {Page} from 'puppeteer-core';
 import {BILLING_BUCKET, BILLING_REGION, PAYER_ACCOUNT, PRICING_KEY, REPORT_NAME, REPORT_PREFIX} from '../../sandbox/aws/demo-keys.ts';
-import {startSandbox, type Sandbox} from '../../sandbox/server.ts';
-import {enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from '../helpers/browser.ts';
+import type {Sandbox} from '../../sandbox/server.ts';
+import type {ExtensionBrowser} from '../helpers/browser.ts';
+import {KEYNODE, startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {clickApply, dropKeysCsv, openTabOf, pickReport, readDiff, typeBucket, typeKeys, waitForSectionText, waitForTabText} from '../helpers/console-driver.ts';
 import {readBackdoorState, resetSandbox} from '../helpers/sandbox-backdoor.ts';
 
-const KEYNODE = {id: 42, name: 'Acme Customer Billing'};
 const admin = {user: 'admin', password: 'admin-demo'};
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -23,15 +23,8 @@ describe('billing-only AWS on a keynode, from pasted keys to applied properties'
   let ext: ExtensionBrowser;
   let page: Page;
 
-  before(async () => {
-    sandbox = await startSandbox({scenario: 'happy-path'});
-    ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl}});
-    await enableConsoleOrigin(ext, sandbox.origin);
-  });
-  after(async () => {
-    await ext?.close();
-    await sandbox?.close();
-  });
+  before(async () => ({sandbox, ext} = await startWorld('happy-path')));
+  after(() => stopWorld({sandbox, ext}));
 
   for (const entry of ['typed', 'dropped as accessKeys.csv'] as const) {
     it(`shows the identity of pricing keys ${entry}, discovers the report, and Apply writes the six values and the credentials`, {timeout: 60_000}, async () => {

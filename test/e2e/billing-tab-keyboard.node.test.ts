@@ -5,26 +5,18 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {BILLING_BUCKET, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
-import {startSandbox, type Sandbox} from '../../sandbox/server.ts';
-import {enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from '../helpers/browser.ts';
+import type {Sandbox} from '../../sandbox/server.ts';
+import type {ExtensionBrowser} from '../helpers/browser.ts';
+import {KEYNODE, startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {tabTo, waitForDeep, waitForSectionText, waitForTabText} from '../helpers/console-driver.ts';
 import {readBackdoorState} from '../helpers/sandbox-backdoor.ts';
-
-const KEYNODE = {id: 42, name: 'Acme Customer Billing'};
 
 describe('the Billing-only AWS tab with the keyboard only', () => {
   let sandbox: Sandbox;
   let ext: ExtensionBrowser;
 
-  before(async () => {
-    sandbox = await startSandbox({scenario: 'happy-path'});
-    ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl}});
-    await enableConsoleOrigin(ext, sandbox.origin);
-  });
-  after(async () => {
-    await ext?.close();
-    await sandbox?.close();
-  });
+  before(async () => ({sandbox, ext} = await startWorld('happy-path')));
+  after(() => stopWorld({sandbox, ext}));
 
   it('goes from login to applied properties with Tab, typing and Enter', {timeout: 90_000}, async () => {
     const page = await ext.browser.newPage();

@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import {after, afterEach, before, beforeEach, describe, it} from 'node:test';
 import type {Page} from 'puppeteer-core';
 import {PAYER_ACCOUNT, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
-import {startSandbox, type Sandbox} from '../../sandbox/server.ts';
-import {enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from '../helpers/browser.ts';
+import type {Sandbox} from '../../sandbox/server.ts';
+import type {ExtensionBrowser} from '../helpers/browser.ts';
+import {startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {openTabOf, sectionText, typeKeys, waitForSectionText, waitForTabText} from '../helpers/console-driver.ts';
 
 describe('the tab on a non-keynode enterprise and in a Spanish console', () => {
@@ -16,21 +17,14 @@ describe('the tab on a non-keynode enterprise and in a Spanish console', () => {
   let ext: ExtensionBrowser;
   let page: Page;
 
-  before(async () => {
-    sandbox = await startSandbox({scenario: 'happy-path'});
-    ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl}});
-    await enableConsoleOrigin(ext, sandbox.origin);
-  });
+  before(async () => ({sandbox, ext} = await startWorld('happy-path')));
   beforeEach(async () => {
     page = await ext.browser.newPage();
   });
   afterEach(async () => {
     await page?.close();
   });
-  after(async () => {
-    await ext?.close();
-    await sandbox?.close();
-  });
+  after(() => stopWorld({sandbox, ext}));
 
   it('explains on a standard enterprise that billing-only AWS is set on the keynode, with no form', async () => {
     await openTabOf(page, sandbox.consoleUrl, {user: 'admin', password: 'admin-demo'}, 'Globex Corporation', /keynode/);

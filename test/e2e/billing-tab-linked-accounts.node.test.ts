@@ -7,27 +7,20 @@ import {createHash} from 'node:crypto';
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {LINKED_KEYS} from '../../sandbox/aws/demo-keys.ts';
-import {startSandbox, type Sandbox} from '../../sandbox/server.ts';
-import {enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from '../helpers/browser.ts';
+import type {Sandbox} from '../../sandbox/server.ts';
+import type {ExtensionBrowser} from '../helpers/browser.ts';
+import {KEYNODE, startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {clickAddAccount, dropKeysCsv, openTabOf, typeLinkedAccountName, waitForSectionText} from '../helpers/console-driver.ts';
 import {readAllEnterprises, readBackdoorState} from '../helpers/sandbox-backdoor.ts';
 
-const KEYNODE = {id: 42, name: 'Acme Customer Billing'};
 const [, analytics] = LINKED_KEYS;
 
 describe('adding a linked AWS account from the keynode', () => {
   let sandbox: Sandbox;
   let ext: ExtensionBrowser;
 
-  before(async () => {
-    sandbox = await startSandbox({scenario: 'happy-path'});
-    ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl}});
-    await enableConsoleOrigin(ext, sandbox.origin);
-  });
-  after(async () => {
-    await ext?.close();
-    await sandbox?.close();
-  });
+  before(async () => ({sandbox, ext} = await startWorld('happy-path')));
+  after(() => stopWorld({sandbox, ext}));
 
   it('creates a standard enterprise in the keynode scope with AMAZON public credentials, "Only for billing" not set', {timeout: 60_000}, async () => {
     const keynode = await readBackdoorState(sandbox, KEYNODE.id);

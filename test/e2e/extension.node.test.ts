@@ -5,22 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
-import {startSandbox, type Sandbox} from '../../sandbox/server.ts';
-import {contentScriptLoaded, enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from '../helpers/browser.ts';
+import type {Sandbox} from '../../sandbox/server.ts';
+import {contentScriptLoaded, enableConsoleOrigin, type ExtensionBrowser} from '../helpers/browser.ts';
+import {startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {logIn, openBillingTab, openEnterpriseDialog, waitForTabText} from '../helpers/console-driver.ts';
 
 describe('the extension in Chromium on the simulated console', () => {
   let sandbox: Sandbox;
   let ext: ExtensionBrowser;
 
-  before(async () => {
-    sandbox = await startSandbox({scenario: 'happy-path'});
-    ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl}});
-  });
-  after(async () => {
-    await ext?.close();
-    await sandbox?.close();
-  });
+  before(async () => ({sandbox, ext} = await startWorld('happy-path', {enable: false})));
+  after(() => stopWorld({sandbox, ext}));
 
   it('runs no content script on a console that was not enabled', async () => {
     const page = await ext.browser.newPage();

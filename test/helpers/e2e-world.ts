@@ -1,0 +1,24 @@
+/** One simulated world and one Chromium with the built sandbox extension, for an e2e test file. */
+import {startSandbox, type Sandbox} from '../../sandbox/server.ts';
+import {enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from './browser.ts';
+
+export interface World {
+  readonly sandbox: Sandbox;
+  readonly ext: ExtensionBrowser;
+}
+
+/** The keynode of the happy-path world (and of the scenarios extending it). */
+export const KEYNODE = {id: 42, name: 'Acme Customer Billing'} as const;
+
+/** Starts the scenario's sandbox and Chromium with the extension; the console is enabled unless told otherwise. */
+export async function startWorld(scenario: string, options: {enable?: boolean} = {}): Promise<World> {
+  const sandbox = await startSandbox({scenario});
+  const ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl}});
+  if (options.enable ?? true) await enableConsoleOrigin(ext, sandbox.origin);
+  return {sandbox, ext};
+}
+
+export async function stopWorld(world: Partial<World>): Promise<void> {
+  await world.ext?.close();
+  await world.sandbox?.close();
+}
