@@ -2,7 +2,7 @@
  * A panel of our own, fixed over the console, for what must outlive the dialog: the console's Save closes
  * the enterprise dialog, and the offer to restore lost billing properties still has to be seen.
  */
-export function showFloatingPanel(content: HTMLElement, options: {label: string; closeLabel: string}): () => void {
+export function showFloatingPanel(content: HTMLElement, options: {label: string; closeLabel: string; onClose?: () => void}): () => void {
   const panel = document.createElement('section');
   panel.setAttribute('data-boa-mounted', '');
   panel.setAttribute('role', 'dialog');
@@ -15,7 +15,10 @@ export function showFloatingPanel(content: HTMLElement, options: {label: string;
   close.textContent = options.closeLabel;
   close.style.cssText = 'float:right';
   const remove = () => panel.remove();
-  close.addEventListener('click', remove);
+  close.addEventListener('click', () => {
+    remove();
+    options.onClose?.();
+  });
   panel.append(close, content);
   document.body.append(panel);
   close.focus();

@@ -32,6 +32,7 @@ interface OpenTab {
 
 export function startBillingTab(signal: AbortSignal): void {
   const open = new Set<OpenTab>();
+  let floating: OpenTab | undefined;
 
   watchEnterpriseDialogs(document, (dialog, dialogSignal) => {
     const element = document.createElement('boa-billing-tab') as BoaBillingTab;
@@ -53,11 +54,26 @@ export function startBillingTab(signal: AbortSignal): void {
     return true;
   }, signal);
 
+  /**
+   * The toolbar's "Open the tab": shows the tab mounted in the open dialog; where none could be mounted (the
+   * console's markup was not recognised), the tab of the enterprise the console last loaded, in a floating panel.
+   */
+  const openPanel = () => {
+    const mounted = [...open].find((tab) => !tab.closed && tab.element.isConnected);
+    if (mounted) return mounted.mounted.activate();
+    if (floating?.element.isConnected) return floating.element.scrollIntoView();
+    const controller = new AbortController();
+    const element = document.createElement('boa-billing-tab') as BoaBillingTab;
+    showFloatingPanel(element, {label: browserTranslate('tab_title'), closeLabel: browserTranslate('tab_close'), onClose: () => controller.abort()});
+    floating = {element, mounted: {pane: element, activate: () => element.scrollIntoView(), setLabel: () => undefined}, consoleSaving: false, lostValues: false, closed: false};
+    void connect(floating, undefined, controller.signal);
+  };
+
   chrome.runtime.onMessage.addListener((notice: TabNotice, sender) => {
     if (sender.id !== chrome.runtime.id || sender.tab !== undefined) return; // only the worker or our popup
+    if (notice.type === 'console/open-panel') return openPanel();
     for (const tab of open) {
-      if (notice.type === 'console/open-panel') tab.mounted.activate();
-      else if (notice.type === 'console/properties-written' && notice.enterpriseId === tab.enterpriseId && tab.consoleSaving) {
+      if (notice.enterpriseId === tab.enterpriseId && tab.consoleSaving) {
         tab.consoleSaving = false;
         void checkAfterConsoleSave(tab);
       }
@@ -81,7 +97,8 @@ function floatTab(tab: OpenTab): void {
   showFloatingPanel(tab.element, {label: t('tab_title'), closeLabel: t('tab_close')});
 }
 
-async function connect(tab: OpenTab, dialog: Element, signal: AbortSignal): Promise<void> {
+/** Gives the tab its services once the console context and the enterprise are known (`dialog` absent: the toolbar's panel). */
+async function connect(tab: OpenTab, dialog: Element | undefined, signal: AbortSignal): Promise<void> {
   const context = await consoleContext();
   if (signal.aborted) return;
   tab.mounted.setLabel(context.t('tab_title'));
@@ -95,7 +112,7 @@ async function connect(tab: OpenTab, dialog: Element, signal: AbortSignal): Prom
       abiquo: createAbiquoService({apiBase: context.apiBase, enterpriseId}),
     };
   };
-  const enterpriseId = await resolveEnterpriseId(context.http, readEnterpriseName(dialog), signal);
+  const enterpriseId = await resolveEnterpriseId(context.http, dialog && readEnterpriseName(dialog), signal);
   if (enterpriseId !== undefined) return bind(enterpriseId);
   tab.element.candidates = await listKeynodes(context.http, signal);
   tab.element.addEventListener('boa-enterprise-picked', (event) => bind(event.detail.enterpriseId), {signal});

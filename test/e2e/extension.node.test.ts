@@ -8,7 +8,7 @@ import {after, before, describe, it} from 'node:test';
 import type {Sandbox} from '../../sandbox/server.ts';
 import {contentScriptLoaded, enableConsoleOrigin, type ExtensionBrowser} from '../helpers/browser.ts';
 import {startWorld, stopWorld} from '../helpers/e2e-world.ts';
-import {logIn, openBillingTab, openEnterpriseDialog, waitForTabText} from '../helpers/console-driver.ts';
+import {cancelEnterpriseDialog, logIn, openBillingTab, openEnterpriseDialog, waitForTabText} from '../helpers/console-driver.ts';
 
 describe('the extension in Chromium on the simulated console', () => {
   let sandbox: Sandbox;
@@ -38,6 +38,19 @@ describe('the extension in Chromium on the simulated console', () => {
     await openEnterpriseDialog(page, 'Acme Customer Billing');
     await openBillingTab(page);
     // The enterprise id came from the worker's webRequest watcher: the tab loaded that keynode's state.
+    await waitForTabText(page, /Pricing credentials/i);
+    await page.close();
+  });
+
+  it('opens the tab from the toolbar in a panel of its own when no dialog tab could be mounted', async () => {
+    const page = await ext.browser.newPage();
+    await logIn(page, sandbox.consoleUrl, 'admin', 'admin-demo');
+    // The console loads the keynode (the worker sees it), then the dialog is gone: no tab strip to mount into.
+    await openEnterpriseDialog(page, 'Acme Customer Billing');
+    await cancelEnterpriseDialog(page);
+    // What the popup's "Open the Billing-only AWS tab" sends to the console's tab.
+    await ext.worker.evaluate(`chrome.tabs.query({url: '${sandbox.origin}/*'}).then((tabs) => Promise.all(tabs.map((tab) => chrome.tabs.sendMessage(tab.id, {type: 'console/open-panel'}).catch(() => undefined))))`);
+    await page.waitForSelector('section[data-boa-mounted] boa-billing-tab');
     await waitForTabText(page, /Pricing credentials/i);
     await page.close();
   });
