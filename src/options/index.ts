@@ -25,7 +25,11 @@ function show(): void {
       ${origins.length === 0
         ? html`<p>${t('options_empty')}</p>`
         : html`<ul>${origins.map((origin) => html`<li><span>${origin}</span>
-              <button class="secondary" @click=${() => onRemove(origin)} aria-label=${`${t('options_remove')} ${origin}`}>${t('options_remove')}</button></li>`)}</ul>`}`,
+              <button class="secondary" @click=${() => onRemove(origin)} aria-label=${`${t('options_remove')} ${origin}`}>${t('options_remove')}</button></li>`)}</ul>`}
+      <h2>${t('options_about_heading')}</h2>
+      <p>${t('options_about_language')}</p>
+      <p>${t('options_about_privacy')}</p>
+      <p>${t('options_about_version', {version: chrome.runtime.getManifest().version})}</p>`,
     app,
   );
 }
