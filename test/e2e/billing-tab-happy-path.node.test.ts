@@ -10,9 +10,9 @@ import {after, before, describe, it} from 'node:test';
 import type {Page} from 'puppeteer-core';
 import {BILLING_BUCKET, BILLING_REGION, PAYER_ACCOUNT, PRICING_KEY, REPORT_NAME, REPORT_PREFIX} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
-import type {ExtensionBrowser} from '../helpers/browser.ts';
+import {extensionStorageHolds, pageHolds, type ExtensionBrowser} from '../helpers/browser.ts';
 import {KEYNODE, startWorld, stopWorld} from '../helpers/e2e-world.ts';
-import {clickApply, dropKeysCsv, openTabOf, pickReport, readDiff, typeBucket, typeKeys, waitForSectionText, waitForTabText} from '../helpers/console-driver.ts';
+import {clickApply, dropKeysCsv, typeLinkedAccountName, openTabOf, pickReport, readDiff, typeBucket, typeKeys, waitForSectionText, waitForTabText} from '../helpers/console-driver.ts';
 import {readBackdoorState, resetSandbox} from '../helpers/sandbox-backdoor.ts';
 
 const admin = {user: 'admin', password: 'admin-demo'};
@@ -54,6 +54,9 @@ describe('billing-only AWS on a keynode, from pasted keys to applied properties'
       });
       assert.match(diff, /2 other properties stay untouched/);
 
+      // The probe reads form values inside shadow roots: shown here with a value typed into another field of the tab.
+      await typeLinkedAccountName(page, 'probe-marker-7f3a');
+      assert.equal(await pageHolds(page, 'probe-marker-7f3a'), true);
       await clickApply(page);
       assert.match(await waitForSectionText(page, 'diff', 'amazon_* properties: saved.'), /Pricing credentials: saved\./);
 
@@ -71,6 +74,10 @@ describe('billing-only AWS on a keynode, from pasted keys to applied properties'
         after.pricingCredentials.map((c) => [c.provider, c.access, c.keySha256]),
         [['AMAZON', PRICING_KEY.accessKeyId, sha256(PRICING_KEY.secretAccessKey)]],
       );
+      // SPEC §4: once saved, the secret is cleared from the form; it was never in the DOM, a URL or storage.
+      assert.equal(await pageHolds(page, PRICING_KEY.secretAccessKey), false, 'the secret is gone from the page');
+      assert.equal(page.url().includes(PRICING_KEY.secretAccessKey), false);
+      assert.equal(await extensionStorageHolds(ext, PRICING_KEY.secretAccessKey), false, 'the secret is in no extension storage');
       await page.close();
     });
   }

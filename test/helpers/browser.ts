@@ -85,3 +85,31 @@ export async function enableConsoleOrigin(ext: ExtensionBrowser, origin: string)
 export async function contentScriptLoaded(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.hasAttribute('data-boa-loaded'));
 }
+
+/**
+ * Whether `text` is anywhere in the page a script could read: markup and attributes (shadow roots included),
+ * the values of form fields, `localStorage`, `sessionStorage` and cookies. A string, not a function: tsx would
+ * wrap inner functions in a helper the page lacks.
+ */
+export async function pageHolds(page: Page, text: string): Promise<boolean> {
+  return (await page.evaluate(`(() => {
+    const parts = [document.cookie, JSON.stringify({...localStorage}), JSON.stringify({...sessionStorage})];
+    const visit = (root) => {
+      for (const element of root.querySelectorAll('*')) {
+        parts.push(element.outerHTML);
+        if ('value' in element) parts.push(String(element.value));
+        if (element.shadowRoot) { parts.push(element.shadowRoot.innerHTML); visit(element.shadowRoot); }
+      }
+    };
+    visit(document);
+    return parts.some((part) => part.includes(${JSON.stringify(text)}));
+  })()`)) as boolean;
+}
+
+/** Whether `text` is in any of the extension's storage areas (local, session, sync). */
+export async function extensionStorageHolds(ext: ExtensionBrowser, text: string): Promise<boolean> {
+  const dump = (await ext.worker.evaluate(
+    'Promise.all([chrome.storage.local.get(null), chrome.storage.session.get(null), chrome.storage.sync.get(null)]).then((areas) => JSON.stringify(areas))',
+  )) as string;
+  return dump.includes(text);
+}
