@@ -52,12 +52,21 @@ export async function enableOrigin(input: string, deps: OriginsDeps): Promise<Re
   const origins = await storedOrigins(deps);
   if (!origins.includes(origin)) await deps.storage.set({[storageKey]: [...origins, origin]});
   await syncContentScripts(deps);
-  const open = await deps.tabs.query({url: originPattern(origin)});
-  // The content script guards against a double load, so injecting into an already-served tab is safe.
-  await Promise.allSettled(
-    open.filter((tab) => tab.id !== undefined && tab.url?.startsWith(origin)).map((tab) => deps.scripting.executeScript({target: {tabId: tab.id!}, files: ['content.js']})),
-  );
+  await injectIntoOpenTabs([origin], deps);
   return ok({origins: await enabledOrigins(deps)});
+}
+
+/**
+ * Runs the content script in console tabs already open: registration only reaches pages loaded later. A copy
+ * already running there (same version, or orphaned by an extension update) gives way to the new one.
+ */
+export async function injectIntoOpenTabs(origins: readonly string[], deps: OriginsDeps): Promise<void> {
+  for (const origin of origins) {
+    const open = await deps.tabs.query({url: originPattern(origin)});
+    await Promise.allSettled(
+      open.filter((tab) => tab.id !== undefined && tab.url?.startsWith(origin)).map((tab) => deps.scripting.executeScript({target: {tabId: tab.id!}, files: ['content.js']})),
+    );
+  }
 }
 
 export async function disableOrigin(input: string, deps: OriginsDeps): Promise<Result<{origins: string[]}, OriginCode>> {

@@ -8,7 +8,7 @@ import {dispatch, acceptsVerifyPort} from '../messaging/server.ts';
 import type {SenderContext} from '../messaging/sender.ts';
 import type {PropertiesWrittenNotice} from '../messaging/protocol.ts';
 import {isSandboxBuild, loadAwsEndpoints} from './aws-endpoints.ts';
-import {disableOrigin, enabledOrigins, enableOrigin, syncContentScripts, type OriginsDeps} from './console-origins.ts';
+import {disableOrigin, enabledOrigins, enableOrigin, injectIntoOpenTabs, syncContentScripts, type OriginsDeps} from './console-origins.ts';
 import {readCatalogue} from './catalogue.ts';
 import {classifyRequest, currentEnterprise, forgetTab, rememberEnterprise} from './enterprise-requests.ts';
 
@@ -60,7 +60,8 @@ chrome.webRequest.onCompleted.addListener(
 
 chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(chrome.storage.session, tabId));
 // Content scripts registered at run time are lost when an unpacked extension is reinstalled: register again.
-chrome.runtime.onInstalled.addListener(() => void syncContentScripts(deps));
+// After an update, the consoles' open tabs run an orphaned copy (no `chrome.runtime`): give them the new one.
+chrome.runtime.onInstalled.addListener(() => void syncContentScripts(deps).then(async () => injectIntoOpenTabs(await enabledOrigins(deps), deps)));
 chrome.runtime.onStartup.addListener(() => void syncContentScripts(deps));
 chrome.permissions.onAdded.addListener(() => void syncContentScripts(deps));
 chrome.permissions.onRemoved.addListener(() => void syncContentScripts(deps));

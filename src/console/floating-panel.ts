@@ -2,7 +2,7 @@
  * A panel of our own, fixed over the console, for what must outlive the dialog: the console's Save closes
  * the enterprise dialog, and the offer to restore lost billing properties still has to be seen.
  */
-export function showFloatingPanel(content: HTMLElement, options: {label: string; closeLabel: string; onClose?: () => void}): () => void {
+export function showFloatingPanel(content: HTMLElement, options: {label: string; closeLabel: string; signal: AbortSignal; onClose?: () => void}): void {
   const panel = document.createElement('section');
   panel.setAttribute('data-boa-mounted', '');
   panel.setAttribute('role', 'dialog');
@@ -21,6 +21,6 @@ export function showFloatingPanel(content: HTMLElement, options: {label: string;
   });
   panel.append(close, content);
   document.body.append(panel);
+  options.signal.addEventListener('abort', remove, {once: true});
   close.focus();
-  return remove;
 }

@@ -46,7 +46,7 @@ export function startBillingTab(signal: AbortSignal): void {
     // The console's Save closes the dialog, often before its properties PUT is reported: keep listening a while.
     dialogSignal.addEventListener('abort', () => {
       tab.closed = true;
-      if (tab.lostValues) floatTab(tab);
+      if (tab.lostValues) floatTab(tab, signal);
       setTimeout(() => open.delete(tab), tab.consoleSaving ? SAVE_GRACE_MS : 0);
     }, {once: true});
     onDialogSave(dialog, () => (tab.consoleSaving = true), dialogSignal);
@@ -64,21 +64,23 @@ export function startBillingTab(signal: AbortSignal): void {
     if (floating?.element.isConnected) return floating.element.scrollIntoView();
     const controller = new AbortController();
     const element = document.createElement('boa-billing-tab') as BoaBillingTab;
-    showFloatingPanel(element, {label: browserTranslate('tab_title'), closeLabel: browserTranslate('tab_close'), onClose: () => controller.abort()});
+    showFloatingPanel(element, {label: browserTranslate('tab_title'), closeLabel: browserTranslate('tab_close'), signal: AbortSignal.any([signal, controller.signal]), onClose: () => controller.abort()});
     floating = {element, mounted: {pane: element, activate: () => element.scrollIntoView(), setLabel: () => undefined}, consoleSaving: false, lostValues: false, closed: false};
     void connect(floating, undefined, controller.signal);
   };
 
-  chrome.runtime.onMessage.addListener((notice: TabNotice, sender) => {
+  const onNotice = (notice: TabNotice, sender: chrome.runtime.MessageSender) => {
     if (sender.id !== chrome.runtime.id || sender.tab !== undefined) return; // only the worker or our popup
     if (notice.type === 'console/open-panel') return openPanel();
     for (const tab of open) {
       if (notice.enterpriseId === tab.enterpriseId && tab.consoleSaving) {
         tab.consoleSaving = false;
-        void checkAfterConsoleSave(tab);
+        void checkAfterConsoleSave(tab, signal);
       }
     }
-  });
+  };
+  chrome.runtime.onMessage.addListener(onNotice);
+  signal.addEventListener('abort', () => chrome.runtime.onMessage.removeListener(onNotice), {once: true});
 }
 
 /**
@@ -86,15 +88,15 @@ export function startBillingTab(signal: AbortSignal): void {
  * properties PUT, before or after this check ends: if billing values were lost, Restore moves to a floating panel
  * once the dialog is gone.
  */
-async function checkAfterConsoleSave(tab: OpenTab): Promise<void> {
+async function checkAfterConsoleSave(tab: OpenTab, signal: AbortSignal): Promise<void> {
   tab.lostValues = await tab.element.consoleSaved();
-  if (tab.lostValues && tab.closed) floatTab(tab);
+  if (tab.lostValues && tab.closed) floatTab(tab, signal);
 }
 
-function floatTab(tab: OpenTab): void {
+function floatTab(tab: OpenTab, signal: AbortSignal): void {
   if (tab.element.isConnected) return;
   const t = tab.element.services.t;
-  showFloatingPanel(tab.element, {label: t('tab_title'), closeLabel: t('tab_close')});
+  showFloatingPanel(tab.element, {label: t('tab_title'), closeLabel: t('tab_close'), signal});
 }
 
 /** Gives the tab its services once the console context and the enterprise are known (`dialog` absent: the toolbar's panel). */

@@ -6,11 +6,15 @@ import '@webcomponents/custom-elements';
 import {registerComponents} from '../components/register.ts';
 import {startBillingTab} from './billing-tab-feature.ts';
 
-const LOADED = 'data-boa-loaded';
-
-// Injected again when the operator enables a console with its tab open, or after an extension reload.
-if (!document.documentElement.hasAttribute(LOADED)) {
-  document.documentElement.setAttribute(LOADED, '');
-  registerComponents();
-  startBillingTab(new AbortController().signal);
-}
+/**
+ * A copy of this script injected again (the console was enabled with its tab open, or the extension was
+ * reloaded and its old copy lost `chrome.runtime`) replaces the previous one: the DOM event reaches the old
+ * copy's isolated world, which removes everything it added.
+ */
+const REPLACED = 'boa-content-script-replaced';
+document.dispatchEvent(new CustomEvent(REPLACED));
+const controller = new AbortController();
+document.addEventListener(REPLACED, () => controller.abort(), {once: true});
+document.documentElement.setAttribute('data-boa-loaded', '');
+registerComponents();
+startBillingTab(controller.signal);

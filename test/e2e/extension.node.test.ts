@@ -8,7 +8,8 @@ import {after, before, describe, it} from 'node:test';
 import type {Sandbox} from '../../sandbox/server.ts';
 import {contentScriptLoaded, enableConsoleOrigin, type ExtensionBrowser} from '../helpers/browser.ts';
 import {startWorld, stopWorld} from '../helpers/e2e-world.ts';
-import {cancelEnterpriseDialog, logIn, openBillingTab, openEnterpriseDialog, waitForTabText} from '../helpers/console-driver.ts';
+import {PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
+import {cancelEnterpriseDialog, logIn, openBillingTab, openEnterpriseDialog, typeKeys, waitForTabText} from '../helpers/console-driver.ts';
 
 describe('the extension in Chromium on the simulated console', () => {
   let sandbox: Sandbox;
@@ -52,6 +53,21 @@ describe('the extension in Chromium on the simulated console', () => {
     await ext.worker.evaluate(`chrome.tabs.query({url: '${sandbox.origin}/*'}).then((tabs) => Promise.all(tabs.map((tab) => chrome.tabs.sendMessage(tab.id, {type: 'console/open-panel'}).catch(() => undefined))))`);
     await page.waitForSelector('section[data-boa-mounted] boa-billing-tab');
     await waitForTabText(page, /Pricing credentials/i);
+    await page.close();
+  });
+
+  it('a new copy of the content script (injected after an extension update) replaces the running one', async () => {
+    const page = await ext.browser.newPage();
+    await logIn(page, sandbox.consoleUrl, 'admin', 'admin-demo');
+    await openEnterpriseDialog(page, 'Acme Customer Billing');
+    await openBillingTab(page);
+    await page.evaluate('document.querySelector(".modal li[data-boa-mounted]").dataset.testMark = "first copy"');
+    // What the worker does for open console tabs when the extension is installed or updated.
+    await ext.worker.evaluate(`chrome.tabs.query({url: '${sandbox.origin}/*'}).then((tabs) => Promise.all(tabs.map((tab) => chrome.scripting.executeScript({target: {tabId: tab.id}, files: ['content.js']}))))`);
+    await page.waitForFunction('document.querySelectorAll(".modal li[data-boa-mounted]").length === 1 && !document.querySelector(".modal li[data-boa-mounted]").dataset.testMark');
+    await openBillingTab(page);
+    await typeKeys(page, PRICING_KEY);
+    await waitForTabText(page, 'user/abiquo-billing-user in account 1234-5678-9012');
     await page.close();
   });
 

@@ -22,7 +22,7 @@ export interface ExtensionBrowser {
  * `build` is a folder of dist/ (default: the sandbox flavour). The build is copied so the sandbox's
  * endpoints file is written per run; `headless: false` opens a window (npm start with a display).
  */
-export async function launchWithExtension(options: {build?: string; endpoints?: {s3: string; sts: string}; headless?: boolean; locale?: string} = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: {build?: string; endpoints?: {s3: string; sts: string; cur: string}; headless?: boolean; locale?: string} = {}): Promise<ExtensionBrowser> {
   const work = mkdtempSync(path.join(tmpdir(), 'boa-chromium-'));
   const extensionDir = path.join(work, 'extension');
   cpSync(path.join(root, 'dist', options.build ?? 'sandbox-chrome'), extensionDir, {recursive: true});
@@ -46,17 +46,8 @@ export async function launchWithExtension(options: {build?: string; endpoints?: 
       ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],
   });
-  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), {timeout: 20_000});
-  const extensionId = new URL(target.url()).host;
-  const worker = (await target.worker())!;
-  // The worker's bundle must have evaluated (its listeners registered) before pages talk to it; right after
-  // start-up the target can answer before `chrome` exists in it.
-  for (let tries = 0; ; tries++) {
-    const ready = await worker.evaluate('typeof chrome === "object" && Boolean(chrome.runtime && chrome.runtime.id)').catch(() => false);
-    if (ready) break;
-    if (tries > 100) throw new Error('the extension service worker never finished starting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const worker = await attachWorker(browser);
+  const extensionId = new URL(worker.url()).host;
   return {
     browser,
     extensionId,
@@ -67,6 +58,22 @@ export async function launchWithExtension(options: {build?: string; endpoints?: 
       rmSync(work, {recursive: true, force: true});
     },
   };
+}
+
+/**
+ * Waits for the extension's service worker and until its bundle has evaluated: its
+ * listeners must be registered before pages talk to it, and right after start-up the target can answer before
+ * `chrome` exists in it.
+ */
+async function attachWorker(browser: Browser): Promise<WebWorker> {
+  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), {timeout: 20_000});
+  const worker = (await target.worker())!;
+  for (let tries = 0; ; tries++) {
+    const ready = await worker.evaluate('typeof chrome === "object" && Boolean(chrome.runtime && chrome.runtime.id)').catch(() => false);
+    if (ready) return worker;
+    if (tries > 100) throw new Error('the extension service worker never finished starting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Enables a console origin the way an operator does: the options page, the URL, the button. */
