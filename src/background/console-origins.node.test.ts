@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {beforeEach, describe, it} from 'node:test';
 import {createFakeChrome} from '../../test/helpers/fake-chrome.ts';
-import {contentScriptId, disableOrigin, enabledOrigins, enableOrigin, syncContentScripts, type OriginsDeps} from './console-origins.ts';
+import {contentScriptId, disableOrigin, enabledOrigins, enableOrigin, enablePendingConsole, syncContentScripts, type OriginsDeps} from './console-origins.ts';
 
 describe('console origins (release build: permissions granted at run time)', () => {
   let fake: ReturnType<typeof createFakeChrome>;
@@ -56,5 +56,13 @@ describe('console origins (release build: permissions granted at run time)', () 
     await syncContentScripts(deps);
     await syncContentScripts(deps);
     assert.equal(fake.registered.length, 1);
+  });
+
+  it('finishes enabling a console whose page closed with the permission prompt (Firefox popup)', async () => {
+    await fake.chrome.storage.session.set({pendingConsole: 'https://abiquo.example.com'});
+    fake.granted.add('https://abiquo.example.com/*');
+    await enablePendingConsole(fake.chrome.storage.session as never, deps);
+    assert.deepEqual(await enabledOrigins(deps), ['https://abiquo.example.com']);
+    assert.deepEqual(await fake.chrome.storage.session.get('pendingConsole'), {});
   });
 });

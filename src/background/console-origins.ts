@@ -2,7 +2,7 @@
  * Consoles the operator enabled. The list lives in `storage.local` (origins only, nothing secret); a console
  * counts only while its host permission is granted, and content scripts are registered for exactly those.
  */
-import {originPattern, parseConsoleOrigin} from '../shared/console-origin.ts';
+import {originPattern, parseConsoleOrigin, pendingConsoleKey} from '../shared/console-origin.ts';
 import {err, ok, type Result} from '../shared/result.ts';
 import type {OriginCode} from '../messaging/protocol.ts';
 
@@ -79,4 +79,15 @@ export async function disableOrigin(input: string, deps: OriginsDeps): Promise<R
   if (!origins.some((o) => originPattern(o) === pattern)) await deps.permissions.remove({origins: [pattern]}).catch(() => false);
   await syncContentScripts(deps);
   return ok({origins: await enabledOrigins(deps)});
+}
+
+/**
+ * A host permission was just granted: if a page asked for it to enable a console and could not finish (the
+ * popup closed with the prompt), enable that console now.
+ */
+export async function enablePendingConsole(session: Pick<chrome.storage.StorageArea, 'get' | 'remove'>, deps: OriginsDeps): Promise<void> {
+  const pending = (await session.get(pendingConsoleKey))[pendingConsoleKey];
+  if (typeof pending !== 'string') return;
+  await session.remove(pendingConsoleKey);
+  await enableOrigin(pending, deps);
 }

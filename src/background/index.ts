@@ -8,7 +8,7 @@ import {dispatch, acceptsVerifyPort} from '../messaging/server.ts';
 import type {SenderContext} from '../messaging/sender.ts';
 import type {PropertiesWrittenNotice} from '../messaging/protocol.ts';
 import {isSandboxBuild, loadAwsEndpoints} from './aws-endpoints.ts';
-import {disableOrigin, enabledOrigins, enableOrigin, injectIntoOpenTabs, syncContentScripts, type OriginsDeps} from './console-origins.ts';
+import {disableOrigin, enabledOrigins, enableOrigin, enablePendingConsole, injectIntoOpenTabs, syncContentScripts, type OriginsDeps} from './console-origins.ts';
 import {readCatalogue} from './catalogue.ts';
 import {classifyRequest, currentEnterprise, forgetTab, rememberEnterprise} from './enterprise-requests.ts';
 
@@ -63,6 +63,6 @@ chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(chrome.storage.sessi
 // After an update, the consoles' open tabs run an orphaned copy (no `chrome.runtime`): give them the new one.
 chrome.runtime.onInstalled.addListener(() => void syncContentScripts(deps).then(async () => injectIntoOpenTabs(await enabledOrigins(deps), deps)));
 chrome.runtime.onStartup.addListener(() => void syncContentScripts(deps));
-chrome.permissions.onAdded.addListener(() => void syncContentScripts(deps));
+chrome.permissions.onAdded.addListener(() => void syncContentScripts(deps).then(() => enablePendingConsole(chrome.storage.session, deps)));
 chrome.permissions.onRemoved.addListener(() => void syncContentScripts(deps));
 void syncContentScripts(deps);

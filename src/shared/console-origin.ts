@@ -17,3 +17,6 @@ export function originPattern(origin: string): string {
   const url = new URL(origin);
   return `${url.protocol}//${url.hostname}/*`;
 }
+
+/** `storage.session` key of the console whose permission a page is requesting (see `enable-console.ts`). */
+export const pendingConsoleKey = 'pendingConsole';
