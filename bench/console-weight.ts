@@ -59,7 +59,7 @@ async function openAndCloseDialogs(page: Page, rounds: number, measureMount: boo
 
 export async function benchConsole(rounds = 10): Promise<ConsoleFigure> {
   const sandbox = await startSandbox({scenario: 'happy-path'});
-  const ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl}});
+  const ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl, cur: sandbox.curUrl}});
   try {
     // Without: the console is served on localhost, which the operator never enabled.
     const without = await ext.browser.newPage();

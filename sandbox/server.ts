@@ -1,6 +1,6 @@
 /**
  * The whole sandbox: the simulated Abiquo console (/ui/) and API (/api) on one loopback origin, the test back door
- * (/__sandbox), and the simulated AWS (S3 and STS on their own ports), all from one scenario.
+ * (/__sandbox), and the simulated AWS (S3, STS and the CUR API on their own ports), all from one scenario.
  */
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
@@ -28,6 +28,7 @@ export interface Sandbox {
   origin: string;
   s3Url: string;
   stsUrl: string;
+  curUrl: string;
   /** The scenario's first user: who the demo logs in as. */
   login: {user: string; password: string; locale: string};
   abiquo: AbiquoApi;
@@ -71,6 +72,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     origin,
     s3Url: aws.s3Url,
     stsUrl: aws.stsUrl,
+    curUrl: aws.curUrl,
     login: {user: nick, password: first?.password ?? '', locale: first?.locale ?? 'en_US'},
     abiquo: api,
     aws,

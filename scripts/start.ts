@@ -20,9 +20,9 @@ ensureChromium();
 if (spawnSync('npx', ['tsx', 'scripts/build.ts', '--sandbox'], {stdio: 'inherit'}).status !== 0) process.exit(1);
 
 const sandbox = await startSandbox({scenario: values.scenario});
-const ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl}, headless: !hasDisplay});
+const ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl, cur: sandbox.curUrl}, headless: !hasDisplay});
 await enableConsoleOrigin(ext, sandbox.origin);
-const summary = {console: sandbox.consoleUrl, api: sandbox.apiUrl, s3: sandbox.s3Url, sts: sandbox.stsUrl, login: sandbox.login};
+const summary = {console: sandbox.consoleUrl, api: sandbox.apiUrl, s3: sandbox.s3Url, sts: sandbox.stsUrl, cur: sandbox.curUrl, login: sandbox.login};
 
 if (hasDisplay) {
   const page = await ext.browser.newPage();

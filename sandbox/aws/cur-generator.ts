@@ -1,7 +1,7 @@
 /**
  * Generates a bucket's objects from its scenario `contents`: the S3 layouts AWS delivers for legacy CUR (CSV with
- * GZIP or ZIP, "create new report version" or "overwrite"), CUR 2.0 exports, Athena/Parquet CURs, a report not yet
- * delivered, and unrelated objects in bulk. Layouts follow docs/sandbox-aws.md and the AWS CUR reference notes.
+ * GZIP or ZIP, or Parquet, "create new report version" or "overwrite"), CUR 2.0 exports, Athena/Parquet CURs, a
+ * report not yet delivered, and unrelated objects in bulk; legacy manifests can be broken as real setups break them. Layouts follow docs/sandbox-aws.md and the AWS CUR reference notes.
  */
 import {createHash} from 'node:crypto';
 import {gzipSync} from 'node:zlib';
@@ -98,13 +98,44 @@ function deliveryTime(period: Period, now: Date, index: number, count: number): 
   return new Date(last - (count - 1 - index) * 86_400_000);
 }
 
+/** Data file `n` of a legacy report: CSV compressed as configured, or a Parquet placeholder. */
+function legacyDataFile(c: LegacyCurContent, dir: string, n: number, columns: readonly string[], rows: () => Record<string, string>[], random: Random): SeedObject {
+  if (c.compression === 'Parquet') {
+    return {key: `${dir}/${c.reportName}-${String(n).padStart(5, '0')}.snappy.parquet`, body: parquetPlaceholder(random), contentType: 'binary/octet-stream'};
+  }
+  const csvName = `${c.reportName}-${n}.csv`;
+  const csv = Buffer.from(toCsv(columns, rows()));
+  return c.compression === 'ZIP'
+    ? {key: `${dir}/${csvName}.zip`, body: Buffer.from(zipSync({[csvName]: csv})), contentType: 'application/zip'}
+    : {key: `${dir}/${csvName}.gz`, body: gzipSync(csv), contentType: 'application/x-gzip'};
+}
+
+/** The manifest's `columns`: `{category, name}` for CSV; snake_case names typed STRING for Parquet (aws-cur.md §1.2). */
+function manifestColumns(columns: readonly string[], parquetNames: boolean): {category: string; name: string; type?: string}[] {
+  return columns.map((column) => {
+    const [category = '', name = ''] = column.split('/');
+    return parquetNames ? {category, name: snakeCaseColumn(column), type: 'STRING'} : {category, name};
+  });
+}
+
+/** The manifest of one folder, as AWS wrote it or as the scenario broke it. */
+function manifestObjects(dir: string, c: LegacyCurContent, manifest: Record<string, unknown>): SeedObject[] {
+  const broken = c.manifest ?? {};
+  if (broken.fileName === null) return [];
+  const key = `${dir}/${broken.fileName ?? `${c.reportName}-Manifest.json`}`;
+  return [broken.body === undefined ? json(key, {...manifest, ...broken.fields}) : {key, body: Buffer.from(broken.body), contentType: JSON_TYPE}];
+}
+
 function* legacyCur(bucket: AwsBucket, c: LegacyCurContent, now: Date): Generator<SeedObject> {
   const run = reportRun(bucket, c, c.reportName);
   const base = join(c.prefix, c.reportName);
   const compression = c.compression ?? 'GZIP';
+  const parquetFormat = compression === 'Parquet';
   const overwrite = c.versioning === 'OVERWRITE_REPORT';
   const assemblies = overwrite ? 1 : (c.assembliesPerPeriod ?? 1);
   const reportId = createHash('sha256').update(`${bucket.name}/${base}`).digest('hex');
+  const dropped = new Set(c.manifest?.dropColumns ?? []);
+  const columns = LEGACY_CUR_COLUMNS.filter((column) => !dropped.has(column));
   for (const period of billingPeriods(now, c.periods ?? 3)) {
     const periodDir = join(base, periodFolder(period));
     let manifest: Record<string, unknown> = {};
@@ -114,24 +145,17 @@ function* legacyCur(bucket: AwsBucket, c: LegacyCurContent, now: Date): Generato
       const dir = overwrite ? periodDir : join(periodDir, assemblyId);
       const reportKeys: string[] = [];
       for (let n = 1; n <= (c.filesPerAssembly ?? 1); n++) {
-        const csvName = `${c.reportName}-${n}.csv`;
-        const csv = Buffer.from(toCsv(LEGACY_CUR_COLUMNS, periodItems(run, period, now, c.timeUnit ?? 'HOURLY')));
-        const key = `${dir}/${csvName}.${compression === 'ZIP' ? 'zip' : 'gz'}`;
-        reportKeys.push(key);
-        yield compression === 'ZIP'
-          ? {key, body: Buffer.from(zipSync({[csvName]: csv})), contentType: 'application/zip'}
-          : {key, body: gzipSync(csv), contentType: 'application/x-gzip'};
+        const file = legacyDataFile(c, dir, n, columns, () => periodItems(run, period, now, c.timeUnit ?? 'HOURLY'), run.random);
+        reportKeys.push(file.key);
+        yield file;
       }
       manifest = {
         assemblyId,
         account: run.payer,
-        columns: LEGACY_CUR_COLUMNS.map((column) => {
-          const [category, name] = column.split('/');
-          return {category, name};
-        }),
+        columns: manifestColumns(columns, parquetFormat),
         charset: 'UTF-8',
         compression,
-        contentType: 'text/csv',
+        contentType: parquetFormat ? 'Parquet' : 'text/csv',
         reportId,
         reportName: c.reportName,
         billingPeriod: {start: manifestDate(period.start), end: manifestDate(period.end)},
@@ -139,10 +163,10 @@ function* legacyCur(bucket: AwsBucket, c: LegacyCurContent, now: Date): Generato
         reportKeys,
         additionalArtifactKeys: [],
       };
-      if (!overwrite) yield json(`${dir}/${c.reportName}-Manifest.json`, manifest);
+      if (!overwrite) yield* manifestObjects(dir, c, manifest);
     }
     // The period-level manifest always describes the latest delivery.
-    yield json(`${periodDir}/${c.reportName}-Manifest.json`, manifest);
+    yield* manifestObjects(periodDir, c, manifest);
   }
 }
 
@@ -187,7 +211,7 @@ function* parquet(bucket: AwsBucket, c: ParquetContent, now: Date): Generator<Se
     yield json(`${dir}/${c.reportName}-Manifest.json`, {
       assemblyId: randomUuid(run.random),
       account: run.payer,
-      columns: LEGACY_CUR_COLUMNS.map((column) => ({category: column.split('/')[0], name: snakeCaseColumn(column), type: 'STRING'})),
+      columns: manifestColumns(LEGACY_CUR_COLUMNS, true),
       charset: 'UTF-8',
       compression: 'Parquet',
       contentType: 'Parquet',

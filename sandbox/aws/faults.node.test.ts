@@ -1,8 +1,9 @@
-import {HeadBucketCommand} from '@aws-sdk/client-s3';
+import {HeadBucketCommand, ListObjectsV2Command} from '@aws-sdk/client-s3';
 import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
 import assert from 'node:assert/strict';
 import {after, before, beforeEach, describe, it} from 'node:test';
 import {BILLING_BUCKET, PRICING_KEY} from './demo-keys.ts';
+import {SKEW_MS} from './faults.ts';
 import {startAws, type AwsSandbox} from './index.ts';
 import {awsScenario, failureOf, s3Client, stsClient} from './test-support.ts';
 
@@ -52,6 +53,19 @@ describe('simulated AWS fault injection', () => {
     const sts = await failureOf(stsClient(sandbox, PRICING_KEY).send(new GetCallerIdentityCommand({})));
     assert.equal(sts.name, 'InternalFailure');
     assert.equal(sts.status, 500);
+  });
+
+  it('answers a skewed clock as S3 and STS do, with a server time 20 minutes ahead, for as many attempts as queued', async () => {
+    sandbox.faults.failNext('skew', 2);
+    const s3 = await failureOf(s3Client(sandbox, PRICING_KEY, 'us-east-1', {maxAttempts: 2}).send(new ListObjectsV2Command({Bucket: BILLING_BUCKET, Prefix: 'cur/'})));
+    assert.deepEqual([s3.name, s3.status], ['RequestTimeTooSkewed', 403]);
+    assert.equal((s3.error['$metadata'] as {attempts?: number}).attempts, 2, 'the SDK corrected its clock and retried once');
+    assert.equal(Date.parse(String(s3.error['ServerTime'])) - Date.parse(String(s3.error['RequestTime'])), SKEW_MS);
+
+    sandbox.faults.failNext('skew');
+    const sts = await failureOf(stsClient(sandbox, PRICING_KEY).send(new GetCallerIdentityCommand({})));
+    assert.deepEqual([sts.name, sts.status], ['SignatureDoesNotMatch', 403]);
+    assert.match(sts.message, /^Signature expired: \d{8}T\d{6}Z is now earlier than/);
   });
 
   it('counts requests by operation', async () => {

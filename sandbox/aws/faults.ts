@@ -1,10 +1,25 @@
 /**
- * Fault injection and request counting shared by the S3 and STS endpoints: one queue of failures, consumed by
+ * Fault injection and request counting shared by the S3, STS and CUR endpoints: one queue of failures, consumed by
  * whichever endpoint receives the next request, and one latency applied to every request.
  */
 import {setTimeout as sleep} from 'node:timers/promises';
+import {parseAmzDate} from './sigv4-verify.ts';
 
-export type FaultKind = 'slowdown' | 'drop' | '500';
+/**
+ * `skew` answers as AWS does to a request signed more than 15 minutes off its clock, with the server time
+ * {@link SKEW_MS} after the request's (and so in the `Date` header): the SDK corrects its clock offset from it and
+ * retries, so a skew that outlasts the SDK needs one fault per attempt.
+ */
+export type FaultKind = 'slowdown' | 'drop' | '500' | 'skew';
+
+/** How far AWS's clock is ahead of the request in a `skew` answer. */
+export const SKEW_MS = 20 * 60 * 1000;
+
+/** The request's signing time (`x-amz-date`) and the later server time a `skew` answer names. */
+export function skewedTimes(amzDate: string | undefined): {requestTime: Date; serverTime: Date} {
+  const requestTime = parseAmzDate(amzDate) ?? new Date();
+  return {requestTime, serverTime: new Date(requestTime.getTime() + SKEW_MS)};
+}
 
 export interface AwsFaults {
   /** Added before every response, in milliseconds. */

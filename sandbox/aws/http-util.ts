@@ -1,4 +1,4 @@
-/** Small helpers shared by the simulated S3 and STS endpoints. */
+/** Small helpers shared by the simulated S3, STS and CUR endpoints. */
 import {randomBytes} from 'node:crypto';
 import type {IncomingMessage} from 'node:http';
 
@@ -30,4 +30,12 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
 /** Simulates a connection dropped by the network: no status line, just a reset. */
 export function dropConnection(req: IncomingMessage): void {
   req.socket.resetAndDestroy();
+}
+
+const amzDate = (d: Date): string => d.toISOString().replace(/[-:]|\.\d{3}/g, '');
+
+/** What STS and the JSON APIs say about a request signed more than 15 minutes before their clock. */
+export function signatureExpiredMessage(requestTime: Date, serverTime: Date): string {
+  const earliest = new Date(serverTime.getTime() - 15 * 60 * 1000);
+  return `Signature expired: ${amzDate(requestTime)} is now earlier than ${amzDate(earliest)} (${amzDate(serverTime)} - 15 min.)`;
 }

@@ -1,6 +1,6 @@
 /**
- * The simulated AWS of the sandbox: S3 (s3rver behind a verifying proxy) and STS, seeded from a scenario's `aws`
- * section. Format of that section: docs/sandbox-aws.md.
+ * The simulated AWS of the sandbox: S3 (s3rver behind a verifying proxy), STS and the CUR API, seeded from a
+ * scenario's `aws` section. Format of that section: docs/sandbox-aws.md.
  */
 import {mkdtemp, rm} from 'node:fs/promises';
 import type {Server} from 'node:http';
@@ -8,6 +8,7 @@ import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
+import {createCurServer} from './cur-server.ts';
 import {createFaults, createStats, type AwsFaults} from './faults.ts';
 import {createS3Proxy} from './s3-proxy.ts';
 import type {AwsScenario} from './scenario-types.ts';
@@ -20,6 +21,8 @@ export type {AwsScenario} from './scenario-types.ts';
 export interface AwsSandbox {
   s3Url: string;
   stsUrl: string;
+  /** The Cost and Usage Report API (`cur:DescribeReportDefinitions`). */
+  curUrl: string;
   faults: AwsFaults;
   stats: {requests: number; byOperation: Record<string, number>};
   close(): Promise<void>;
@@ -45,7 +48,7 @@ async function closeServer(server: Server): Promise<void> {
 }
 
 /**
- * Starts S3 and STS on free loopback ports. `storageDir` keeps s3rver's store across runs (seeding is skipped when
+ * Starts S3, STS and the CUR API on free loopback ports. `storageDir` keeps s3rver's store across runs (seeding is skipped when
  * it already holds this scenario); without it, a temporary folder is used and removed on close.
  */
 export async function startAws(aws: AwsScenario, options: {latencyMs?: number; storageDir?: string} = {}): Promise<AwsSandbox> {
@@ -59,15 +62,17 @@ export async function startAws(aws: AwsScenario, options: {latencyMs?: number; s
   const {stats, count} = createStats();
   const proxy = createS3Proxy({scenario: () => aws, indexes, upstreamPort: () => upstream.port, faults, count});
   const sts = createStsServer(() => aws.users, faults, count);
-  const [s3Url, stsUrl] = await Promise.all([listen(proxy), listen(sts)]);
+  const cur = createCurServer(() => aws, faults, count);
+  const [s3Url, stsUrl, curUrl] = await Promise.all([listen(proxy), listen(sts), listen(cur)]);
 
   return {
     s3Url,
     stsUrl,
+    curUrl,
     faults,
     stats,
     async close() {
-      await Promise.all([closeServer(proxy), closeServer(sts)]);
+      await Promise.all([closeServer(proxy), closeServer(sts), closeServer(cur)]);
       s3rver.httpServer?.closeAllConnections();
       await s3rver.close();
       if (!options.storageDir) await rm(directory, {recursive: true, force: true});

@@ -39,6 +39,12 @@ describe('simulated S3 signature checks', () => {
     assert.equal(failure.name, 'ExpiredToken');
     assert.equal(failure.status, 400);
   });
+
+  it('rejects a temporary key sent without its session token with 403 InvalidAccessKeyId, as S3 does', async () => {
+    const {sessionToken: _token, ...withoutToken} = keyOf(userWithKey(awsScenario('expired-key'), 'ASIATEMPSESSEXAMPLE2'));
+    const failure = await failureOf(s3Client(sandbox, withoutToken).send(listReports));
+    assert.deepEqual([failure.name, failure.status], ['InvalidAccessKeyId', 403]);
+  });
 });
 
 describe('simulated S3 bucket regions (bucket in eu-west-1)', () => {

@@ -6,7 +6,7 @@
  * for the signature, which s3rver cannot check against scenario keys.
  */
 import {createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
-import type {FaultControl} from './faults.ts';
+import {skewedTimes, type FaultControl, type FaultKind} from './faults.ts';
 import {dropConnection, requestId, xmlFields} from './http-util.ts';
 import {listObjects} from './list-objects.ts';
 import type {ObjectIndex} from './object-index.ts';
@@ -40,8 +40,19 @@ function authError(code: SigV4Failure, facts: Readonly<Record<string, string | n
     case 'ExpiredToken':
       return {status: 400, code, message: 'The provided token has expired.'};
     case 'RequestTimeTooSkewed':
-      return {status: 403, code, message: 'The difference between the request time and the current time is too large.', extra: {RequestTime: String(facts?.['requestTime']), ServerTime: new Date().toISOString(), MaxAllowedSkewMilliseconds: '900000'}};
+      return tooSkewed(new Date(String(facts?.['requestTime'])), new Date());
   }
+}
+
+function tooSkewed(requestTime: Date, serverTime: Date): S3Error {
+  const extra = {RequestTime: requestTime.toISOString(), ServerTime: serverTime.toISOString(), MaxAllowedSkewMilliseconds: '900000'};
+  return {status: 403, code: 'RequestTimeTooSkewed', message: 'The difference between the request time and the current time is too large.', extra};
+}
+
+function faultError(kind: Exclude<FaultKind, 'drop'>, req: IncomingMessage): S3Error {
+  if (kind !== 'skew') return FAULT_ERRORS[kind];
+  const {requestTime, serverTime} = skewedTimes(req.headers['x-amz-date'] as string | undefined);
+  return tooSkewed(requestTime, serverTime);
 }
 
 function accessDenied(): S3Error {
@@ -63,6 +74,8 @@ function sendError(req: IncomingMessage, res: ServerResponse, error: S3Error, bu
   const headers: Record<string, string> = {'x-amz-request-id': id, 'x-amz-id-2': Buffer.from(id).toString('base64')};
   // S3 names the bucket's region on every answer about an existing bucket, errors included.
   if (bucket) headers['x-amz-bucket-region'] = bucket.region;
+  // The SDK corrects its clock from the server time a skew error names.
+  if (error.extra?.['ServerTime']) headers['date'] = new Date(error.extra['ServerTime']).toUTCString();
   // HEAD responses never have a body; the SDK then sees only the status code.
   if (req.method === 'HEAD') {
     res.writeHead(error.status, headers).end();
@@ -111,7 +124,7 @@ export function createS3Proxy({scenario, indexes, upstreamPort, faults, count}: 
 
     const fault = await faults.beforeResponse();
     if (fault === 'drop') return dropConnection(req);
-    if (fault) return sendError(req, res, FAULT_ERRORS[fault]);
+    if (fault) return sendError(req, res, faultError(fault, req));
 
     const bucket = world.buckets.find((b) => b.name === op.bucket);
     const auth = parseAuthorization(req.headers.authorization);

@@ -63,16 +63,43 @@ interface ReportBase {
   rowsPerFile?: number;
 }
 
+/**
+ * The report's definition as `cur:DescribeReportDefinitions` returns it to the bucket's account: derived from the
+ * content, these fields override it; `false` means no definition (a copy of a report, not one AWS delivers).
+ */
+export type DefinitionOverride =
+  | false
+  | {
+      timeUnit?: 'HOURLY' | 'DAILY' | 'MONTHLY';
+      /** `ReportStatus.lastStatus` (default SUCCESS once delivered). */
+      lastStatus?: 'SUCCESS' | 'ERROR_PERMISSIONS' | 'ERROR_NO_BUCKET';
+    };
+
+/** How a legacy report's manifests were broken after AWS wrote them (every manifest of the report). */
+export interface ManifestBreakage {
+  /** File name instead of `<reportName>-Manifest.json` (e.g. another case); `null`: no manifest at all. */
+  fileName?: string | null;
+  /** Raw text instead of the JSON (e.g. a copy cut short). */
+  body?: string;
+  /** Manifest fields replaced (`reportName`, `bucket`, `compression`, `contentType`, …). */
+  fields?: Record<string, unknown>;
+  /** Columns (`category/name`) missing from the manifest and the CSV header. */
+  dropColumns?: string[];
+}
+
 export interface LegacyCurContent extends ReportBase {
   type: 'legacy-cur';
   reportName: string;
-  compression?: 'GZIP' | 'ZIP';
+  /** `Parquet`: a Parquet report without Athena, in the same period/assembly layout as CSV. */
+  compression?: 'GZIP' | 'ZIP' | 'Parquet';
   versioning?: 'CREATE_NEW_REPORT' | 'OVERWRITE_REPORT';
   timeUnit?: 'HOURLY' | 'DAILY';
   /** Deliveries kept per period with CREATE_NEW_REPORT (default 1; AWS adds one per refresh). */
   assembliesPerPeriod?: number;
   assemblyIdStyle?: 'uuid' | 'timestamp';
   filesPerAssembly?: number;
+  definition?: DefinitionOverride;
+  manifest?: ManifestBreakage;
 }
 
 /** A report was created but AWS has delivered nothing yet: only its access-test object exists. */
@@ -80,6 +107,7 @@ export interface LegacyCurDefinedNoDataContent {
   type: 'legacy-cur-defined-no-data';
   prefix?: string;
   reportName: string;
+  definition?: DefinitionOverride;
 }
 
 export interface Cur2Content extends ReportBase {
@@ -91,6 +119,7 @@ export interface Cur2Content extends ReportBase {
 export interface ParquetContent extends ReportBase {
   type: 'parquet';
   reportName: string;
+  definition?: DefinitionOverride;
 }
 
 /** Unrelated objects in bulk (e.g. access logs), `count` of them under `prefix`. */

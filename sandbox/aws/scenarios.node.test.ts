@@ -12,18 +12,18 @@ import {awsScenario, keyOf, s3Client, stsClient} from './test-support.ts';
 
 const PERIOD = /^\d{8}-\d{8}\/$/;
 
-async function list(client: S3Client, prefix: string): Promise<{prefixes: string[]; keys: string[]}> {
-  const r = await client.send(new ListObjectsV2Command({Bucket: BILLING_BUCKET, Prefix: prefix, Delimiter: '/'}));
+async function list(client: S3Client, prefix: string, bucket = BILLING_BUCKET): Promise<{prefixes: string[]; keys: string[]}> {
+  const r = await client.send(new ListObjectsV2Command({Bucket: bucket, Prefix: prefix, Delimiter: '/'}));
   return {prefixes: (r.CommonPrefixes ?? []).map((p) => p.Prefix!.slice(prefix.length)), keys: (r.Contents ?? []).map((c) => c.Key!.slice(prefix.length))};
 }
 
-async function getBytes(client: S3Client, key: string): Promise<Uint8Array> {
-  const object = await client.send(new GetObjectCommand({Bucket: BILLING_BUCKET, Key: key}));
+async function getBytes(client: S3Client, key: string, bucket = BILLING_BUCKET): Promise<Uint8Array> {
+  const object = await client.send(new GetObjectCommand({Bucket: bucket, Key: key}));
   return object.Body!.transformToByteArray();
 }
 
-async function getJson(client: S3Client, key: string): Promise<Record<string, unknown>> {
-  return JSON.parse(new TextDecoder().decode(await getBytes(client, key))) as Record<string, unknown>;
+async function getJson(client: S3Client, key: string, bucket = BILLING_BUCKET): Promise<Record<string, unknown>> {
+  return JSON.parse(new TextDecoder().decode(await getBytes(client, key, bucket))) as Record<string, unknown>;
 }
 
 /** Checks a legacy CSV report under `base` (`cur/abiquo-hourly/`) and returns its newest period's manifest. */
@@ -147,5 +147,31 @@ describe('shipped AWS scenarios', () => {
         token = page.NextContinuationToken;
       } while (token);
       assert.deepEqual(paged, all.Contents!.map((c) => c.Key!));
+    }));
+
+  it('broken-reports: each report of acme-broken-reports keeps AWS\'s layout and breaks its manifest one way', () =>
+    withScenario('broken-reports', async (_s, client) => {
+      const bucket = 'acme-broken-reports';
+      const period = async (name: string) => `cur/${name}/${(await list(client, `cur/${name}/`, bucket)).prefixes.at(-1)}`;
+      const manifest = async (name: string) => getJson(client, `${await period(name)}${name}-Manifest.json`, bucket);
+      const text = async (key: string) => new TextDecoder().decode(await getBytes(client, key, bucket));
+
+      assert.equal((await list(client, 'cur/', bucket)).prefixes.length, 9);
+      const renamed = await list(client, await period('renamed-folder'), bucket);
+      assert.ok(renamed.keys.includes('Renamed-Folder-Manifest.json') && !renamed.keys.includes('renamed-folder-Manifest.json'));
+      const truncated = await text(`${await period('truncated-manifest')}truncated-manifest-Manifest.json`);
+      assert.throws(() => JSON.parse(truncated), SyntaxError);
+      assert.equal((await manifest('renamed-copy'))['reportName'], 'abiquo-hourly');
+      assert.equal((await manifest('abiquo-hourly'))['bucket'], BILLING_BUCKET);
+      const parquet = await manifest('parquet-report');
+      assert.deepEqual([parquet['compression'], parquet['contentType']], ['Parquet', 'Parquet']);
+      assert.match((parquet['reportKeys'] as string[])[0]!, /^cur\/parquet-report\/\d{8}-\d{8}\/[0-9a-f-]{36}\/parquet-report-00001\.snappy\.parquet$/);
+      const copy = await manifest('decompressed-copy');
+      assert.deepEqual([copy['compression'], copy['contentType']], ['NONE', 'application/octet-stream']);
+      const trimmed = await manifest('trimmed-columns');
+      const names = (trimmed['columns'] as {category: string; name: string}[]).map((c) => `${c.category}/${c.name}`);
+      assert.deepEqual(LEGACY_CUR_COLUMNS.filter((c) => !names.includes(c)), ['bill/PayerAccountId', 'lineItem/BlendedCost']);
+      const header = gunzipSync(await getBytes(client, (trimmed['reportKeys'] as string[])[0]!, bucket)).toString().split('\n')[0]!;
+      assert.equal(header, names.join(','));
     }));
 });

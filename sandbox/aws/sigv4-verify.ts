@@ -46,7 +46,7 @@ export function parseAuthorization(header: string | undefined): Result<SignedSco
   return ok({accessKeyId: accessKeyId!, date: date!, region: region!, service: service!, signedHeaders: signedHeaders!.split(';'), signature: signature!});
 }
 
-function parseAmzDate(value: string | undefined): Date | undefined {
+export function parseAmzDate(value: string | undefined): Date | undefined {
   const m = value && /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   return m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)) : undefined;
 }
@@ -57,19 +57,21 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
 }
 
 /**
- * `body` is the raw request body when the service signs it (STS); S3 signs the `x-amz-content-sha256` header instead.
+ * `body` is the raw request body when the service signs it (STS, CUR); S3 signs the `x-amz-content-sha256` header instead.
  * `uriEscapePath` is false for S3, whose signed path is the already-encoded path as sent.
  */
 export async function verifySigV4(
   req: IncomingMessage,
   users: readonly AwsUser[],
-  options: {service: 's3' | 'sts'; body?: Buffer; now?: Date},
+  options: {service: 's3' | 'sts' | 'cur'; body?: Buffer; now?: Date},
 ): Promise<Result<VerifiedRequest, SigV4Failure>> {
   const parsed = parseAuthorization(headerValue(req, 'authorization'));
   if (!parsed.ok) return parsed;
   const scope = parsed.value;
   const user = users.find((u) => u.accessKeyId === scope.accessKeyId);
   if (!user) return err('InvalidAccessKeyId', {accessKeyId: scope.accessKeyId});
+  // A temporary key means nothing to AWS without its session token: it answers as for an unknown key.
+  if (user.sessionToken && !headerValue(req, 'x-amz-security-token')) return err('InvalidAccessKeyId', {accessKeyId: scope.accessKeyId});
   const signingDate = parseAmzDate(headerValue(req, 'x-amz-date'));
   if (!signingDate || scope.service !== options.service || !scope.signedHeaders.includes('host')) {
     return err('AuthorizationHeaderMalformed', {region: scope.region});

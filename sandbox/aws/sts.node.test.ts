@@ -56,13 +56,16 @@ describe('simulated STS GetCallerIdentity', () => {
 });
 
 describe('simulated STS with an expired temporary key', () => {
-  it('answers 403 ExpiredToken', async () => {
+  it('answers 403 ExpiredToken, and InvalidClientTokenId when the session token is missing', async () => {
     const aws = awsScenario('expired-key');
     const sandbox = await startAws(aws);
     try {
       const failure = await failureOf(stsClient(sandbox, keyOf(userWithKey(aws, 'ASIATEMPSESSEXAMPLE2'))).send(new GetCallerIdentityCommand({})));
       assert.equal(failure.name, 'ExpiredToken');
       assert.equal(failure.status, 403);
+      const {sessionToken: _token, ...withoutToken} = keyOf(userWithKey(aws, 'ASIATEMPSESSEXAMPLE2'));
+      const untokened = await failureOf(stsClient(sandbox, withoutToken).send(new GetCallerIdentityCommand({})));
+      assert.deepEqual([untokened.name, untokened.status], ['InvalidClientTokenId', 403], 'without its session token the key is unknown');
     } finally {
       await sandbox.close();
     }

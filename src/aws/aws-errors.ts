@@ -31,6 +31,7 @@ export interface AwsFailure {
 
 interface SdkLikeError {
   name?: string;
+  message?: string;
   Code?: string;
   code?: string;
   Region?: string;
@@ -45,6 +46,7 @@ const byName: Readonly<Record<string, AwsErrorKind>> = {
   InvalidAccessKeyId: 'keyUnknown',
   UnrecognizedClientException: 'keyUnknown',
   SignatureDoesNotMatch: 'secretMismatch',
+  InvalidSignatureException: 'secretMismatch',
   ExpiredToken: 'tokenExpired',
   ExpiredTokenException: 'tokenExpired',
   InvalidToken: 'tokenExpired',
@@ -70,6 +72,10 @@ const byName: Readonly<Record<string, AwsErrorKind>> = {
   AbortError: 'aborted',
 };
 
+// STS and the JSON APIs say "clock skew" only in the message of a SignatureDoesNotMatch / InvalidSignatureException
+// ("Signature expired: … is now earlier than …"): read to classify, never kept.
+const SIGNATURE_EXPIRED = /^Signature expired/;
+
 const NETWORK = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|socket hang up|Failed to fetch|fetch failed|NetworkError|Load failed/i;
 
 function networkLike(error: unknown, depth = 0): boolean {
@@ -85,7 +91,7 @@ export function classifyAwsError(error: unknown, isHead = false): AwsFailure {
   const name = e.Code ?? e.name ?? 'Error';
   const bucketRegion = e.$response?.headers?.['x-amz-bucket-region'] ?? e.BucketRegion ?? e.Region;
   const base = {name, ...(status ? {status} : {}), ...(bucketRegion ? {bucketRegion} : {})};
-  const known = byName[name];
+  const known = SIGNATURE_EXPIRED.test(String(e.message ?? '')) ? 'clockSkew' : byName[name];
   if (known && !(isHead && status)) return {kind: known, ...base};
   if (status) {
     if (isHead) {

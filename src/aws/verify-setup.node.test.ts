@@ -9,7 +9,10 @@ import type {AddressInfo} from 'node:net';
 import {startAws, type AwsSandbox} from '../../sandbox/aws/index.ts';
 import {loadScenario} from '../../sandbox/scenario.ts';
 import {PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
+import {S3Client} from '@aws-sdk/client-s3';
+import {STSClient} from '@aws-sdk/client-sts';
 import {verifySetup} from './verify-setup.ts';
+import {RequestMeter} from './request-meter.ts';
 import {handleVerifyPort, type PortLike} from './verify-port-handler.ts';
 import type {VerifyPortResponse} from '../messaging/protocol.ts';
 import type {CheckCode} from './check-codes.ts';
@@ -46,6 +49,30 @@ async function verify(scenario: string, input: Partial<SetupInput> = {}, timeout
   return verifySetup({...base, ...input}, {endpoints: {s3: aws.s3Url, sts: aws.stsUrl}, ...(timeoutMs ? {timeoutMs} : {})});
 }
 
+/** With the simulated CUR API too, as the sandbox build of the extension calls it. */
+async function verifyWithCur(scenario: string, input: Partial<SetupInput> = {}): Promise<Verdict> {
+  const aws = await sandbox(scenario);
+  return verifySetup({...base, ...input}, {endpoints: {s3: aws.s3Url, sts: aws.stsUrl, cur: aws.curUrl}});
+}
+
+/** A report of the broken-reports scenario's bucket, one per way a setup breaks. */
+const broken = (reportName: string) => verifyWithCur('broken-reports', {bucket: 'acme-broken-reports', reportName});
+const READER_KEY = {accessKeyId: 'AKIAS3READERSEXAMPLE', secretAccessKey: 'rD8kQ2mXv5/Lp7TnWc3Hy9Bf4Zs6EXAMPLEKEYRD'};
+const TEMPORARY_KEY = {accessKeyId: 'ASIATEMPSESSEXAMPLE2', secretAccessKey: 'kT9pLm2QwXz7RvB4nYc8HdJ3sFg6EXAMPLEKEYEX'};
+
+/** What a fault queued for every request (and every retry) of one verification does to it. */
+async function verifyUnder(kind: 'skew' | '500', input: Partial<SetupInput> = {}): Promise<Verdict> {
+  const aws = await sandbox('happy-path');
+  aws.faults.failNext(kind, 60);
+  try {
+    return await verify('happy-path', input);
+  } finally {
+    aws.faults.reset();
+  }
+}
+
+const checkOf = (verdict: Verdict, code: CheckCode) => verdict.checks.find((c) => c.code === code);
+
 const has = (verdict: Verdict, code: CheckCode, status?: string) =>
   assert.ok(
     verdict.checks.some((c) => c.code === code && (!status || c.status === status)),
@@ -62,8 +89,53 @@ describe('verification against the simulated AWS', () => {
     });
     assert.equal(verdict.checks.filter((c) => c.status === 'fail').length, 0);
   });
-  it('skips the optional CUR API when the endpoints point at the sandbox', async () => {
+  it('skips the optional CUR API when the endpoints override AWS but name no CUR endpoint', async () => {
     has(await verify('happy-path'), 'REPORT_DEFINITION_UNREADABLE', 'skipped');
+  });
+  it('reads the report definition from the CUR API and says the report is hourly', async () => has(await verifyWithCur('happy-path'), 'REPORT_HOURLY', 'pass'));
+  it('skips the report definition, saying why, when the user may not call the CUR API', async () => {
+    const verdict = await verifyWithCur('broken-reports', {keys: READER_KEY, expectedUserName: 'abiquo-billing-reader'});
+    has(verdict, 'REPORT_DEFINITION_UNREADABLE', 'skipped');
+    assert.equal(checkOf(verdict, 'REPORT_DEFINITION_UNREADABLE')?.facts.reason, 'AccessDeniedException');
+    has(verdict, 'MANIFEST_OK', 'pass');
+  });
+  it('warns when the report definition is not hourly', async () => {
+    const verdict = await broken('daily-report');
+    has(verdict, 'REPORT_NOT_HOURLY', 'warn');
+    assert.equal(checkOf(verdict, 'REPORT_NOT_HOURLY')?.facts.timeUnit, 'DAILY');
+  });
+  it('fails when AWS says it cannot deliver the report to the bucket', async () => {
+    const verdict = await broken('delivery-failing');
+    has(verdict, 'REPORT_DELIVERY_FAILING', 'fail');
+    assert.equal(checkOf(verdict, 'REPORT_DELIVERY_FAILING')?.facts.lastStatus, 'ERROR_PERMISSIONS');
+  });
+  it('says the manifest is missing when the period folder holds it under another name', async () => has(await broken('renamed-folder'), 'MANIFEST_NOT_FOUND', 'fail'));
+  it('says the manifest is unreadable when it is not JSON', async () => has(await broken('truncated-manifest'), 'MANIFEST_INVALID', 'fail'));
+  it('says the manifest names another report when the folder is a renamed copy', async () => {
+    const verdict = await broken('renamed-copy');
+    has(verdict, 'MANIFEST_NAME_MISMATCH', 'fail');
+    assert.equal(checkOf(verdict, 'MANIFEST_NAME_MISMATCH')?.facts.found, 'abiquo-hourly');
+  });
+  it('warns when the manifest names another bucket, as in a replica', async () => {
+    const verdict = await broken('abiquo-hourly');
+    has(verdict, 'MANIFEST_BUCKET_MISMATCH', 'warn');
+    assert.equal(checkOf(verdict, 'MANIFEST_BUCKET_MISMATCH')?.facts.found, 'acme-billing-reports');
+  });
+  it('explains a Parquet report delivered in the CSV folder layout from its manifest', async () => has(await broken('parquet-report'), 'PARQUET_UNSUPPORTED', 'fail'));
+  it('fails on a manifest whose compression is neither GZIP nor ZIP', async () => {
+    const verdict = await broken('decompressed-copy');
+    has(verdict, 'COMPRESSION_UNSUPPORTED', 'fail');
+    assert.equal(checkOf(verdict, 'COMPRESSION_UNSUPPORTED')?.facts.compression, 'NONE');
+  });
+  it('fails on a manifest whose content type is not CSV', async () => {
+    const verdict = await broken('decompressed-copy');
+    has(verdict, 'CONTENT_TYPE_UNSUPPORTED', 'fail');
+    assert.equal(checkOf(verdict, 'CONTENT_TYPE_UNSUPPORTED')?.facts.contentType, 'application/octet-stream');
+  });
+  it('lists the cost columns the manifest lacks', async () => {
+    const verdict = await broken('trimmed-columns');
+    has(verdict, 'COLUMNS_MISSING', 'fail');
+    assert.deepEqual(checkOf(verdict, 'COLUMNS_MISSING')?.facts.columns, ['lineItem/BlendedCost', 'bill/PayerAccountId']);
   });
   it('reads a ZIP report', async () => {
     assert.equal((await verify('zip-report')).report?.compression, 'ZIP');
@@ -100,6 +172,31 @@ describe('verification against the simulated AWS', () => {
   it('asks to choose when the bucket holds two reports', async () => has(await verify('two-reports', {prefix: '', reportName: ''}), 'REPORT_NOT_SELECTED', 'warn'));
   it('explains a CUR 2.0 export', async () => has(await verify('cur2-only'), 'CUR2_UNSUPPORTED', 'fail'));
   it('explains an Athena/Parquet report', async () => has(await verify('parquet-only'), 'PARQUET_UNSUPPORTED', 'fail'));
+  it('says AWS does not know a temporary key pasted without its session token', async () => {
+    const verdict = await verify('expired-key', {keys: TEMPORARY_KEY});
+    has(verdict, 'KEY_ID_TEMPORARY', 'warn');
+    has(verdict, 'AWS_KEY_UNKNOWN', 'fail');
+  });
+  it('says the credentials expired when AWS answers ExpiredToken (clients that carry the session token)', async () => {
+    // The engine sends no session token (Abiquo stores none), so AWS can only answer ExpiredToken to clients that do.
+    const aws = await sandbox('expired-key');
+    const credentials = {...TEMPORARY_KEY, sessionToken: 'FwoGZXIvYXdzEXAMPLESESSIONTOKEN'};
+    const sts = new STSClient({region: 'us-east-1', endpoint: aws.stsUrl, credentials, maxAttempts: 1});
+    const s3 = new S3Client({region: 'us-east-1', endpoint: aws.s3Url, forcePathStyle: true, credentials, maxAttempts: 1});
+    const verdict = await verifySetup({...base, keys: TEMPORARY_KEY}, {clients: {forRegion: () => ({s3, sts}), meter: new RequestMeter()}});
+    has(verdict, 'AWS_TOKEN_EXPIRED', 'fail');
+    assert.equal(checkOf(verdict, 'AWS_TOKEN_EXPIRED')?.facts.error, 'ExpiredToken');
+  });
+  it('says the clock is off when AWS finds every request too far from its time', async () => {
+    const verdict = await verifyUnder('skew');
+    has(verdict, 'AWS_CLOCK_SKEW', 'fail');
+    assert.deepEqual(verdict.checks.filter((c) => c.code === 'AWS_CLOCK_SKEW').map((c) => c.facts.error).sort(), ['RequestTimeTooSkewed', 'SignatureDoesNotMatch']);
+  });
+  it('reports an AWS error that has no check of its own, once the SDK has retried it', async () => {
+    const verdict = await verifyUnder('500', {bucket: undefined});
+    has(verdict, 'AWS_UNKNOWN', 'fail');
+    assert.deepEqual(checkOf(verdict, 'AWS_UNKNOWN')?.facts, {operation: 'GetCallerIdentity', error: 'InternalFailure', status: 500});
+  });
   it('reports throttling that outlasts the retries', async () => {
     const aws = await sandbox('happy-path');
     aws.faults.failNext('slowdown', 20);

@@ -13,7 +13,7 @@ export const KEYNODE = {id: 42, name: 'Acme Customer Billing'} as const;
 /** Starts the scenario's sandbox and Chromium with the extension; the console is enabled unless told otherwise. */
 export async function startWorld(scenario: string, options: {enable?: boolean} = {}): Promise<World> {
   const sandbox = await startSandbox({scenario});
-  const ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl}});
+  const ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl, cur: sandbox.curUrl}});
   if (options.enable ?? true) await enableConsoleOrigin(ext, sandbox.origin);
   return {sandbox, ext};
 }
