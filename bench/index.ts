@@ -8,6 +8,7 @@ import {gzipSync} from 'node:zlib';
 import {benchVerdict, LATENCY_MS} from './aws-verdict.ts';
 import {benchConsole, contentScriptFigure} from './console-weight.ts';
 import {benchDiscovery} from './discovery.ts';
+import {benchSandboxStart} from './sandbox-start.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const ms = (n: number) => `${Math.round(n)} ms`;
@@ -17,12 +18,14 @@ for (const flavour of [[], ['--sandbox']]) {
   if (spawnSync('npx', ['tsx', 'scripts/build.ts', '--quiet', ...flavour], {stdio: 'inherit'}).status !== 0) process.exit(1);
 }
 
+console.log(`npm run sandbox (happy-path): JSON line after ${ms(await benchSandboxStart())} (target: ≤ 10 s)\n`);
+
 console.log(`Time to verdict, ${LATENCY_MS} ms injected per AWS request (target: ≤ 4 sequential round trips)`);
 for (const f of await benchVerdict()) {
   console.log(`  ${f.label.padEnd(42)} ${String(f.roundTrips).padStart(2)} round trips  ${String(f.requests).padStart(3)} requests  ${ms(f.ms).padStart(8)}  ${f.ok ? 'report verified' : 'NO REPORT'}`);
 }
 
-console.log('\nDiscovery cost (target: flat; ≤ 4 S3 requests at 100,000 objects)');
+console.log('\nDiscovery cost (target: flat; ≤ 4 S3 requests at 100,000 objects; seeding 100,000 objects ≤ 60 s)');
 for (const f of await benchDiscovery()) {
   console.log(`  ${f.objects.toLocaleString('en').padStart(8)} objects  ${String(f.s3Requests).padStart(2)} S3 requests  ${ms(f.ms).padStart(7)}  ${f.reports} report(s) found  (sandbox seeded in ${ms(f.seedMs)})`);
 }

@@ -1,5 +1,6 @@
 // SLOW (about 15–50 s on this 2-core machine): seeds a 100,000-object bucket. Run it on its own if needed:
 //   node --import tsx --test sandbox/aws/bucket-100k.node.test.ts
+// How long seeding and listing take is measured by `npm run bench` (bench/discovery.ts), not asserted here.
 import {ListObjectsV2Command} from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
@@ -9,22 +10,14 @@ import {awsScenario, s3Client} from './test-support.ts';
 
 describe('bucket-100k-objects scenario (slow)', {timeout: 90_000}, () => {
   let sandbox: AwsSandbox;
-  let startMs = 0;
   before(async () => {
-    const started = performance.now();
     sandbox = await startAws(awsScenario('bucket-100k-objects'));
-    startMs = performance.now() - started;
   });
   after(() => sandbox?.close());
 
-  it('generates and serves the 100,000-object bucket in under 60 seconds', () => {
-    assert.ok(startMs < 60_000, `started in ${Math.round(startMs)} ms`);
-  });
-
-  it('finds the report with delimiter listings in at most 4 requests, each fast', async () => {
+  it('finds the report with delimiter listings in at most 4 requests', async () => {
     const client = s3Client(sandbox, PRICING_KEY);
     const before = sandbox.stats.requests;
-    const started = performance.now();
     const root = await client.send(new ListObjectsV2Command({Bucket: BILLING_BUCKET, Delimiter: '/'}));
     assert.deepEqual(root.CommonPrefixes?.map((p) => p.Prefix), ['cur/', 'logs/']);
     const prefix = await client.send(new ListObjectsV2Command({Bucket: BILLING_BUCKET, Prefix: 'cur/', Delimiter: '/'}));
@@ -32,7 +25,6 @@ describe('bucket-100k-objects scenario (slow)', {timeout: 90_000}, () => {
     const periods = await client.send(new ListObjectsV2Command({Bucket: BILLING_BUCKET, Prefix: 'cur/abiquo-hourly/', Delimiter: '/'}));
     assert.equal(periods.CommonPrefixes?.length, 3);
     assert.equal(sandbox.stats.requests - before, 3);
-    assert.ok(performance.now() - started < 1_000, 'three delimiter listings take under a second');
   });
 
   it('holds 100,000 log objects, listed a thousand at a time', async () => {

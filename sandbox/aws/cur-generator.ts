@@ -14,6 +14,8 @@ export interface SeedObject {
   key: string;
   body: Buffer;
   contentType: string;
+  /** Kept in memory and served by the proxy, not written to s3rver's disk: bulk filler (see seed.ts). */
+  inMemory?: boolean;
 }
 
 /** The object AWS writes at the report prefix when a report is created, to test that it can deliver. */
@@ -237,6 +239,6 @@ export function* bulk(c: BulkContent, now: Date): Generator<SeedObject> {
     const key = c.layout === 'daily'
       ? `${prefix}${at.getUTCFullYear()}/${pad(at.getUTCMonth() + 1)}/${pad(at.getUTCDate())}/${stamp}-${id}.log`
       : `${prefix}${stamp}-${id}`;
-    yield {key, body, contentType: 'binary/octet-stream'};
+    yield {key, body, contentType: 'binary/octet-stream', inMemory: true};
   }
 }

@@ -12,6 +12,8 @@ export interface IndexedObject {
   /** Quoted MD5, as S3's ETag. */
   etag: string;
   lastModified: Date;
+  /** The object itself, for objects held in memory instead of s3rver's store (bulk filler). */
+  inMemory?: {readonly body: Buffer; readonly contentType: string};
 }
 
 export interface ListRequest {
@@ -44,6 +46,10 @@ export class ObjectIndex {
       this.sorted = false;
     }
     this.objects.set(object.key, object);
+  }
+
+  get(key: string): IndexedObject | undefined {
+    return this.objects.get(key);
   }
 
   delete(key: string): void {

@@ -9,7 +9,7 @@ import {createServer, request as httpRequest, type IncomingMessage, type Server,
 import {skewedTimes, type FaultControl, type FaultKind} from './faults.ts';
 import {dropConnection, requestId, xmlFields} from './http-util.ts';
 import {listObjects} from './list-objects.ts';
-import type {ObjectIndex} from './object-index.ts';
+import type {IndexedObject, ObjectIndex} from './object-index.ts';
 import {isAllowed, bucketArn} from './permissions.ts';
 import {s3Operation} from './s3-operation.ts';
 import type {AwsBucket, AwsScenario} from './scenario-types.ts';
@@ -158,6 +158,8 @@ export function createS3Proxy({scenario, indexes, upstreamPort, faults, count}: 
       if (!answer.ok) return sendError(req, res, {status: 400, code: 'InvalidArgument', message: answer.message, extra: {ArgumentName: answer.argument}}, bucket);
       return sendXml(res, answer.xml);
     }
+    const held = bucket && op.key !== undefined && (op.name === 'GetObject' || op.name === 'HeadObject') ? indexes.get(bucket.name)!.get(op.key)?.inMemory : undefined;
+    if (held) return sendHeld(req, res, held, indexes.get(bucket!.name)!.get(op.key!)!);
     // Without s3:ListBucket, S3 will not reveal whether a key exists: a missing object is 403, not 404.
     const hideMissing = !!bucket && !!op.key && !isAllowed(user, 's3:ListBucket', bucketArn(bucket.name), bucket);
     const target: Forwarding = {
@@ -171,6 +173,19 @@ export function createS3Proxy({scenario, indexes, upstreamPort, faults, count}: 
       ...(bucket && op.key !== undefined ? {onSuccess: (etag) => trackWrite(indexes.get(bucket.name)!, op.name, op.key!, req, etag)} : {}),
     };
     forward(req, res, target);
+  }
+
+  /** An object held in memory (bulk filler), answered as s3rver would answer a stored one. */
+  function sendHeld(req: IncomingMessage, res: ServerResponse, held: {body: Buffer; contentType: string}, object: IndexedObject): void {
+    res.writeHead(200, {
+      'content-type': held.contentType,
+      'content-length': String(held.body.length),
+      etag: object.etag,
+      'last-modified': object.lastModified.toUTCString(),
+      'accept-ranges': 'bytes',
+      'x-amz-request-id': requestId(),
+    });
+    res.end(req.method === 'HEAD' ? undefined : held.body);
   }
 
   function sendXml(res: ServerResponse, body: string): void {
