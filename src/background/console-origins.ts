@@ -2,7 +2,7 @@
  * Consoles the operator enabled. The list lives in `storage.local` (origins only, nothing secret); a console
  * counts only while its host permission is granted, and content scripts are registered for exactly those.
  */
-import {originPattern, parseConsoleOrigin, pendingConsoleKey} from '../shared/console-origin.ts';
+import {originPattern, parseConsoleOrigin, pendingConsoleItem} from '../shared/console-origin.ts';
 import {err, ok, type Result} from '../shared/result.ts';
 import type {OriginCode} from '../messaging/protocol.ts';
 
@@ -86,8 +86,8 @@ export async function disableOrigin(input: string, deps: OriginsDeps): Promise<R
  * popup closed with the prompt), enable that console now.
  */
 export async function enablePendingConsole(session: Pick<chrome.storage.StorageArea, 'get' | 'remove'>, deps: OriginsDeps): Promise<void> {
-  const pending = (await session.get(pendingConsoleKey))[pendingConsoleKey];
+  const pending = (await session.get(pendingConsoleItem))[pendingConsoleItem];
   if (typeof pending !== 'string') return;
-  await session.remove(pendingConsoleKey);
+  await session.remove(pendingConsoleItem);
   await enableOrigin(pending, deps);
 }

@@ -1,5 +1,5 @@
 import {sendRequest} from '../messaging/client.ts';
-import {originPattern, parseConsoleOrigin, pendingConsoleKey} from '../shared/console-origin.ts';
+import {originPattern, parseConsoleOrigin, pendingConsoleItem} from '../shared/console-origin.ts';
 import {err, type Result} from '../shared/result.ts';
 
 export type EnableCode = 'ORIGIN_INVALID' | 'PERMISSION_MISSING' | 'INTERNAL';
@@ -14,14 +14,14 @@ export async function enableConsole(input: string): Promise<Result<{origin: stri
   const origin = parsed.value;
   const permission = {origins: [originPattern(origin)]};
   // Firefox closes the popup when the prompt opens, ending this script: the worker finishes the job on the grant.
-  await chrome.storage.session.set({[pendingConsoleKey]: origin});
+  await chrome.storage.session.set({[pendingConsoleItem]: origin});
   const granted = (await chrome.permissions.contains(permission)) || (await chrome.permissions.request(permission));
   if (!granted) {
-    await chrome.storage.session.remove(pendingConsoleKey);
+    await chrome.storage.session.remove(pendingConsoleItem);
     return err('PERMISSION_MISSING', {origin});
   }
   const reply = await sendRequest('origins/enable', {origin});
-  await chrome.storage.session.remove(pendingConsoleKey);
+  await chrome.storage.session.remove(pendingConsoleItem);
   if (!reply.ok) return err('INTERNAL', {origin}, reply.code);
   return reply.value.ok ? {ok: true, value: {origin, origins: reply.value.value.origins}} : reply.value;
 }

@@ -18,5 +18,5 @@ export function originPattern(origin: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
-/** `storage.session` key of the console whose permission a page is requesting (see `enable-console.ts`). */
-export const pendingConsoleKey = 'pendingConsole';
+/** `storage.session` item naming the console whose permission a page is requesting (see `enable-console.ts`). */
+export const pendingConsoleItem = 'pendingConsole';
