@@ -8,7 +8,7 @@ import type {Page} from 'puppeteer-core';
 import {PRICING_KEY} from '../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../sandbox/server.ts';
 import type {ExtensionBrowser} from '../test/helpers/browser.ts';
-import {clickApply, logIn, openBillingTab, openEnterpriseDialog, pickReport, typeBucket, typeKeys, waitForTabText} from '../test/helpers/console-driver.ts';
+import {clickApply, logIn, openBillingTab, openEnterpriseDialog, pickReport, typeBucket, typeKeys, waitForSectionText, waitForTabText} from '../test/helpers/console-driver.ts';
 
 /** Screenshot of the dialog, scrolled so that the tab's `section` (a component of the tab) is in view. */
 async function shoot(page: Page, dir: string, name: string, written: string[], section?: string): Promise<void> {
@@ -46,7 +46,9 @@ export async function runDemoFlow(ext: ExtensionBrowser, sandbox: Sandbox, dir: 
   await shoot(page, dir, '05-checks-and-diff', written, 'boa-properties-diff');
 
   await clickApply(page);
-  await waitForTabText(page, /saved|applied/i);
+  await waitForSectionText(page, 'diff', 'amazon_* properties: saved.');
+  // After a save the keys form is cleared and takes the focus: let that settle before scrolling to the outcome.
+  await new Promise((resolve) => setTimeout(resolve, 500));
   await shoot(page, dir, '06-applied', written, 'boa-properties-diff');
   await page.close();
   return written;
