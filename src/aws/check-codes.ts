@@ -15,6 +15,7 @@ export const checkCodes = [
   'REGION_MALFORMED',
   'PREFIX_MALFORMED',
   'REPORT_NAME_MALFORMED',
+  'LOCATION_HOLDS_SECRET',
   // STS GetCallerIdentity
   'STS_IDENTITY_OK',
   'STS_ROOT_KEYS',
@@ -59,6 +60,9 @@ export const checkCodes = [
   'AWS_NETWORK',
   'AWS_TIMEOUT',
   'AWS_UNKNOWN',
+  // The extension itself (worker gone or failing): never an AWS answer.
+  'EXTENSION_RELOADED',
+  'EXTENSION_INTERNAL',
 ] as const;
 
 export type CheckCode = (typeof checkCodes)[number];
