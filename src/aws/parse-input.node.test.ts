@@ -1,7 +1,7 @@
 import {describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {cleanField, parseAccessKeysCsv, parseCloudFormationOutputs, parseKeysPaste} from './parse-keys.ts';
-import {normalizePrefix, parseBucket, parsePrefix, parseRegion, parseReportName} from './parse-location.ts';
+import {holdsSecret, normalizePrefix, parseBucket, parsePrefix, parseRegion, parseReportName} from './parse-location.ts';
 import {checkKeyFormat} from './checks/key-format.ts';
 
 const ID = 'AKIAIOSFODNN7EXAMPLE';
@@ -58,6 +58,19 @@ describe('bucket, region, prefix and report name', () => {
   it('rejects a report name with a space', () => {
     assert.equal(parseReportName('abiquo hourly').ok, false);
     assert.deepEqual(parseReportName('abiquo-hourly'), {ok: true, value: 'abiquo-hourly'});
+  });
+});
+
+describe('a secret pasted where a location belongs', () => {
+  it('is recognised by its shape or as the pasted secret', () => {
+    assert.equal(holdsSecret('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', undefined), true);
+    assert.equal(holdsSecret('s3://bucket/wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', undefined), true);
+    assert.equal(holdsSecret('abc', 'abc'), false, 'too short to be a secret');
+    assert.equal(holdsSecret('my-bucket-Abcdefghijklmnop', 'my-bucket-Abcdefghijklmnop'), true);
+  });
+  it('is not confused with long lowercase bucket names or prefixes', () => {
+    assert.equal(holdsSecret('acmecorporationbillingreports2025archive01', undefined), false);
+    assert.equal(holdsSecret('s3://acme-billing-reports/cur/abiquo-hourly/', undefined), false);
   });
 });
 

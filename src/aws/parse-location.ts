@@ -19,6 +19,19 @@ const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 const PREFIX = /^[0-9A-Za-z!\-_.*'()/]{0,256}$/;
 const REPORT_NAME = /^[0-9A-Za-z!\-_.*'()]{1,256}$/;
 
+// 40 characters of base 64 in mixed case: the shape of a secret access key, never of a bucket, prefix or report name.
+const SECRET_SHAPED = /[A-Za-z0-9/+]{40}/g;
+
+/**
+ * Whether a location field holds a secret access key (pasted in the wrong field): such a value must be neither
+ * sent to S3 (it would travel in the URL) nor echoed in a message.
+ */
+export function holdsSecret(text: string | undefined, secret: string | undefined): boolean {
+  const value = text ?? '';
+  if (secret && secret.length >= 16 && value.includes(secret)) return true;
+  return [...value.matchAll(SECRET_SHAPED)].some(([run]) => /[A-Z]/.test(run) && /[a-z]/.test(run));
+}
+
 /** Trims `/` at both ends and collapses doubled separators: `/cur//hourly/` → `cur/hourly`. */
 export function normalizePrefix(prefix: string | undefined): string {
   return cleanField(prefix).replace(/\/{2,}/g, '/').replace(/^\/+|\/+$/g, '');
@@ -43,10 +56,15 @@ export function parseReportName(text: string | undefined): Result<string | undef
 
 function location(bucket: string, path = '', region?: string | null): Result<BucketLocation, 'BUCKET_MALFORMED'> {
   const cleanBucket = cleanField(bucket);
-  if (!BUCKET.test(cleanBucket) || cleanBucket.includes('..')) return err('BUCKET_MALFORMED', {bucket: cleanBucket});
+  if (!BUCKET.test(cleanBucket) || cleanBucket.includes('..')) return err('BUCKET_MALFORMED', {bucket: shown(cleanBucket)});
   const normalized = normalizePrefix(safeDecode(path)).replace(/\*$/, '').replace(/\/$/, '');
   const regionOk = region && REGION.test(region) ? region : undefined;
   return ok({bucket: cleanBucket, ...(normalized ? {path: normalized} : {}), ...(regionOk ? {region: regionOk} : {})});
+}
+
+/** What a message may echo of a malformed value: enough to recognise it, not a whole pasted document. */
+function shown(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 function safeDecode(text: string): string {
@@ -63,7 +81,7 @@ function fromUrl(url: URL): Result<BucketLocation, 'BUCKET_MALFORMED'> {
   // Console: https://s3.console.aws.amazon.com/s3/buckets/BUCKET?region=R&prefix=P (also /s3/object/…)
   if (host.endsWith('console.aws.amazon.com')) {
     const match = /^\/s3\/(?:buckets|object|upload)\/([^/?#]+)\/?(.*)$/.exec(url.pathname);
-    if (!match) return err('BUCKET_MALFORMED', {bucket: url.href});
+    if (!match) return err('BUCKET_MALFORMED', {bucket: shown(url.href)});
     const regionInHost = /^([a-z0-9-]+)\.console\.aws\.amazon\.com$/.exec(host)?.[1];
     return location(match[1]!, query.get('prefix') ?? match[2] ?? '', query.get('region') ?? (regionInHost !== 's3' ? regionInHost : undefined));
   }
@@ -76,7 +94,7 @@ function fromUrl(url: URL): Result<BucketLocation, 'BUCKET_MALFORMED'> {
     const [, bucket = '', ...rest] = url.pathname.split('/');
     return location(bucket, rest.join('/'), pathStyle[1]);
   }
-  return err('BUCKET_MALFORMED', {bucket: url.href});
+  return err('BUCKET_MALFORMED', {bucket: shown(url.href)});
 }
 
 /** Any of the accepted spellings of a bucket; the path after it is kept as a hint for discovery. */
@@ -91,7 +109,7 @@ export function parseBucket(text: string | undefined): Result<BucketLocation, 'B
     try {
       return fromUrl(new URL(value));
     } catch {
-      return err('BUCKET_MALFORMED', {bucket: value});
+      return err('BUCKET_MALFORMED', {bucket: shown(value)});
     }
   }
   // A bare name, possibly followed by a path: `bucket/prefix`.

@@ -23,9 +23,17 @@ export interface VerifyPortDeps {
 
 const log = logger('aws-verify');
 
+const optionalInputFields = ['expectedUserName', 'bucket', 'region', 'prefix', 'reportName'] as const;
+const isText = (value: unknown, max: number) => typeof value === 'string' && value.length <= max;
+
+/** The whole `start` message is checked: known fields only, strings of sane length; anything else is refused. */
 function isStart(message: unknown): message is VerifyPortRequest {
-  const m = message as {type?: unknown; input?: {keys?: {accessKeyId?: unknown; secretAccessKey?: unknown}}} | null;
-  return m?.type === 'start' && typeof m.input?.keys?.accessKeyId === 'string' && typeof m.input.keys.secretAccessKey === 'string';
+  const m = message as {type?: unknown; input?: Record<string, unknown>} | null;
+  if (m?.type !== 'start' || typeof m.input !== 'object' || m.input === null || Object.keys(m).length !== 2) return false;
+  const {keys, ...rest} = m.input;
+  const k = keys as Record<string, unknown> | null;
+  if (typeof k !== 'object' || k === null || Object.keys(k).length !== 2 || !isText(k.accessKeyId, 256) || !isText(k.secretAccessKey, 256)) return false;
+  return Object.entries(rest).every(([name, value]) => (optionalInputFields as readonly string[]).includes(name) && (value === undefined || isText(value, 2048)));
 }
 
 /** Returns false (and does nothing) for ports with another name. */

@@ -245,6 +245,17 @@ describe('verification against the simulated AWS', () => {
     has(verdict, 'BUCKET_MALFORMED', 'fail');
     assert.deepEqual(verdict.checks.map((c) => c.code).filter((c) => c.startsWith('S3') || c.startsWith('BUCKET_REGION')), []);
   });
+  it('sends nothing to S3 and echoes nothing when the bucket field holds the secret (pasted in the wrong field)', async () => {
+    const aws = await sandbox('happy-path');
+    const s3Before = Object.entries(aws.stats.byOperation).filter(([op]) => op !== 'GetCallerIdentity').reduce((n, [, count]) => n + count, 0);
+    for (const bucket of [base.keys.secretAccessKey, `Access key ID,Secret access key\n${base.keys.accessKeyId},${base.keys.secretAccessKey}`]) {
+      const verdict = await verifySetup({...base, bucket}, {endpoints: {s3: aws.s3Url, sts: aws.stsUrl}});
+      has(verdict, 'LOCATION_HOLDS_SECRET', 'fail');
+      assert.equal(JSON.stringify(verdict).includes(base.keys.secretAccessKey), false);
+    }
+    const s3After = Object.entries(aws.stats.byOperation).filter(([op]) => op !== 'GetCallerIdentity').reduce((n, [, count]) => n + count, 0);
+    assert.equal(s3After, s3Before);
+  });
   it('stops streaming checks once aborted', async () => {
     const aws = await sandbox('happy-path');
     const controller = new AbortController();
@@ -291,7 +302,11 @@ describe('the aws/verify port', () => {
     const {port, posted, send} = fakePort('aws/verify');
     handleVerifyPort(port);
     send({type: 'start'});
-    assert.deepEqual(posted, [{type: 'error', code: 'INVALID_MESSAGE'}]);
+    send({type: 'start', input: {...base, bucket: 42}});
+    send({type: 'start', input: {...base, endpoint: 'https://attacker.example'}});
+    send({type: 'start', input: {...base, keys: {...base.keys, sessionToken: 'x'}}});
+    send({type: 'start', input: {...base, prefix: 'p'.repeat(5000)}});
+    assert.deepEqual(posted, Array(5).fill({type: 'error', code: 'INVALID_MESSAGE'}));
     assert.equal(handleVerifyPort(fakePort('other').port), false);
   });
   it('posts nothing after the port disconnects', async () => {

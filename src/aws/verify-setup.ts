@@ -16,7 +16,7 @@ import {discoverReports, type Discovery} from './discover-reports.ts';
 import {readManifest, type ReadManifestOutcome} from './read-manifest.ts';
 import {isExactMatch, selectReport, type Wanted} from './select-report.ts';
 import {cleanField} from './parse-keys.ts';
-import {parseBucket, parsePrefix, parseRegion, parseReportName} from './parse-location.ts';
+import {holdsSecret, parseBucket, parsePrefix, parseRegion, parseReportName} from './parse-location.ts';
 import type {Check, DiscoveredReport, Identity, SetupInput, Verdict} from './types.ts';
 
 export interface VerifyOptions {
@@ -40,6 +40,10 @@ interface Location {
 /** Local parsing of the bucket side of the input; `bucket` is absent when anything is malformed. */
 function parseLocation(input: SetupInput): Location {
   if (!cleanField(input.bucket)) return {checks: [], wanted: {}};
+  const fields = [input.bucket, input.region, input.prefix, input.reportName];
+  if (fields.some((field) => holdsSecret(field, input.keys.secretAccessKey))) {
+    return {checks: [{code: 'LOCATION_HOLDS_SECRET', status: 'fail', field: 'bucket', facts: {}}], wanted: {}};
+  }
   const checks: Check[] = [];
   const bucket = parseBucket(input.bucket);
   const region = parseRegion(input.region);

@@ -23,6 +23,13 @@ describe('console origins (release build: permissions granted at run time)', () 
     assert.equal((await enableOrigin('ftp://abiquo.example.com', deps)).ok, false);
   });
 
+  it('refuses a console over plain http (the secret would travel unencrypted), except on loopback', async () => {
+    fake.granted.add('http://abiquo.example.com/*');
+    assert.deepEqual(await enableOrigin('http://abiquo.example.com/ui/', deps), {ok: false, code: 'ORIGIN_INSECURE', facts: {origin: 'http://abiquo.example.com'}});
+    fake.granted.add('http://127.0.0.1/*');
+    assert.equal((await enableOrigin('http://127.0.0.1:8080/ui/', deps)).ok, true);
+  });
+
   it('after the grant, registers the content script for exactly that console', async () => {
     fake.granted.add('https://abiquo.example.com/*');
     const result = await enableOrigin('https://abiquo.example.com/ui/', deps);

@@ -8,9 +8,21 @@ export type EnterpriseRequest =
   | {readonly kind: 'enterprise-read'; readonly enterpriseId: number}
   | {readonly kind: 'properties-written'; readonly enterpriseId: number};
 
-export function classifyRequest(details: Pick<chrome.webRequest.OnCompletedDetails, 'url' | 'method' | 'statusCode' | 'tabId'>): EnterpriseRequest | undefined {
+/**
+ * Only the console's own API traffic counts: a request to an enabled console, made by that console's page (a
+ * request to any other host the extension can see — AWS included — says nothing about the dialog).
+ */
+export function classifyRequest(
+  details: Pick<chrome.webRequest.OnCompletedDetails, 'url' | 'method' | 'statusCode' | 'tabId' | 'initiator'> & {documentUrl?: string},
+  enabledOrigins: readonly string[],
+): EnterpriseRequest | undefined {
   if (details.tabId < 0 || details.statusCode < 200 || details.statusCode >= 300) return undefined;
-  const match = ENTERPRISE.exec(new URL(details.url).pathname + new URL(details.url).search);
+  const url = new URL(details.url);
+  if (!enabledOrigins.includes(url.origin)) return undefined;
+  // Chrome names the page's origin as `initiator`, Firefox gives the page's URL.
+  const from = details.initiator ?? (details.documentUrl ? new URL(details.documentUrl).origin : undefined);
+  if (from !== undefined && from !== url.origin) return undefined;
+  const match = ENTERPRISE.exec(url.pathname + url.search);
   if (!match) return undefined;
   const enterpriseId = Number(match[1]);
   if (details.method === 'GET' && !match[2]) return {kind: 'enterprise-read', enterpriseId};

@@ -6,7 +6,9 @@ import {handleVerifyPort} from '../aws/verify-port-handler.ts';
 import {holdMessages} from '../messaging/buffered-port.ts';
 import {dispatch, acceptsVerifyPort} from '../messaging/server.ts';
 import type {SenderContext} from '../messaging/sender.ts';
-import type {PropertiesWrittenNotice} from '../messaging/protocol.ts';
+import type {ResponseEnvelope} from '../messaging/envelope.ts';
+import type {PropertiesWrittenNotice, VerifyPortResponse} from '../messaging/protocol.ts';
+import {logger} from '../shared/log.ts';
 import {isSandboxBuild, loadAwsEndpoints} from './aws-endpoints.ts';
 import {disableOrigin, enabledOrigins, enableOrigin, enablePendingConsole, injectIntoOpenTabs, syncContentScripts, type OriginsDeps} from './console-origins.ts';
 import {readCatalogue} from './catalogue.ts';
@@ -14,6 +16,7 @@ import {classifyRequest, currentEnterprise, forgetTab, rememberEnterprise} from 
 
 const deps: OriginsDeps = {storage: chrome.storage.local, permissions: chrome.permissions, scripting: chrome.scripting, tabs: chrome.tabs};
 const endpoints = loadAwsEndpoints();
+const log = logger('worker');
 
 async function senderContext(): Promise<SenderContext> {
   return {extensionId: chrome.runtime.id, extensionBaseUrl: chrome.runtime.getURL(''), enabledOrigins: await enabledOrigins(deps)};
@@ -31,38 +34,53 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
         'origins/disable': async ({origin}) => disableOrigin(origin, deps),
       }, context),
     )
+    .catch((): ResponseEnvelope => ({ok: false, code: 'INTERNAL'}))
     .then(sendResponse);
   return true; // the reply is asynchronous
 });
 
 chrome.runtime.onConnect.addListener((port) => {
   const held = holdMessages(port);
-  void senderContext().then(async (context) => {
-    if (!acceptsVerifyPort(port, context)) {
-      port.disconnect();
-      return;
-    }
-    handleVerifyPort(held, {endpoints: await endpoints});
-  });
+  const refuse = (code: 'SENDER_REJECTED' | 'INTERNAL') => {
+    held.postMessage({type: 'error', code} satisfies VerifyPortResponse);
+    port.disconnect();
+  };
+  void senderContext()
+    .then(async (context) => {
+      if (!acceptsVerifyPort(port, context)) return refuse('SENDER_REJECTED');
+      handleVerifyPort(held, {endpoints: await endpoints});
+    })
+    .catch(() => refuse('INTERNAL'));
 });
 
 chrome.webRequest.onCompleted.addListener(
   (details) => {
-    const request = classifyRequest(details);
-    if (request?.kind === 'enterprise-read') void rememberEnterprise(chrome.storage.session, details.tabId, request.enterpriseId);
-    if (request?.kind === 'properties-written') {
-      const notice: PropertiesWrittenNotice = {type: 'console/properties-written', enterpriseId: request.enterpriseId};
-      void chrome.tabs.sendMessage(details.tabId, notice).catch(() => undefined);
-    }
+    void enabledOrigins(deps).then((origins) => {
+      const request = classifyRequest(details, origins);
+      if (request?.kind === 'enterprise-read') void rememberEnterprise(chrome.storage.session, details.tabId, request.enterpriseId);
+      if (request?.kind === 'properties-written') {
+        const notice: PropertiesWrittenNotice = {type: 'console/properties-written', enterpriseId: request.enterpriseId};
+        void chrome.tabs.sendMessage(details.tabId, notice).catch(() => undefined);
+      }
+    });
   },
   {urls: ['<all_urls>'], types: ['xmlhttprequest']},
 );
 
 chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(chrome.storage.session, tabId));
+// A page load (not a hash change) ends what the tab's console had loaded.
+chrome.tabs.onUpdated.addListener((tabId, change) => change.status === 'loading' && void forgetTab(chrome.storage.session, tabId));
+
+// One registration at a time: start-up, install and permission events can arrive together.
+let syncing: Promise<void> = Promise.resolve();
+const sync = (then?: () => Promise<void>) => {
+  syncing = syncing.then(() => syncContentScripts(deps)).then(then).catch((error: unknown) => log.error('content-script registration failed', error));
+  return syncing;
+};
 // Content scripts registered at run time are lost when an unpacked extension is reinstalled: register again.
 // After an update, the consoles' open tabs run an orphaned copy (no `chrome.runtime`): give them the new one.
-chrome.runtime.onInstalled.addListener(() => void syncContentScripts(deps).then(async () => injectIntoOpenTabs(await enabledOrigins(deps), deps)));
-chrome.runtime.onStartup.addListener(() => void syncContentScripts(deps));
-chrome.permissions.onAdded.addListener(() => void syncContentScripts(deps).then(() => enablePendingConsole(chrome.storage.session, deps)));
-chrome.permissions.onRemoved.addListener(() => void syncContentScripts(deps));
-void syncContentScripts(deps);
+chrome.runtime.onInstalled.addListener(() => void sync(async () => injectIntoOpenTabs(await enabledOrigins(deps), deps)));
+chrome.runtime.onStartup.addListener(() => void sync());
+chrome.permissions.onAdded.addListener(() => void sync(() => enablePendingConsole(chrome.storage.session, deps)));
+chrome.permissions.onRemoved.addListener(() => void sync());
+void sync();

@@ -25,7 +25,8 @@ async function readContext(): Promise<ConsoleContext> {
   const base = await discoverApiBase(location.origin);
   const apiBase = base.ok ? base.value : `${location.origin}/api`;
   const http = createHttp({apiBase});
-  const login = await readLogin(http, AbortSignal.timeout(15_000));
+  // No signal of our own: the client's timeout answers a slow login with a value, and this must never reject.
+  const login = await readLogin(http, new AbortController().signal);
   const language = pickLanguage(login.ok ? login.value.locale : undefined, navigator.languages);
   if (!login.ok) pending = undefined; // not logged in yet, or expired: ask again next time
   const catalogue = await sendRequest('i18n/catalogue', {language});

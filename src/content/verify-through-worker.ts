@@ -1,13 +1,10 @@
-import type {SetupInput, Verdict} from '../aws/types.ts';
+import type {Check, SetupInput, Verdict} from '../aws/types.ts';
 import type {VerifyFn} from '../components/services.ts';
 import {verifyPortName, type VerifyPortRequest, type VerifyPortResponse} from '../messaging/protocol.ts';
 
 /** A verdict standing for a failure of the extension itself (worker gone or broken), shown like any check. */
-const failedVerdict = (detail: string): Verdict => ({
-  checks: [{code: 'AWS_UNKNOWN', status: 'fail', facts: {detail}}],
-  reports: [],
-  requests: 0,
-});
+const failedVerdict = (check: Check): Verdict => ({checks: [check], reports: [], requests: 0});
+const reloaded: Check = {code: 'EXTENSION_RELOADED', status: 'fail', facts: {}};
 
 /**
  * Runs one verification in the service worker over a port: checks stream back one by one; aborting the
@@ -28,9 +25,10 @@ export const verifyThroughWorker: VerifyFn = (input: SetupInput, onCheck, signal
     port.onMessage.addListener((message: VerifyPortResponse) => {
       if (message.type === 'check') onCheck(message.check);
       else if (message.type === 'verdict') settle(() => resolve(message.verdict));
-      else settle(() => resolve(failedVerdict(message.code)));
+      else settle(() => resolve(failedVerdict({code: 'EXTENSION_INTERNAL', status: 'fail', facts: {detail: message.code}})));
     });
-    port.onDisconnect.addListener(() => settle(() => resolve(failedVerdict('EXTENSION_RELOADED'))));
+    // Closed without a word: the extension was reloaded (or updated) under this page.
+    port.onDisconnect.addListener(() => settle(() => resolve(failedVerdict(reloaded))));
     const start: VerifyPortRequest = {type: 'start', input};
     port.postMessage(start);
   });

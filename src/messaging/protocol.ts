@@ -7,7 +7,7 @@ import type {Result} from '../shared/result.ts';
 import {isLanguage, type Catalogue, type Language} from '../shared/translate.ts';
 
 /** Why a console could not be enabled: each has a message `options_<CODE>`. */
-export type OriginCode = 'ORIGIN_INVALID' | 'PERMISSION_MISSING';
+export type OriginCode = 'ORIGIN_INVALID' | 'ORIGIN_INSECURE' | 'PERMISSION_MISSING';
 
 export interface ProtocolMap {
   /** Liveness and identity of the worker, used by the content script at start-up. */
@@ -63,7 +63,7 @@ export type VerifyPortRequest = {readonly type: 'start'; readonly input: SetupIn
 export type VerifyPortResponse =
   | {readonly type: 'check'; readonly check: Check}
   | {readonly type: 'verdict'; readonly verdict: Verdict}
-  | {readonly type: 'error'; readonly code: 'INVALID_MESSAGE' | 'INTERNAL'};
+  | {readonly type: 'error'; readonly code: 'INVALID_MESSAGE' | 'INTERNAL' | 'SENDER_REJECTED'};
 
 /** Pushed by the worker to a console tab: the console itself wrote an enterprise's properties. */
 export interface PropertiesWrittenNotice {

@@ -2,11 +2,12 @@ import {sendRequest} from '../messaging/client.ts';
 import {originPattern, parseConsoleOrigin, pendingConsoleItem} from '../shared/console-origin.ts';
 import {err, type Result} from '../shared/result.ts';
 
-export type EnableCode = 'ORIGIN_INVALID' | 'PERMISSION_MISSING' | 'INTERNAL';
+export type EnableCode = 'ORIGIN_INVALID' | 'ORIGIN_INSECURE' | 'PERMISSION_MISSING' | 'INTERNAL';
 
 /**
  * Asks the browser for the console's host permission (must run in the click's user gesture), then lets the
- * worker enable it. A permission already granted (e.g. declared by the sandbox build) needs no prompt.
+ * worker enable it. A permission already granted (e.g. declared by the sandbox build) is granted again without a
+ * prompt.
  */
 export async function enableConsole(input: string): Promise<Result<{origin: string; origins: readonly string[]}, EnableCode>> {
   const parsed = parseConsoleOrigin(input);
@@ -14,8 +15,9 @@ export async function enableConsole(input: string): Promise<Result<{origin: stri
   const origin = parsed.value;
   const permission = {origins: [originPattern(origin)]};
   // Firefox closes the popup when the prompt opens, ending this script: the worker finishes the job on the grant.
-  await chrome.storage.session.set({[pendingConsoleItem]: origin});
-  const granted = (await chrome.permissions.contains(permission)) || (await chrome.permissions.request(permission));
+  void chrome.storage.session.set({[pendingConsoleItem]: origin});
+  // The request must be the first thing awaited: Firefox counts a click as a user action only until then.
+  const granted = await chrome.permissions.request(permission).catch(() => false);
   if (!granted) {
     await chrome.storage.session.remove(pendingConsoleItem);
     return err('PERMISSION_MISSING', {origin});

@@ -1,13 +1,19 @@
 import {err, ok, type Result} from './result.ts';
 
-/** An Abiquo console is self-hosted: the operator gives its URL, and we keep only its origin. */
-export function parseConsoleOrigin(input: string): Result<string, 'ORIGIN_INVALID'> {
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * An Abiquo console is self-hosted: the operator gives its URL, and we keep only its origin. Plain http is refused
+ * except on loopback (tests, the sandbox): the tab sends AWS secrets to the console.
+ */
+export function parseConsoleOrigin(input: string): Result<string, 'ORIGIN_INVALID' | 'ORIGIN_INSECURE'> {
   let url: URL;
   try {
     url = new URL(input.trim());
   } catch {
     return err('ORIGIN_INVALID');
   }
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) return err('ORIGIN_INSECURE', {origin: url.origin});
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return err('ORIGIN_INVALID');
   return ok(url.origin);
 }

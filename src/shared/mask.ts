@@ -5,8 +5,9 @@ export function maskKeyId(keyId: string): string {
 }
 
 const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g;
-// 40 base-64 characters standing alone: the shape of a secret access key.
-const SECRET_LIKE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
+// 40 base-64 characters standing alone (`key=…` included, and `/` `+` percent-encoded as in a URL or form body):
+// the shape of a secret access key.
+const SECRET_LIKE = /(?<![A-Za-z0-9/+%])(?:[A-Za-z0-9/+]|%2[BbFf]){40}(?![A-Za-z0-9/+=%])/g;
 
 /** Removes anything shaped like an AWS secret and masks key IDs, for logs and error details. */
 export function redact(text: string): string {
