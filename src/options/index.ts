@@ -14,14 +14,15 @@ function show(): void {
   render(
     html`<h1>${t('options_title')}</h1>
       <p>${t('options_intro')}</p>
-      <form @submit=${onAdd}>
+      <form @submit=${onAdd} novalidate>
         <label>${t('options_origin_label')}
-          <input name="origin" type="url" required placeholder=${t('options_origin_placeholder')} autocomplete="url" spellcheck="false" />
+          <input name="origin" type="url" placeholder=${t('options_origin_placeholder')} autocomplete="url" spellcheck="false" />
         </label>
         <button type="submit">${t('options_add')}</button>
       </form>
-      ${notice ? html`<p role=${notice.kind}>${notice.text}</p>` : nothing}
-      <h2>${t('options_enabled_list')}</h2>
+      <p role="status">${notice?.kind === 'status' ? notice.text : nothing}</p>
+      <p role="alert">${notice?.kind === 'alert' ? notice.text : nothing}</p>
+      <h2 id="enabled" tabindex="-1">${t('options_enabled_list')}</h2>
       ${origins.length === 0
         ? html`<p>${t('options_empty')}</p>`
         : html`<ul>${origins.map((origin) => html`<li><span>${origin}</span>
@@ -59,6 +60,8 @@ async function onRemove(origin: string): Promise<void> {
   if (reply.ok && reply.value.ok) {
     origins = reply.value.value.origins;
     notice = {kind: 'status', text: t('options_removed', {origin})};
+    // The focused Remove button is gone with its row: keep the keyboard user in the list.
+    queueMicrotask(() => document.querySelector<HTMLElement>('#enabled')?.focus());
   } else {
     notice = {kind: 'alert', text: t('options_INTERNAL', {detail: reply.ok ? origin : reply.code})};
   }

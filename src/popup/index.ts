@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const [tab] = await chrome.tabs.query({active: true, currentWindow: true});
   const parsed = parseConsoleOrigin(tab?.url ?? '');
   const reply = await sendRequest('origins/list', {});
-  const enabled = parsed.ok && reply.ok && reply.value.origins.includes(parsed.value);
+  let enabled = parsed.ok && reply.ok && reply.value.origins.includes(parsed.value);
   let notice: {kind: 'status' | 'alert'; text: string} | undefined;
 
   const show = () =>
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   async function enable(): Promise<void> {
     if (!parsed.ok) return;
     const result = await enableConsole(parsed.value);
+    enabled = result.ok;
     notice = result.ok ? {kind: 'status', text: t('options_added', {origin: parsed.value})} : {kind: 'alert', text: t(`options_${result.code}`, {...result.facts, detail: result.detail})};
     show();
   }

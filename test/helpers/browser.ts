@@ -83,7 +83,9 @@ export async function enableConsoleOrigin(ext: ExtensionBrowser, origin: string)
   await page.waitForSelector('input[name="origin"]');
   await page.type('input[name="origin"]', origin);
   await page.click('button[type="submit"]');
-  const text = await page.waitForSelector('[role="status"], [role="alert"]').then((el) => el!.evaluate((e) => e.textContent ?? ''));
+  // Both live regions are always there; wait until one of them speaks.
+  const answer = await page.waitForFunction('[...document.querySelectorAll(\'[role="status"], [role="alert"]\')].map((e) => e.textContent.trim()).join(" ").trim() || false');
+  const text = (await answer.jsonValue()) as string;
   await page.close();
   return text;
 }
