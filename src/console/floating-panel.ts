@@ -15,9 +15,16 @@ export function showFloatingPanel(content: HTMLElement, options: {label: string;
   close.textContent = options.closeLabel;
   close.style.cssText = 'float:right';
   const remove = () => panel.remove();
-  close.addEventListener('click', () => {
+  const dismiss = () => {
     remove();
     options.onClose?.();
+  };
+  close.addEventListener('click', dismiss);
+  panel.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    // Ours alone: the console's dialog (if any) must not close with it.
+    event.stopPropagation();
+    dismiss();
   });
   panel.append(close, content);
   document.body.append(panel);
