@@ -1,24 +1,27 @@
 /**
- * Every event the tab's components emit: one class each (Web Awesome style), namespaced `boa-`, bubbling and
- * composed, and fired only as the result of something the operator did (a paste, a click, a pick).
- * Details may carry keys in memory; none is ever reflected to the DOM.
+ * Every event the tab's components emit: one class each (Web Awesome style), namespaced `boa-`, bubbling, and
+ * fired only as the result of something the operator did (a paste, a click, a pick).
+ * Details may carry keys in memory; none is ever reflected to the DOM. Events that carry keys are not composed:
+ * they stop at the shadow root of the component that listens for them, so they never reach the console's document.
  */
 import type {AwsKeys, Identity, VerifiedReport} from '../aws/types.ts';
 import type {LinkedAccount} from './services.ts';
 
 const init = {bubbles: true, composed: true} as const;
+/** For events whose detail holds keys: the console's own scripts must not be able to listen for them. */
+const inside = {bubbles: true, composed: false} as const;
 
 /** The operator typed, pasted or dropped keys (`keys` is undefined once the fields are empty). */
 export class BoaKeysInputEvent extends Event {
   constructor(readonly keys: AwsKeys | undefined) {
-    super('boa-keys-input', init);
+    super('boa-keys-input', inside);
   }
 }
 
 /** The pricing keys the operator entered were checked: `identity` when STS accepted them, `blocked` when a check failed. */
 export class BoaKeysVerifiedEvent extends Event {
   constructor(readonly detail: {readonly keys: AwsKeys | undefined; readonly identity?: Identity; readonly blocked: boolean}) {
-    super('boa-keys-verified', init);
+    super('boa-keys-verified', inside);
   }
 }
 
@@ -33,6 +36,13 @@ export class BoaReportChangeEvent extends Event {
 export class BoaAppliedEvent extends Event {
   constructor(readonly detail: {readonly properties: Readonly<Record<string, string>>; readonly credentialsSaved: boolean}) {
     super('boa-applied', init);
+  }
+}
+
+/** Apply saved the pricing credentials (even if the properties then fail): the form must forget the secret. */
+export class BoaCredentialsSavedEvent extends Event {
+  constructor() {
+    super('boa-credentials-saved', init);
   }
 }
 
@@ -80,6 +90,7 @@ declare global {
     'boa-keys-verified': BoaKeysVerifiedEvent;
     'boa-report-change': BoaReportChangeEvent;
     'boa-applied': BoaAppliedEvent;
+    'boa-credentials-saved': BoaCredentialsSavedEvent;
     'boa-properties-reloaded': BoaPropertiesReloadedEvent;
     'boa-reverify': BoaReverifyEvent;
     'boa-fix': BoaFixEvent;

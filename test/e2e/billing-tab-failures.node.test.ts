@@ -41,7 +41,7 @@ describe('billing-only AWS failure paths: each gives its message and saves nothi
     await typeKeys(page, PRICING_KEY);
     await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
     await typeBucket(page, bucket);
-    await waitForSectionText(page, 'diff', /other properties stay untouched/);
+    await waitForSectionText(page, 'diff', /Other properties left as they are/);
   }
 
   async function assertNothingSaved(): Promise<void> {
@@ -101,9 +101,9 @@ describe('billing-only AWS failure paths: each gives its message and saves nothi
     await typeKeys(page, PRICING_KEY);
     await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
     await typeBucket(page, 'https://s3.console.aws.amazon.com/s3/buckets/acme-billing-eu?region=us-east-1&prefix=cur/');
-    const report = await waitForSectionText(page, 'report', /Newest billing period .* delivered at/);
+    const report = await waitForSectionText(page, 'report', /Newest billing period .* delivered on/);
     assert.match(report, /Region detected from S3: eu-west-1/);
-    assert.match(report, /Region: bucket acme-billing-eu is in eu-west-1, not us-east-1\. The region was updated\./);
+    assert.match(report, /Region: bucket acme-billing-eu is in eu-west-1, not us-east-1\. Apply writes the detected region\./);
     assert.doesNotMatch(report, /Failed:/);
     assert.deepEqual((await readDiff(page)).amazon_bucket_region, ['—', 'eu-west-1']);
     await clickApply(page);
@@ -131,7 +131,8 @@ describe('billing-only AWS failure paths: each gives its message and saves nothi
     const theirs = {...initial.properties, cost_center: 'CC-99', amazon_bucket_prefix: 'their-prefix'};
     await putPropertiesAsSomeoneElse(sandbox, KEYNODE.id, theirs);
     await clickApply(page);
-    const diff = await waitForSectionText(page, 'diff', 'Someone else changed this enterprise');
+    const diff = await waitForSectionText(page, 'diff', 'was changed by someone else');
+    assert.doesNotMatch(diff, /Someone else changed this enterprise/, 'the conflict table replaces the generic text');
     assert.match(diff, /amazon_bucket_prefix was changed by someone else to “their-prefix” \(it was “—” when you opened this tab\)/);
     assert.deepEqual((await readBackdoorState(sandbox, KEYNODE.id)).properties, theirs, 'nothing of theirs was overwritten');
 

@@ -10,6 +10,7 @@ import {after, before, describe, it} from 'node:test';
 import type {Page} from 'puppeteer-core';
 import {BILLING_BUCKET, BILLING_REGION, PAYER_ACCOUNT, PRICING_KEY, REPORT_NAME, REPORT_PREFIX} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
+import {formatAccount} from '../../src/components/shared/identity.ts';
 import {extensionStorageHolds, pageHolds, type ExtensionBrowser} from '../helpers/browser.ts';
 import {KEYNODE, startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {clickApply, dropKeysCsv, typeLinkedAccountName, openTabOf, pickReport, readDiff, typeBucket, typeKeys, waitForSectionText, waitForTabText} from '../helpers/console-driver.ts';
@@ -35,14 +36,14 @@ describe('billing-only AWS on a keynode, from pasted keys to applied properties'
 
       if (entry === 'typed') await typeKeys(page, PRICING_KEY);
       else await dropKeysCsv(page, PRICING_KEY);
-      await waitForTabText(page, `Connected as abiquo-billing-user in account ${PAYER_ACCOUNT}`);
+      await waitForTabText(page, `Connected as abiquo-billing-user in account ${formatAccount(PAYER_ACCOUNT)}`);
 
       await typeBucket(page, BILLING_BUCKET);
       await waitForTabText(page, `Region detected from S3: ${BILLING_REGION}`);
       await pickReport(page, `${REPORT_PREFIX}/${REPORT_NAME}`);
-      const checks = await waitForSectionText(page, 'report', /Newest billing period .* delivered at/);
+      const checks = await waitForSectionText(page, 'report', /Newest billing period .* delivered on/);
       assert.doesNotMatch(checks, /Failed:/, 'every check of the report passes');
-      const diff = await waitForSectionText(page, 'diff', /other properties stay untouched/);
+      const diff = await waitForSectionText(page, 'diff', /Other properties left as they are/);
 
       assert.deepEqual(await readDiff(page), {
         amazon_bucket: ['—', BILLING_BUCKET],
@@ -52,7 +53,7 @@ describe('billing-only AWS on a keynode, from pasted keys to applied properties'
         amazon_billing_compress_format: ['—', 'GZ'],
         amazon_mpa: ['—', 'shared'],
       });
-      assert.match(diff, /2 other properties stay untouched/);
+      assert.match(diff, /Other properties left as they are: 2\./);
 
       // The probe reads form values inside shadow roots: shown here with a value typed into another field of the tab.
       await typeLinkedAccountName(page, 'probe-marker-7f3a');

@@ -44,7 +44,7 @@ describe('the Billing-only AWS tab with the keyboard only', () => {
     await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
     await tabTo(page, /^input#bucket/);
     await page.keyboard.type(BILLING_BUCKET);
-    await waitForSectionText(page, 'diff', /other properties stay untouched/);
+    await waitForSectionText(page, 'diff', /Other properties left as they are/);
     await tabTo(page, /^button Apply$/);
     await page.keyboard.press('Enter');
     await waitForSectionText(page, 'diff', 'amazon_* properties: saved.');

@@ -8,6 +8,7 @@ import {after, afterEach, before, beforeEach, describe, it} from 'node:test';
 import type {Page} from 'puppeteer-core';
 import {PAYER_ACCOUNT, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
+import {formatAccount} from '../../src/components/shared/identity.ts';
 import type {ExtensionBrowser} from '../helpers/browser.ts';
 import {startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {openTabOf, sectionText, typeKeys, waitForSectionText, waitForTabText} from '../helpers/console-driver.ts';
@@ -39,7 +40,7 @@ describe('the tab on a non-keynode enterprise and in a Spanish console', () => {
     const label = await page.$eval('.modal li[data-boa-mounted] > a', (a) => a.textContent?.trim());
     assert.equal(label, 'AWS solo facturación');
     await typeKeys(page, PRICING_KEY);
-    await waitForSectionText(page, 'pricing', `Conectado como abiquo-billing-user en la cuenta ${PAYER_ACCOUNT}.`);
+    await waitForSectionText(page, 'pricing', `Conectado como abiquo-billing-user en la cuenta ${formatAccount(PAYER_ACCOUNT)}.`);
     assert.doesNotMatch(await sectionText(page, 'pricing'), /Connected as|Passed:/);
     assert.match(await sectionText(page, 'diff'), /\S/);
     assert.doesNotMatch(await sectionText(page, 'report'), /Cost and Usage Report|paste them above/);

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {LINKED_KEYS} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
+import {formatAccount} from '../../src/components/shared/identity.ts';
 import type {ExtensionBrowser} from '../helpers/browser.ts';
 import {KEYNODE, startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {clickAddAccount, dropKeysCsv, openTabOf, typeLinkedAccountName, waitForSectionText} from '../helpers/console-driver.ts';
@@ -28,7 +29,7 @@ describe('adding a linked AWS account from the keynode', () => {
     await openTabOf(page, sandbox.consoleUrl, {user: 'admin', password: 'admin-demo'}, KEYNODE.name, /Linked AWS accounts/);
     await typeLinkedAccountName(page, 'Acme Analytics');
     await dropKeysCsv(page, analytics, 'linked');
-    await waitForSectionText(page, 'linked', `Connected as abiquo-billing-user-public in account ${analytics.account}`);
+    await waitForSectionText(page, 'linked', `Connected as abiquo-billing-user-public in account ${formatAccount(analytics.account)}`);
     await clickAddAccount(page);
     const list = await waitForSectionText(page, 'linked', 'Enterprise Acme Analytics created with its AWS credentials.');
     assert.match(list, /Acme Analytics ✓ Passed: Present 3456-7890-1234/);

@@ -119,11 +119,18 @@ export class FakeAbiquo implements AbiquoService {
   readonly addedAccounts: NewLinkedAccount[] = [];
   /** The next call of a method answers this failure (once). */
   readonly failNext = new Map<Method, FakeFailure>();
+  /** Calls of a method take this long (ms) and, like a server that already got the request, ignore a Cancel. */
+  readonly slow = new Map<Method, number>();
 
   constructor(private readonly keynode: Omit<KeynodeState, 'properties' | 'hasPricingCredentials'>, properties: Record<string, string>, linked: LinkedAccount[]) {
     this.properties = {...properties};
     this.hasPricingCredentials = false;
     this.linked = [...linked];
+  }
+
+  private async wait(method: Method): Promise<void> {
+    const ms = this.slow.get(method);
+    if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   private failure(method: Method): AbiquoResult<never> | undefined {
@@ -138,10 +145,12 @@ export class FakeAbiquo implements AbiquoService {
   }
 
   async readProperties(): Promise<AbiquoResult<Readonly<Record<string, string>>>> {
+    await this.wait('readProperties');
     return this.failure('readProperties') ?? ok({...this.properties});
   }
 
   async applyProperties(changes: Readonly<Record<string, string>>, loaded: Readonly<Record<string, string>>): Promise<AbiquoResult<Readonly<Record<string, string>>>> {
+    await this.wait('applyProperties');
     const failed = this.failure('applyProperties');
     if (failed) return failed;
     const changedMeanwhile = Object.keys(changes).filter((key) => this.properties[key] !== loaded[key]);
@@ -152,6 +161,7 @@ export class FakeAbiquo implements AbiquoService {
   }
 
   async savePricingCredentials(keys: {accessKeyId: string}): Promise<AbiquoResult<void>> {
+    await this.wait('savePricingCredentials');
     const failed = this.failure('savePricingCredentials');
     if (failed) return failed;
     this.savedCredentials.push(keys.accessKeyId);
@@ -163,12 +173,21 @@ export class FakeAbiquo implements AbiquoService {
     return this.failure('listLinkedAccounts') ?? ok([...this.linked]);
   }
 
+  /** Like the real client: an enterprise of that name without credentials is reused, one with them refused. */
   async addLinkedAccount(account: NewLinkedAccount): Promise<AbiquoResult<LinkedAccount>> {
+    await this.wait('addLinkedAccount');
     const failed = this.failure('addLinkedAccount');
     if (failed) return failed;
+    const existing = this.linked.find((a) => a.name === account.name);
+    if (existing?.hasAmazonCredentials) return err('ABIQUO_ACCOUNT_EXISTS', {name: account.name, enterpriseId: existing.enterpriseId});
     this.addedAccounts.push(account);
-    const added: LinkedAccount = {enterpriseId: 100 + this.linked.length, name: account.name, hasAmazonCredentials: true, awsAccountId: account.awsAccountId};
-    this.linked.push(added);
+    const added: LinkedAccount = {
+      enterpriseId: existing?.enterpriseId ?? 100 + this.linked.length,
+      name: account.name,
+      hasAmazonCredentials: true,
+      awsAccountId: account.awsAccountId,
+    };
+    this.linked = [...this.linked.filter((a) => a !== existing), added];
     return ok(added);
   }
 }

@@ -1,6 +1,9 @@
 import {css} from 'lit';
 
 export default css`
+  .editing {
+    font-weight: bold;
+  }
   section {
     margin-bottom: 20px;
   }
@@ -8,10 +11,10 @@ export default css`
     border-top: 1px solid #e5e5e5;
     padding-top: 12px;
   }
-  h2:focus {
+  h4:focus {
     outline: none;
   }
-  h2:focus-visible {
+  h4:focus-visible {
     outline: 2px solid var(--boa-focus);
   }
 `;

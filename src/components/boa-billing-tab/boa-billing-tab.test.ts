@@ -1,7 +1,8 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
+import type {LitElement} from 'lit';
 import {BUCKETS, OTHER_PROPERTIES, PRICING_KEYS, WRONG_SECRET_KEYS, fakeServices, type Fake} from '../../../test/helpers/fake-services.ts';
-import {accessKeysCsv, allAttributes, allMarkup, deep, paste, tabTo} from '../shared/test-utils.ts';
+import {accessKeysCsv, activeDeep, allAttributes, allMarkup, deep, paste, tabTo} from '../shared/test-utils.ts';
 import type {BoaBillingTab} from './boa-billing-tab.ts';
 
 async function mount(fake: Fake): Promise<BoaBillingTab> {
@@ -13,8 +14,8 @@ async function mount(fake: Fake): Promise<BoaBillingTab> {
 const text = (el: Element) => (el.shadowRoot ?? el).textContent!.replace(/\s+/g, ' ');
 const keysArea = (el: Element) => deep<HTMLTextAreaElement>(el, 'boa-pricing-credentials', 'boa-keys-input', '#paste');
 const pricingText = (el: Element) => text(deep(el, 'boa-pricing-credentials'));
-const report = (el: Element) => deep(el, 'boa-cur-report');
-const diff = (el: Element) => deep(el, 'boa-properties-diff');
+const report = (el: Element) => deep<LitElement>(el, 'boa-cur-report');
+const diff = (el: Element) => deep<LitElement>(el, 'boa-properties-diff');
 const applyButton = (el: Element) => deep<HTMLButtonElement>(el, 'boa-properties-diff', 'button.primary');
 const checkCodes = (host: Element) => [...deep(host, 'boa-check-list').shadowRoot!.querySelectorAll('li')].map((li) => li.dataset.code);
 
@@ -46,15 +47,20 @@ describe('<boa-billing-tab>', () => {
 
   it('lets the operator pick the keynode when the dialog\'s enterprise is unknown, then loads it', async () => {
     const fake = fakeServices();
-    const candidates = [{id: 7, name: 'Acme Customer Billing', keyNode: true, reseller: false}];
-    const el = await fixture<BoaBillingTab>(html`<boa-billing-tab .services=${fake.services} .enterpriseId=${Number.NaN} .candidates=${candidates}></boa-billing-tab>`);
+    const candidates = [{id: 3, name: 'Other Billing', keyNode: true, reseller: false}, {id: 7, name: 'Acme Customer Billing', keyNode: true, reseller: false}];
+    const el = await fixture<BoaBillingTab>(
+      html`<boa-billing-tab .services=${fake.services} .enterpriseId=${Number.NaN} .candidates=${candidates} .dialogName=${'Acme Customer Billing'}></boa-billing-tab>`,
+    );
     await waitUntil(() => el.shadowRoot!.querySelector('boa-enterprise-picker'), 'no picker shown');
     const picker = el.shadowRoot!.querySelector('boa-enterprise-picker')!;
     await picker.updateComplete;
     expect(el.shadowRoot!.querySelector('boa-pricing-credentials')).to.be.null;
+    expect(picker.shadowRoot!.querySelector('select')!.value, 'the dialog\'s name is preselected').to.equal('7');
     picker.addEventListener('boa-enterprise-picked', (event) => (el.enterpriseId = event.detail.enterpriseId));
+    picker.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.focus();
     picker.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await waitUntil(() => el.shadowRoot!.querySelector('boa-setup-status'), 'picked keynode never loaded');
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'h-status', 'focus was left on the page');
   });
 
   it('explains, instead of a form, why a non-keynode enterprise has no billing-only setup', async () => {
@@ -86,7 +92,7 @@ describe('<boa-billing-tab>', () => {
     await verifiedReport(el);
     const rows = [...diff(el).shadowRoot!.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-property'));
     expect(rows).to.have.members(['amazon_bucket', 'amazon_bucket_region', 'amazon_report_name', 'amazon_bucket_prefix', 'amazon_billing_compress_format', 'amazon_mpa']);
-    expect(text(diff(el))).to.contain('2 other properties stay untouched');
+    expect(text(diff(el))).to.contain('Other properties left as they are: 2.');
     applyButton(el).click();
     await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'), 'Apply never finished');
     expect(fake.abiquo.savedCredentials).to.deep.equal([PRICING_KEYS.accessKeyId]);
@@ -146,6 +152,7 @@ describe('<boa-billing-tab>', () => {
     applyButton(el).click();
     await waitUntil(() => diff(el).shadowRoot!.querySelector('[data-conflict="amazon_bucket"]'), 'conflict never shown');
     expect(text(diff(el))).to.contain('someone-elses-bucket');
+    expect(text(diff(el)), 'the table replaces the generic conflict text').not.to.contain('Someone else changed');
     expect(fake.abiquo.properties.amazon_bucket).to.equal('someone-elses-bucket');
     expect(fake.abiquo.propertyWrites).to.be.empty;
     expect(text(diff(el).shadowRoot!.querySelector('tr[data-property="amazon_bucket"]')!)).to.contain('someone-elses-bucket');
@@ -163,6 +170,9 @@ describe('<boa-billing-tab>', () => {
     expect(text(diff(el))).to.contain('Pricing credentials: saved.');
     expect(text(diff(el))).to.contain('HTTP 503');
     expect(fake.abiquo.propertyWrites).to.be.empty;
+    // The credentials are saved: the secret has left the form although the properties failed.
+    expect(deep<HTMLInputElement>(el, 'boa-pricing-credentials', 'boa-keys-input', '#secret').value).to.equal('');
+    expect(text(deep(el, 'boa-pricing-credentials'))).to.contain('already has pricing credentials');
     applyButton(el).click();
     await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
     expect(fake.abiquo.savedCredentials).to.have.length(1);
@@ -184,6 +194,86 @@ describe('<boa-billing-tab>', () => {
     applyButton(el).click();
     await waitUntil(() => fake.abiquo.properties.amazon_bucket === 'billing-bucket', 'Restore did not write');
     expect(fake.abiquo.properties).to.deep.include(OTHER_PROPERTIES);
+  });
+
+  it('keeps the Restore offer through Re-verify, and focusRestore() takes the operator to it', async () => {
+    const fake = fakeServices();
+    const el = await mount(fake);
+    await verifiedReport(el);
+    applyButton(el).click();
+    await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
+    fake.abiquo.properties = {...OTHER_PROPERTIES};
+    await el.consoleSaved();
+    await waitUntil(() => text(diff(el)).includes("The console's Save removed the billing properties"));
+    deep<HTMLButtonElement>(el, 'boa-setup-status', '.actions button').click();
+    await waitUntil(() => deep(el, 'boa-setup-status', '.actions button').getAttribute('aria-disabled') === 'false', 'Re-verify never finished');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await el.updateComplete;
+    await diff(el).updateComplete;
+    expect(applyButton(el).textContent).to.contain('Restore');
+    await el.focusRestore();
+    expect(el.shadowRoot!.activeElement?.id).to.equal('h-properties');
+  });
+
+  it('says why reading the linked accounts or re-reading after the console\'s Save failed, with the facts filled in', async () => {
+    const fake = fakeServices();
+    fake.abiquo.failNext.set('listLinkedAccounts', {code: 'ABIQUO_FORBIDDEN', facts: {privilege: 'Manage enterprises'}});
+    const el = await mount(fake);
+    await waitUntil(() => text(deep(el, 'boa-linked-accounts')).includes('"Manage enterprises"'));
+    await verifiedReport(el);
+    applyButton(el).click();
+    await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
+    fake.abiquo.failNext.set('readProperties', {code: 'ABIQUO_SERVER', facts: {status: 502}});
+    await el.consoleSaved();
+    await el.updateComplete;
+    expect(text(el)).to.contain('HTTP 502');
+    expect(allMarkup(el)).not.to.match(/\$[A-Z]+\$/);
+  });
+
+  it('after Apply keeps the report verdict it reached with the saved keys, and the cost choice does not block it', async () => {
+    const fake = fakeServices();
+    const el = await mount(fake);
+    await verifiedReport(el);
+    applyButton(el).click();
+    await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
+    await el.updateComplete;
+    await report(el).updateComplete;
+    expect(text(report(el))).to.contain('Checked with the pricing keys saved just now');
+    expect(deep(el, 'boa-cur-report', '.alert--warn').hidden).to.be.true;
+    expect(checkCodes(report(el))).to.include('DATA_DELIVERED');
+    deep<HTMLInputElement>(el, 'boa-cur-report', '#mpa-blended').click();
+    await waitUntil(() => diff(el).shadowRoot!.querySelector('tr[data-property="amazon_mpa"]')?.textContent?.includes('dedicated'), 'blended never reached the diff');
+    expect(text(diff(el))).not.to.contain('A check above failed');
+    // Focus is not pulled back into the key fields by the save.
+    expect(activeDeep()?.id).not.to.equal('key-id');
+  });
+
+  it('does not say a check failed while the checks so far all passed', async () => {
+    const el = await mount(fakeServices());
+    await pasteGoodKeys(el);
+    await el.updateComplete;
+    expect(text(diff(el))).not.to.contain('A check above failed');
+  });
+
+  it('names the enterprise it edits and sets its language on the host', async () => {
+    const el = await mount(fakeServices({language: 'es'}));
+    expect(text(el)).to.contain('Editando: Acme billing');
+    expect(el.getAttribute('lang')).to.equal('es');
+  });
+
+  it('keeps the events that carry keys inside the tab', async () => {
+    const leaked: string[] = [];
+    const listen = (event: Event) => leaked.push(event.type);
+    document.addEventListener('boa-keys-input', listen);
+    document.addEventListener('boa-keys-verified', listen);
+    try {
+      const el = await mount(fakeServices());
+      await pasteGoodKeys(el);
+      expect(leaked).to.be.empty;
+    } finally {
+      document.removeEventListener('boa-keys-input', listen);
+      document.removeEventListener('boa-keys-verified', listen);
+    }
   });
 
   it('says nothing after the console\'s Save when the properties survived', async () => {
@@ -226,6 +316,7 @@ describe('<boa-billing-tab>', () => {
     await tabTo((active) => active.classList.contains('primary') && active.textContent!.includes('Apply'));
     await sendKeys({press: 'Enter'});
     await waitUntil(() => fake.abiquo.properties.amazon_bucket === 'billing-bucket', 'keyboard Apply did not write');
+    await waitUntil(() => activeDeep()?.classList.contains('outcome'), 'focus fell to the page when Apply was disabled');
   });
 
   it('shows the tab in Spanish on a Spanish console', async () => {

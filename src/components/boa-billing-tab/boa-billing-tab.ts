@@ -1,5 +1,5 @@
 import {Task, TaskStatus} from '@lit/task';
-import {LitElement, html, type CSSResultGroup} from 'lit';
+import {LitElement, html, type CSSResultGroup, type PropertyValues} from 'lit';
 import {amazonPropertyNames, readCostBasis, toAmazonProperties} from '../../aws/amazon-properties.ts';
 import type {AwsKeys, Identity, SetupInput, VerifiedReport} from '../../aws/types.ts';
 import type {BoaPricingCredentials} from '../boa-pricing-credentials/boa-pricing-credentials.ts';
@@ -7,6 +7,7 @@ import type {BoaCurReport} from '../boa-cur-report/boa-cur-report.ts';
 import {setupItems} from '../boa-setup-status/setup-items.ts';
 import type {
   BoaAppliedEvent,
+  BoaEnterprisePickedEvent,
   BoaFixEvent,
   BoaKeysVerifiedEvent,
   BoaLinkedAccountsChangeEvent,
@@ -14,14 +15,14 @@ import type {
   BoaReportChangeEvent,
   TabSection,
 } from '../events.ts';
-import type {AbiquoCode, BillingServices, EnterpriseSummary, KeynodeState, LinkedAccount} from '../services.ts';
-import {abiquoMessage} from '../shared/messages.ts';
+import type {BillingServices, EnterpriseSummary, KeynodeState, LinkedAccount} from '../services.ts';
+import {abiquoFailure, abiquoMessage, type AbiquoFailure} from '../shared/messages.ts';
 import {baseStyles} from '../shared/styles.ts';
 import type {UsedAccount} from '../shared/used-accounts.ts';
 import styles from './boa-billing-tab.styles.ts';
 
-type Loaded = {keynode: KeynodeState; linked: readonly LinkedAccount[] | undefined; linkedFailure?: AbiquoCode};
-type LoadFailure = {failure: AbiquoCode; facts?: Readonly<Record<string, string | number>>};
+type Loaded = {keynode: KeynodeState; linked: readonly LinkedAccount[] | undefined; linkedFailure?: AbiquoFailure};
+type LoadFailure = {failure: AbiquoFailure};
 /** The dialog's enterprise is unknown: the operator picks it. */
 type Unresolved = {unresolved: true};
 
@@ -31,7 +32,8 @@ type Unresolved = {unresolved: true};
  * why it does not apply; when the console session or privileges fall short it says so, with a Retry.
  *
  * Call `consoleSaved()` after the console's own Save of the dialog: the tab re-reads the properties and offers to
- * restore the `amazon_*` values it applied if that Save lost them; resolves to whether it did.
+ * restore the `amazon_*` values it applied if that Save lost them; resolves to whether it did. `focusRestore()` then
+ * takes the operator to that offer (e.g. once the tab floats outside the closed dialog).
  */
 export class BoaBillingTab extends LitElement {
   static override styles: CSSResultGroup = [baseStyles, styles];
@@ -39,6 +41,7 @@ export class BoaBillingTab extends LitElement {
     services: {attribute: false},
     enterpriseId: {type: Number, attribute: 'enterprise-id'},
     candidates: {attribute: false},
+    dialogName: {attribute: false},
     properties: {state: true},
     hasPricing: {state: true},
     linked: {state: true},
@@ -47,33 +50,36 @@ export class BoaBillingTab extends LitElement {
     pricingBlocked: {state: true},
     report: {state: true},
     reportBlocked: {state: true},
+    checkedWithSavedKeys: {state: true},
     blended: {state: true},
     lost: {state: true},
   };
 
   /** The `amazon_*` values this tab last wrote, to notice if the console's Save drops them. */
   private applied: Readonly<Record<string, string>> | undefined;
+  /** The operator picked the enterprise: once it has loaded, focus goes to the tab (the picker's button is gone). */
+  private focusAfterLoad = false;
   private readonly load = new Task(this, {
     args: () => [this.services, this.enterpriseId] as const,
     task: async ([services, enterpriseId], {signal}): Promise<Loaded | LoadFailure | Unresolved> => {
-      if (!services) return {failure: 'ABIQUO_UNEXPECTED_RESPONSE'};
+      if (!services) return {failure: {code: 'ABIQUO_UNEXPECTED_RESPONSE'}};
       if (!Number.isFinite(enterpriseId)) return {unresolved: true};
       const [keynode, linked] = await Promise.all([services.abiquo.loadKeynode(signal), services.abiquo.listLinkedAccounts(signal)]);
-      if (!keynode.ok) return {failure: keynode.code, ...(keynode.facts ? {facts: keynode.facts} : {})};
+      if (!keynode.ok) return {failure: abiquoFailure(keynode)};
       this.properties = keynode.value.properties;
       this.hasPricing = keynode.value.hasPricingCredentials;
       this.linked = linked.ok ? linked.value : undefined;
       this.blended = readCostBasis(keynode.value.properties) === 'blended';
-      return {keynode: keynode.value, linked: this.linked, ...(linked.ok ? {} : {linkedFailure: linked.code})};
+      return {keynode: keynode.value, linked: this.linked, ...(linked.ok ? {} : {linkedFailure: abiquoFailure(linked)})};
     },
   });
   private readonly restoreCheck = new Task(this, {
     autoRun: false,
-    task: async (_args, {signal}) => {
+    task: async (_args, {signal}): Promise<AbiquoFailure | undefined> => {
       const applied = this.applied;
       if (!applied) return;
       const read = await this.services.abiquo.readProperties(signal);
-      if (!read.ok) return read.code;
+      if (!read.ok) return abiquoFailure(read);
       this.properties = read.value;
       this.lost = Object.keys(applied).filter((key) => read.value[key] !== applied[key]);
       return undefined;
@@ -86,6 +92,8 @@ export class BoaBillingTab extends LitElement {
   declare enterpriseId: number;
   /** Keynode enterprises to pick from when `enterpriseId` is unknown. */
   declare candidates: readonly EnterpriseSummary[];
+  /** The enterprise name the console's dialog shows, when it could be read (the picker preselects it). */
+  declare dialogName: string | undefined;
   declare private properties: Readonly<Record<string, string>>;
   declare private hasPricing: boolean;
   declare private linked: readonly LinkedAccount[] | undefined;
@@ -94,6 +102,8 @@ export class BoaBillingTab extends LitElement {
   declare private pricingBlocked: boolean | undefined;
   declare private report: VerifiedReport | undefined;
   declare private reportBlocked: boolean;
+  /** The pricing keys were saved and cleared: the report section keeps the verdict it reached with them. */
+  declare private checkedWithSavedKeys: boolean;
   declare private blended: boolean;
   declare private lost: readonly string[];
 
@@ -101,7 +111,9 @@ export class BoaBillingTab extends LitElement {
     super();
     this.properties = {};
     this.hasPricing = false;
-    this.reportBlocked = true;
+    // Only a failed check blocks; without a report `desired` is undefined anyway.
+    this.reportBlocked = false;
+    this.checkedWithSavedKeys = false;
     this.blended = false;
     this.lost = [];
   }
@@ -114,6 +126,27 @@ export class BoaBillingTab extends LitElement {
     if (!this.applied) return false;
     await this.restoreCheck.run();
     return this.lost.length > 0;
+  }
+
+  /** Scrolls to and focuses the properties section, where Restore is offered. */
+  async focusRestore(): Promise<void> {
+    await this.updateComplete;
+    this.focusSection('properties');
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // Screen readers and hyphenation follow the tab's language, not the console page's.
+    if (changed.has('services') && this.services) this.lang = this.services.language;
+  }
+
+  override updated(): void {
+    if (this.focusAfterLoad && this.load.status === TaskStatus.COMPLETE) {
+      const heading = this.shadowRoot?.querySelector<HTMLElement>('#h-status');
+      if (heading) {
+        this.focusAfterLoad = false;
+        heading.focus();
+      }
+    }
   }
 
   private get desired(): Readonly<Record<string, string>> | undefined {
@@ -143,6 +176,7 @@ export class BoaBillingTab extends LitElement {
   }
 
   private handleKeysVerified(event: BoaKeysVerifiedEvent): void {
+    this.checkedWithSavedKeys = false;
     this.pricingKeys = event.detail.blocked ? undefined : event.detail.keys;
     this.pricingIdentity = event.detail.identity;
     this.pricingBlocked = event.detail.keys ? event.detail.blocked : undefined;
@@ -158,11 +192,15 @@ export class BoaBillingTab extends LitElement {
     this.properties = event.detail.properties;
     this.applied = Object.fromEntries(Object.entries(event.detail.properties).filter(([key]) => (amazonPropertyNames as readonly string[]).includes(key)));
     this.lost = [];
-    if (event.detail.credentialsSaved) {
-      this.hasPricing = true;
-      this.pricingKeys = undefined;
-      this.shadowRoot?.querySelector<BoaPricingCredentials>('boa-pricing-credentials')?.clearSecret();
-    }
+    if (event.detail.credentialsSaved) this.handleCredentialsSaved();
+  }
+
+  /** Apply saved the pricing keys: the secret leaves the form at once, even if the properties then fail. */
+  private handleCredentialsSaved(): void {
+    this.hasPricing = true;
+    if (this.pricingKeys) this.checkedWithSavedKeys = true;
+    this.pricingKeys = undefined;
+    this.shadowRoot?.querySelector<BoaPricingCredentials>('boa-pricing-credentials')?.clearSecret();
   }
 
   private handlePropertiesReloaded(event: BoaPropertiesReloadedEvent): void {
@@ -174,9 +212,13 @@ export class BoaBillingTab extends LitElement {
   }
 
   private handleReverify(): void {
-    this.lost = [];
-    void this.load.run();
+    // Keep the Restore offer: the reload re-checks it rather than forgetting what the console's Save lost.
+    void this.load.run().then(() => (this.applied && this.lost.length > 0 ? this.restoreCheck.run() : undefined));
     this.shadowRoot?.querySelector<BoaCurReport>('boa-cur-report')?.reverify();
+  }
+
+  private handlePicked(event: BoaEnterprisePickedEvent): void {
+    this.focusAfterLoad = event.detail.enterpriseId > 0;
   }
 
   private handleFix(event: BoaFixEvent): void {
@@ -193,7 +235,7 @@ export class BoaBillingTab extends LitElement {
     const t = this.services.t;
     return html`<div class="alert alert--fail" role="alert">
       <p><strong>${t('tab_load_failed')}</strong></p>
-      <p>${abiquoMessage(t, failure.failure, failure.facts)}</p>
+      <p>${abiquoMessage(t, failure.failure.code, failure.failure.facts)}</p>
       <button type="button" @click=${() => this.load.run()}>${t('tab_retry')}</button>
     </div>`;
   }
@@ -212,12 +254,13 @@ export class BoaBillingTab extends LitElement {
     });
     const restoreFailed = this.restoreCheck.status === TaskStatus.COMPLETE ? this.restoreCheck.value : undefined;
     return html`
+      <p class="editing">${t('tab_editing', {name: loaded.keynode.enterprise.name})}</p>
       <section aria-labelledby="h-status">
-        <h2 id="h-status">${t('tab_setup_heading')}</h2>
+        <h4 id="h-status" tabindex="-1">${t('tab_setup_heading')}</h4>
         <boa-setup-status .t=${t} .items=${items} ?running=${this.load.status === TaskStatus.PENDING} @boa-reverify=${this.handleReverify} @boa-fix=${this.handleFix}></boa-setup-status>
       </section>
       <section aria-labelledby="h-pricing">
-        <h2 id="h-pricing">${t('tab_pricing_heading')}</h2>
+        <h4 id="h-pricing">${t('tab_pricing_heading')}</h4>
         <boa-pricing-credentials
           data-section="pricing"
           .services=${this.services}
@@ -227,19 +270,20 @@ export class BoaBillingTab extends LitElement {
         ></boa-pricing-credentials>
       </section>
       <section aria-labelledby="h-report">
-        <h2 id="h-report">${t('tab_report_heading')}</h2>
+        <h4 id="h-report">${t('tab_report_heading')}</h4>
         <boa-cur-report
           data-section="report"
           .services=${this.services}
           .keys=${this.pricingKeys}
           .initial=${this.initialReport()}
           ?blended=${this.blended}
+          ?checked-with-saved-keys=${this.checkedWithSavedKeys}
           @boa-report-change=${this.handleReportChange}
         ></boa-cur-report>
       </section>
       <section aria-labelledby="h-properties">
-        <h2 id="h-properties" tabindex="-1" data-section="properties">${t('tab_diff_heading')}</h2>
-        <p class="alert alert--fail" role="alert" ?hidden=${!restoreFailed}>${restoreFailed ? abiquoMessage(t, restoreFailed) : ''}</p>
+        <h4 id="h-properties" tabindex="-1" data-section="properties">${t('tab_diff_heading')}</h4>
+        <p class="alert alert--fail" role="alert" ?hidden=${!restoreFailed}>${restoreFailed ? abiquoMessage(t, restoreFailed.code, restoreFailed.facts) : ''}</p>
         <boa-properties-diff
           .services=${this.services}
           .current=${this.properties}
@@ -248,11 +292,12 @@ export class BoaBillingTab extends LitElement {
           .blockedReason=${desired ? undefined : t(this.pricingBlocked || this.reportBlocked ? 'tab_diff_blocked' : 'tab_diff_waiting')}
           .lost=${this.lost}
           @boa-applied=${this.handleApplied}
+          @boa-credentials-saved=${this.handleCredentialsSaved}
           @boa-properties-reloaded=${this.handlePropertiesReloaded}
         ></boa-properties-diff>
       </section>
       <section aria-labelledby="h-linked">
-        <h2 id="h-linked">${t('tab_linked_heading')}</h2>
+        <h4 id="h-linked">${t('tab_linked_heading')}</h4>
         <boa-linked-accounts
           data-section="linked"
           .services=${this.services}
@@ -273,9 +318,16 @@ export class BoaBillingTab extends LitElement {
       initial: () => html`<p class="progress" role="status">${t('tab_loading')}</p>`,
       pending: () =>
         this.load.value && 'keynode' in this.load.value ? this.renderTab(this.load.value) : html`<p class="progress" role="status">${t('tab_loading')}</p>`,
-      error: () => this.renderLoadFailure({failure: 'ABIQUO_UNEXPECTED_RESPONSE'}),
+      error: () => this.renderLoadFailure({failure: {code: 'ABIQUO_UNEXPECTED_RESPONSE'}}),
       complete: (loaded) => {
-        if ('unresolved' in loaded) return html`<boa-enterprise-picker .t=${t} .candidates=${this.candidates ?? []}></boa-enterprise-picker>`;
+        if ('unresolved' in loaded) {
+          return html`<boa-enterprise-picker
+            .t=${t}
+            .candidates=${this.candidates ?? []}
+            .dialogName=${this.dialogName}
+            @boa-enterprise-picked=${this.handlePicked}
+          ></boa-enterprise-picker>`;
+        }
         if ('failure' in loaded) return this.renderLoadFailure(loaded);
         if (!loaded.keynode.enterprise.keyNode) return html`<boa-keynode-explanation .t=${t} .enterpriseName=${loaded.keynode.enterprise.name}></boa-keynode-explanation>`;
         return this.renderTab(loaded);

@@ -26,6 +26,18 @@ describe('<boa-check-list>', () => {
     expect(items[3]).to.match(/^–Skipped:/);
   });
 
+  it('shows accounts dashed and delivery times in the console\'s language', async () => {
+    const delivered: Check[] = [
+      {code: 'STS_IDENTITY_OK', status: 'pass', facts: {userName: 'abiquo-billing-user', account: '123456789012'}},
+      {code: 'DATA_DELIVERED', status: 'pass', facts: {period: '20260101-20260201', deliveredAt: '2026-01-15T06:00:00Z'}},
+    ];
+    const el = await fixture<BoaCheckList>(html`<boa-check-list .t=${createTranslator('en')} .checks=${delivered} language="en" label="Checks"></boa-check-list>`);
+    const text = el.shadowRoot!.textContent!;
+    expect(text).to.contain('in account 1234-5678-9012');
+    expect(text).not.to.contain('2026-01-15T06:00:00Z');
+    expect(text).to.contain('2026');
+  });
+
   it('announces progress while checks are running', async () => {
     const el = await fixture<BoaCheckList>(html`<boa-check-list .t=${createTranslator('es')} running label="Comprobaciones"></boa-check-list>`);
     const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;

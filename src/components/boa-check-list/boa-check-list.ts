@@ -19,6 +19,7 @@ export class BoaCheckList extends LitElement {
     checks: {attribute: false},
     running: {type: Boolean},
     label: {},
+    language: {},
   };
 
   /** Translator of the console's language. */
@@ -29,6 +30,8 @@ export class BoaCheckList extends LitElement {
   declare running: boolean;
   /** Accessible name of the list. */
   declare label: string;
+  /** The console's language, for dates in the messages. */
+  declare language: string | undefined;
 
   constructor() {
     super();
@@ -45,7 +48,7 @@ export class BoaCheckList extends LitElement {
           ${this.checks.map(
             (check) =>
               html`<li data-code=${check.code} data-status=${check.status}>
-                ${statusIcon(this.t, check.status)}<span class="message">${checkMessage(this.t, check)}</span>
+                ${statusIcon(this.t, check.status)}<span class="message">${checkMessage(this.t, check, this.language)}</span>
               </li>`,
           )}
         </ul>

@@ -41,6 +41,31 @@ describe('<boa-cur-report>', () => {
     expect((await oneEvent(el, 'boa-report-change')).detail.blended).to.be.true;
   });
 
+  it('keeps the report radios, enabled and focused, while the picked report is checked', async () => {
+    const fake = fakeServices({checkDelay: 40});
+    const el = await fixture<BoaCurReport>(html`<boa-cur-report .services=${fake.services} .keys=${PRICING_KEYS}></boa-cur-report>`);
+    typeBucket(el, BUCKETS.good);
+    await waitUntil(() => el.shadowRoot!.querySelector('input[name="report"]'), 'no report', {timeout: 4000});
+    const radio = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="report"]')!;
+    radio.focus();
+    radio.click();
+    await waitUntil(() => fake.verifyCalls.length === 2);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('input[name="report"]')).to.equal(radio);
+    expect(radio.disabled).to.be.false;
+    expect(radio.checked).to.be.true;
+    expect(el.shadowRoot!.activeElement).to.equal(radio);
+  });
+
+  it('marks the bucket field invalid with the failing check\'s message', async () => {
+    const {el} = await mount();
+    typeBucket(el, 'no-such-bucket');
+    await waitUntil(() => el.shadowRoot!.querySelector('#bucket[aria-invalid="true"]'), 'bucket never marked invalid');
+    const field = el.shadowRoot!.querySelector('#bucket')!;
+    expect(field.getAttribute('aria-describedby')).to.contain('bucket-error');
+    expect(el.shadowRoot!.querySelector('#bucket-error')!.textContent).to.contain('no S3 bucket named no-such-bucket');
+  });
+
   it('can cancel a running check', async () => {
     const fake = fakeServices({checkDelay: 200});
     const el = await fixture<BoaCurReport>(html`<boa-cur-report .services=${fake.services} .keys=${PRICING_KEYS}></boa-cur-report>`);

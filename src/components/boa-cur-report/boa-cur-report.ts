@@ -3,6 +3,7 @@ import type {AwsKeys, DiscoveredReport, SetupInput, Verdict} from '../../aws/typ
 import {BoaReportChangeEvent} from '../events.ts';
 import type {BillingServices} from '../services.ts';
 import {Verification} from '../shared/keys-verification.ts';
+import {fieldErrors} from '../shared/messages.ts';
 import {baseStyles} from '../shared/styles.ts';
 import styles from './boa-cur-report.styles.ts';
 
@@ -22,11 +23,17 @@ export class BoaCurReport extends LitElement {
     keys: {attribute: false},
     initial: {attribute: false},
     blended: {type: Boolean},
+    checkedWithSavedKeys: {type: Boolean, attribute: 'checked-with-saved-keys'},
     bucket: {state: true},
   };
 
   private readonly verification = new Verification(this, () => this.services, (verdict) => this.handleVerdict(verdict));
   private picked: DiscoveredReport | undefined;
+  /**
+   * The last verdict of this bucket, kept while a new check runs so the report radios stay in place (a pick or an
+   * arrow key re-checks, and removing the radios would drop the operator's focus).
+   */
+  private shown: Verdict | undefined;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The tab's services. */
@@ -37,11 +44,14 @@ export class BoaCurReport extends LitElement {
   declare initial: Omit<SetupInput, 'keys'> | undefined;
   /** Blended costs (`amazon_mpa` dedicated) rather than unblended. */
   declare blended: boolean;
+  /** The keys were just saved and cleared from the form: keep the verdict reached with them instead of resetting. */
+  declare checkedWithSavedKeys: boolean;
   declare private bucket: string;
 
   constructor() {
     super();
     this.blended = false;
+    this.checkedWithSavedKeys = false;
     this.bucket = '';
   }
 
@@ -55,8 +65,13 @@ export class BoaCurReport extends LitElement {
     // New keys (the operator just pasted them) re-check the bucket with them; emptied keys stop any check.
     if (changed.has('keys') && changed.get('keys') !== this.keys) {
       if (this.keys && this.bucket) this.verify(this.bucket === this.initial?.bucket ? this.initial : {});
-      else if (!this.keys) this.verification.reset();
+      else if (!this.keys && !this.checkedWithSavedKeys) this.forget();
     }
+  }
+
+  private forget(): void {
+    this.shown = undefined;
+    this.verification.reset();
   }
 
   /** Re-runs the checks with what the form holds now (the setup status's "Re-verify"). */
@@ -85,6 +100,12 @@ export class BoaCurReport extends LitElement {
   private handleBucketInput(event: InputEvent): void {
     this.bucket = (event.target as HTMLInputElement).value;
     this.picked = undefined;
+    this.shown = undefined;
+    // Without keys nothing can be checked: what was shown belonged to the previous bucket.
+    if (!this.keys && this.verification.verdict) {
+      this.verification.reset();
+      this.announce(undefined);
+    }
     clearTimeout(this.typingTimer);
     // No region: the previous bucket's says nothing about this one.
     this.typingTimer = setTimeout(() => this.verify({}), event.inputType === 'insertFromPaste' ? 0 : TYPING_PAUSE_MS);
@@ -92,28 +113,31 @@ export class BoaCurReport extends LitElement {
 
   private handlePick(report: DiscoveredReport): void {
     this.picked = report;
-    const region = this.verification.verdict?.region;
+    const region = this.shown?.region;
     this.verify({...(region ? {region} : {}), prefix: report.prefix, reportName: report.reportName});
   }
 
   private handleBlended(blended: boolean): void {
     this.blended = blended;
-    this.announce(this.verification.verdict);
+    this.announce(this.verification.verdict ?? (this.verification.running ? undefined : this.shown));
   }
 
   private handleVerdict(verdict: Verdict): void {
+    this.shown = verdict;
     this.announce(verdict);
   }
 
   private announce(verdict: Verdict | undefined): void {
-    const blocked = !verdict || verdict.checks.some((check) => check.status === 'fail');
+    // Blocked only by a failed check: without a verdict there is no report, and the diff says what it waits for.
+    const blocked = Boolean(verdict?.checks.some((check) => check.status === 'fail'));
     this.dispatchEvent(new BoaReportChangeEvent({...(verdict?.report ? {report: verdict.report} : {}), blocked, blended: this.blended}));
   }
 
   private renderReports(verdict: Verdict) {
     const t = this.services.t;
     if (verdict.reports.length === 0) return nothing;
-    const chosen = verdict.report ?? this.picked;
+    // The operator's pick wins over the previous verdict's report while its check runs.
+    const chosen = this.picked ?? verdict.report;
     return html`<fieldset>
       <legend>${t('tab_report_pick')}</legend>
       ${verdict.reports.map((report, i) => {
@@ -126,7 +150,7 @@ export class BoaCurReport extends LitElement {
             name="report"
             id="report-${i}"
             .checked=${checked}
-            ?disabled=${!supported || this.verification.running}
+            ?disabled=${!supported}
             @change=${() => this.handlePick(report)}
           />
           <label for="report-${i}"
@@ -157,9 +181,13 @@ export class BoaCurReport extends LitElement {
   override render() {
     const t = this.services.t;
     const verdict = this.verification.verdict;
-    const region = verdict?.region;
+    const shown = verdict ?? this.shown;
+    const region = shown?.region;
+    const keptAfterSave = !this.keys && this.checkedWithSavedKeys && Boolean(shown);
+    const bucketError = fieldErrors(t, this.verification.checks, this.services.language).bucket;
     return html`
-      <p class="alert alert--warn" ?hidden=${Boolean(this.keys)}>${t('tab_report_needs_keys')}</p>
+      <p class="alert alert--warn" ?hidden=${Boolean(this.keys) || keptAfterSave}>${t('tab_report_needs_keys')}</p>
+      <p ?hidden=${!keptAfterSave}>${t('tab_report_checked_saved_keys')}</p>
       <div class="field">
         <label for="bucket">${t('tab_report_bucket_label')}</label>
         <input
@@ -168,15 +196,17 @@ export class BoaCurReport extends LitElement {
           autocomplete="off"
           spellcheck="false"
           autocapitalize="off"
-          aria-describedby="bucket-help"
+          aria-describedby=${bucketError ? 'bucket-help bucket-error' : 'bucket-help'}
+          aria-invalid=${bucketError ? 'true' : 'false'}
           .value=${this.bucket}
           @input=${this.handleBucketInput}
         />
         <span class="help" id="bucket-help">${t('tab_report_bucket_help')}</span>
+        ${bucketError ? html`<span class="field-error" id="bucket-error">${bucketError}</span>` : nothing}
       </div>
       <p ?hidden=${!region}>${t('tab_report_region_detected', {region: region ?? ''})}</p>
-      ${verdict ? this.renderReports(verdict) : nothing} ${verdict ? this.renderVerified(verdict) : nothing}
-      <boa-check-list .t=${t} .checks=${this.verification.checks} ?running=${this.verification.running} label=${t('tab_report_checks')}></boa-check-list>
+      ${shown ? this.renderReports(shown) : nothing} ${verdict ? this.renderVerified(verdict) : nothing}
+      <boa-check-list .t=${t} language=${this.services.language} .checks=${this.verification.checks} ?running=${this.verification.running} label=${t('tab_report_checks')}></boa-check-list>
       <div class="actions" ?hidden=${!this.verification.running}>
         <button type="button" @click=${() => this.verification.cancel()}>${t('tab_cancel')}</button>
       </div>

@@ -26,6 +26,16 @@ describe('<boa-enterprise-picker>', () => {
     expect((await picked).detail.enterpriseId).to.equal(51);
   });
 
+  it('preselects the keynode named in the dialog, and says so when the dialog\'s enterprise is not one', async () => {
+    const t = createTranslator('en');
+    const named = await fixture<BoaEnterprisePicker>(html`<boa-enterprise-picker .t=${t} .candidates=${candidates} .dialogName=${'Initech Billing'}></boa-enterprise-picker>`);
+    expect(named.shadowRoot!.querySelector('select')!.value).to.equal('51');
+    expect(named.shadowRoot!.textContent).to.contain('“Initech Billing”, which is preselected');
+    const other = await fixture<BoaEnterprisePicker>(html`<boa-enterprise-picker .t=${t} .candidates=${candidates} .dialogName=${'Globex'}></boa-enterprise-picker>`);
+    expect(other.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('the edited enterprise is not a keynode');
+    await expect(other).to.be.accessible();
+  });
+
   it('says what to do when no keynode is visible, in Spanish', async () => {
     const el = await fixture<BoaEnterprisePicker>(html`<boa-enterprise-picker .t=${createTranslator('es')} .candidates=${[]}></boa-enterprise-picker>`);
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('keynode');

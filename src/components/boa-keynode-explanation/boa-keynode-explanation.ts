@@ -5,7 +5,7 @@ import styles from './boa-keynode-explanation.styles.ts';
 
 /**
  * @summary Shown instead of the form on an enterprise that is not a keynode: why the tab does not apply and what
- * to do (billing-only AWS is configured on the keynode enterprise of the customer).
+ * to do (billing-only AWS is configured on the keynode enterprise of the customer), or how to make this one the keynode.
  */
 export class BoaKeynodeExplanation extends LitElement {
   static override styles: CSSResultGroup = [baseStyles, styles];
@@ -33,6 +33,7 @@ export class BoaKeynodeExplanation extends LitElement {
         <li>${t('tab_not_keynode_step1')}</li>
         <li>${t('tab_not_keynode_step2')}</li>
       </ol>
+      <p>${t('tab_not_keynode_make')}</p>
     </div>`;
   }
 }

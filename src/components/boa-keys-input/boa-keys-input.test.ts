@@ -2,7 +2,7 @@ import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {PRICING_KEYS} from '../../../test/helpers/fake-services.ts';
 import {createTranslator} from '../../shared/i18n.ts';
 import type {BoaKeysInputEvent} from '../events.ts';
-import {accessKeysCsv, allAttributes, paste} from '../shared/test-utils.ts';
+import {accessKeysCsv, activeDeep, allAttributes, paste} from '../shared/test-utils.ts';
 import type {BoaKeysInput} from './boa-keys-input.ts';
 
 const mount = () => fixture<BoaKeysInput>(html`<boa-keys-input .t=${createTranslator('en')} heading="Pricing credentials"></boa-keys-input>`);
@@ -46,6 +46,42 @@ describe('<boa-keys-input>', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.hasAttribute('hidden')).to.be.false;
     expect(fired).to.be.false;
+  });
+
+  it('moves focus from the fields to "Change keys" when the keys are accepted, and back only through "Change keys"', async () => {
+    const el = await mount();
+    const area = el.shadowRoot!.querySelector('textarea')!;
+    area.focus();
+    setTimeout(() => paste(area, accessKeysCsv(PRICING_KEYS)));
+    await oneEvent(el, 'boa-keys-input');
+    el.accepted = true;
+    await el.updateComplete;
+    expect(activeDeep()?.textContent).to.contain('Change keys');
+    // A parent clearing the keys after a save does not pull focus into the form…
+    el.clear();
+    el.accepted = false;
+    await el.updateComplete;
+    expect(activeDeep()?.id).not.to.equal('key-id');
+    // …but "Change keys" does.
+    setTimeout(() => paste(area, accessKeysCsv(PRICING_KEYS)));
+    await oneEvent(el, 'boa-keys-input');
+    el.accepted = true;
+    await el.updateComplete;
+    setTimeout(() => el.shadowRoot!.querySelector('button')!.click());
+    await oneEvent(el, 'boa-keys-input');
+    await el.updateComplete;
+    expect(activeDeep()?.id).to.equal('key-id');
+  });
+
+  it('ties a failing check to its field', async () => {
+    const el = await mount();
+    el.errors = {secretAccessKey: "Secret access key: it doesn't match this access key ID."};
+    await el.updateComplete;
+    const secret = el.shadowRoot!.querySelector<HTMLInputElement>('#secret')!;
+    expect(secret.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.getElementById(secret.getAttribute('aria-describedby')!)!.textContent).to.contain("doesn't match");
+    expect(el.shadowRoot!.querySelector('#key-id')!.getAttribute('aria-invalid')).to.equal('false');
+    await expect(el).to.be.accessible();
   });
 
   it('shows only the masked key ID once accepted, and clear() forgets the keys', async () => {

@@ -1,8 +1,8 @@
-import {LitElement, html, type CSSResultGroup, type PropertyValues} from 'lit';
+import {LitElement, html, nothing, type CSSResultGroup, type PropertyValues} from 'lit';
 import {live} from 'lit/directives/live.js';
 import {createRef, ref} from 'lit/directives/ref.js';
 import {cleanField, parseKeysPaste} from '../../aws/parse-keys.ts';
-import type {AwsKeys} from '../../aws/types.ts';
+import type {AwsKeys, InputField} from '../../aws/types.ts';
 import type {Translate} from '../../shared/i18n.ts';
 import {maskKeyId} from '../../shared/mask.ts';
 import {BoaKeysInputEvent} from '../events.ts';
@@ -25,6 +25,8 @@ export class BoaKeysInput extends LitElement {
     t: {attribute: false},
     accepted: {type: Boolean},
     heading: {},
+    note: {attribute: false},
+    errors: {attribute: false},
     accessKeyId: {state: true},
     pasteProblem: {state: true},
     dragOver: {state: true},
@@ -33,6 +35,11 @@ export class BoaKeysInput extends LitElement {
   private secret = '';
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly keyIdField = createRef<HTMLInputElement>();
+  private readonly changeButton = createRef<HTMLButtonElement>();
+  /** Set by "Change keys" only: a parent clearing the keys after a save must not pull focus into the form. */
+  private refocusFields = false;
+  /** Focus was in the fields when they gave way to the masked key: it moves to "Change keys", not to the page. */
+  private focusWasInside = false;
 
   /** Translator of the console's language. */
   declare t: Translate;
@@ -40,6 +47,10 @@ export class BoaKeysInput extends LitElement {
   declare accepted: boolean;
   /** Accessible name of the group (e.g. "Pricing credentials"). */
   declare heading: string;
+  /** Shown under the accepted key: what saves it (the keys are checked, not saved). */
+  declare note: string | undefined;
+  /** Failing checks' messages by field, shown under that field and tied to it (aria-describedby). */
+  declare errors: Partial<Record<InputField, string>>;
   declare private accessKeyId: string;
   declare private pasteProblem: boolean;
   declare private dragOver: boolean;
@@ -48,6 +59,7 @@ export class BoaKeysInput extends LitElement {
     super();
     this.accepted = false;
     this.heading = '';
+    this.errors = {};
     this.accessKeyId = '';
     this.pasteProblem = false;
     this.dragOver = false;
@@ -58,9 +70,18 @@ export class BoaKeysInput extends LitElement {
     clearTimeout(this.typingTimer);
   }
 
+  override willUpdate(changed: PropertyValues<this>): void {
+    // Read before the render removes the fields.
+    if (changed.has('accepted') && this.accepted) this.focusWasInside = this.shadowRoot?.activeElement != null;
+  }
+
   override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('accepted')) return;
+    if (this.accepted && this.focusWasInside) this.changeButton.value?.focus();
     // "Change keys" brings the fields back: put the operator in the first one.
-    if (changed.has('accepted') && changed.get('accepted') === true && !this.accepted) this.keyIdField.value?.focus();
+    if (!this.accepted && changed.get('accepted') === true && this.refocusFields) this.keyIdField.value?.focus();
+    this.focusWasInside = false;
+    this.refocusFields = false;
   }
 
   /** Empties both fields and forgets the secret (after a save, or to start over). Fires nothing. */
@@ -149,6 +170,7 @@ export class BoaKeysInput extends LitElement {
   }
 
   private handleChange(): void {
+    this.refocusFields = true;
     this.accepted = false;
     this.clear();
     this.emit();
@@ -159,9 +181,12 @@ export class BoaKeysInput extends LitElement {
     if (this.accepted && this.accessKeyId) {
       return html`<div role="group" aria-label=${this.heading}>
         <p>${t('tab_keys_accepted')} <span class="masked">${maskKeyId(this.accessKeyId)}</span></p>
-        <button type="button" @click=${this.handleChange}>${t('tab_keys_change')}</button>
+        ${this.note ? html`<p>${this.note}</p>` : nothing}
+        <button type="button" @click=${this.handleChange} ${ref(this.changeButton)}>${t('tab_keys_change')}</button>
       </div>`;
     }
+    const keyIdError = this.errors.accessKeyId;
+    const secretError = this.errors.secretAccessKey;
     return html`<div role="group" aria-label=${this.heading}>
       <div class="pair">
         <div class="field">
@@ -173,11 +198,14 @@ export class BoaKeysInput extends LitElement {
             autocomplete="off"
             spellcheck="false"
             autocapitalize="off"
+            aria-invalid=${keyIdError ? 'true' : 'false'}
+            aria-describedby=${keyIdError ? 'key-id-error' : nothing}
             .value=${live(this.accessKeyId)}
             @input=${this.handleKeyIdInput}
             @paste=${this.handleFieldPaste}
             ${ref(this.keyIdField)}
           />
+          ${keyIdError ? html`<span class="field-error" id="key-id-error">${keyIdError}</span>` : nothing}
         </div>
         <div class="field">
           <label for="secret">${t('tab_keys_secret_label')}</label>
@@ -188,9 +216,12 @@ export class BoaKeysInput extends LitElement {
             autocomplete="off"
             spellcheck="false"
             autocapitalize="off"
+            aria-invalid=${secretError ? 'true' : 'false'}
+            aria-describedby=${secretError ? 'secret-error' : nothing}
             @input=${this.handleSecretInput}
             @paste=${this.handleFieldPaste}
           />
+          ${secretError ? html`<span class="field-error" id="secret-error">${secretError}</span>` : nothing}
         </div>
       </div>
       <div

@@ -4,8 +4,8 @@ import {accessKeysCsv, deep, paste} from '../shared/test-utils.ts';
 import type {BoaLinkedAccounts} from './boa-linked-accounts.ts';
 
 async function mount() {
-  const fake = fakeServices();
   const accounts = [{enterpriseId: 9, name: 'Acme dev', hasAmazonCredentials: false}];
+  const fake = fakeServices({linked: accounts});
   const used = [{account: PAYER_ACCOUNT, where: 'the pricing credentials'}];
   const el = await fixture<BoaLinkedAccounts>(html`<boa-linked-accounts .services=${fake.services} .accounts=${accounts} .usedAccounts=${used}></boa-linked-accounts>`);
   return {el, fake};
@@ -53,6 +53,53 @@ describe('<boa-linked-accounts>', () => {
     await fill(el, 'Acme prod', SAME_ACCOUNT_KEYS);
     await el.updateComplete;
     expect(text(el)).to.contain('already used by the pricing credentials');
+  });
+
+  it('completes an enterprise listed without credentials in its own row, and says how', async () => {
+    const {el, fake} = await mount();
+    expect(text(el.shadowRoot!.querySelector('tr[data-enterprise="9"]')!)).to.contain('“Add account” below with the name “Acme dev”');
+    el.addEventListener('boa-linked-accounts-change', (event) => (el.accounts = event.detail.accounts));
+    await fill(el, 'Acme dev', LINKED_KEYS);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => text(el).includes('Enterprise Acme dev created'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('tbody tr')).to.have.length(1);
+    expect(text(el.shadowRoot!.querySelector('tr[data-enterprise="9"]')!)).to.contain('Present');
+    expect(fake.abiquo.addedAccounts).to.have.length(1);
+  });
+
+  it('after a half-done add shows the cause too, and lists the enterprise without credentials', async () => {
+    const {el, fake} = await mount();
+    fake.abiquo.failNext.set('addLinkedAccount', {
+      code: 'ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED',
+      facts: {name: 'Acme prod', enterpriseId: 31, cause: 'ABIQUO_SERVER', status: 503},
+    });
+    el.addEventListener('boa-linked-accounts-change', (event) => (el.accounts = event.detail.accounts));
+    await fill(el, 'Acme prod', LINKED_KEYS);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => text(el).includes('was created, but its AWS credentials were not saved'));
+    expect(text(el)).to.contain('The Abiquo server failed (HTTP 503)');
+    await el.updateComplete;
+    expect(text(el.shadowRoot!.querySelector('tr[data-enterprise="31"]')!)).to.contain('Missing');
+  });
+
+  it('says why Add account did nothing when the keys are missing', async () => {
+    const {el, fake} = await mount();
+    const field = el.shadowRoot!.querySelector<HTMLInputElement>('#name')!;
+    field.value = 'Acme prod';
+    field.dispatchEvent(new InputEvent('input'));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await el.updateComplete;
+    const alert = [...el.shadowRoot!.querySelectorAll('[role="alert"]')].find((a) => !a.hasAttribute('hidden') && a.textContent!.includes('abiquo-billing-user-public'));
+    expect(alert?.textContent).to.contain('paste them above');
+    expect(fake.abiquo.addedAccounts).to.be.empty;
+  });
+
+  it('shows a load failure with its facts', async () => {
+    const {el} = await mount();
+    el.loadFailure = {code: 'ABIQUO_FORBIDDEN', facts: {privilege: 'Manage enterprises'}};
+    await el.updateComplete;
+    expect(text(el)).to.contain('lacks the privilege "Manage enterprises"');
   });
 
   it('asks for a name before adding', async () => {

@@ -6,9 +6,10 @@ import type {BoaKeysInput} from '../boa-keys-input/boa-keys-input.ts';
 import {BoaLinkedAccountsChangeEvent, BoaReverifyEvent, type BoaKeysInputEvent} from '../events.ts';
 import type {AbiquoCode, BillingServices, LinkedAccount} from '../services.ts';
 import {untilAborted} from '../shared/abortable.ts';
+import {focusWithin, keepFocus} from '../shared/focus.ts';
 import {describeIdentity, formatAccount} from '../shared/identity.ts';
 import {Verification} from '../shared/keys-verification.ts';
-import {abiquoMessage} from '../shared/messages.ts';
+import {abiquoFailure, abiquoMessage, fieldErrors, type AbiquoFailure} from '../shared/messages.ts';
 import {statusIcon} from '../shared/status-icon.ts';
 import {baseStyles} from '../shared/styles.ts';
 import type {UsedAccount} from '../shared/used-accounts.ts';
@@ -34,40 +35,53 @@ export class BoaLinkedAccounts extends LitElement {
     usedAccounts: {attribute: false},
     name: {state: true},
     nameMissing: {state: true},
+    keysProblem: {state: true},
   };
 
   private readonly verification = new Verification(this, () => this.services, () => this.requestUpdate());
   private readonly keysInput = createRef<BoaKeysInput>();
   private readonly nameField = createRef<HTMLInputElement>();
+  private readonly outcomeRegion = createRef<HTMLElement>();
   private keys: AwsKeys | undefined;
-  private readonly add = new Task<[string, AwsKeys, string], LinkedAccount | {failure: AbiquoCode; facts?: Readonly<Record<string, string | number>>}>(
-    this,
-    {
-      autoRun: false,
-      task: async ([name, keys, awsAccountId], {signal}) => {
-        const added = await untilAborted(this.services.abiquo.addLinkedAccount({name, keys, awsAccountId}, signal), signal);
-        if (added === initialState) return added;
-        if (!added.ok) return {failure: added.code, ...(added.facts ? {facts: added.facts} : {})};
-        this.keys = undefined;
-        this.keysInput.value?.clear();
-        this.verification.reset();
-        this.name = '';
-        this.dispatchEvent(new BoaLinkedAccountsChangeEvent({accounts: [...(this.accounts ?? []), added.value]}));
-        return added.value;
-      },
+  private readonly add = new Task<[string, AwsKeys, string], LinkedAccount | {failure: AbiquoFailure} | {cancelled: string}>(this, {
+    autoRun: false,
+    task: async ([name, keys, awsAccountId], {signal}) => {
+      const added = await untilAborted(this.services.abiquo.addLinkedAccount({name, keys, awsAccountId}, signal), signal);
+      if (added === initialState) {
+        // Either step may have reached Abiquo: read the list again so it shows what exists now.
+        void this.reloadList();
+        return {cancelled: name};
+      }
+      if (!added.ok) {
+        const failure = abiquoFailure(added);
+        // The enterprise was created without its credentials: list it as such.
+        const enterpriseId = failure.facts?.enterpriseId;
+        if (added.code === 'ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED' && typeof enterpriseId === 'number') {
+          this.upsert({enterpriseId, name, hasAmazonCredentials: false});
+        }
+        return {failure};
+      }
+      this.keys = undefined;
+      this.keysInput.value?.clear();
+      this.verification.reset();
+      this.name = '';
+      this.upsert(added.value);
+      return added.value;
     },
-  );
+  });
 
   /** The tab's services. */
   declare services: BillingServices;
   /** The linked enterprises, undefined while unknown. */
   declare accounts: readonly LinkedAccount[] | undefined;
   /** Why the list could not be read, if it could not. */
-  declare loadFailure: AbiquoCode | undefined;
+  declare loadFailure: AbiquoFailure | undefined;
   /** Accounts in use elsewhere on this screen (the pricing credentials' account and each linked account's). */
   declare usedAccounts: readonly UsedAccount[];
   declare private name: string;
   declare private nameMissing: boolean;
+  /** Why Add account did nothing although a name was given (no checked keys). */
+  declare private keysProblem: 'tab_linked_keys_missing' | 'tab_linked_keys_failed' | undefined;
 
   constructor() {
     super();
@@ -80,9 +94,27 @@ export class BoaLinkedAccounts extends LitElement {
     this.nameField.value?.focus();
   }
 
+  /**
+   * Adding to an enterprise already listed (addLinkedAccount reuses one of that name) replaces its row: the
+   * enterprise ID is the same.
+   */
+  private upsert(account: LinkedAccount): void {
+    const accounts = this.accounts ?? [];
+    const next = accounts.some((a) => a.enterpriseId === account.enterpriseId)
+      ? accounts.map((a) => (a.enterpriseId === account.enterpriseId ? account : a))
+      : [...accounts, account];
+    this.dispatchEvent(new BoaLinkedAccountsChangeEvent({accounts: next}));
+  }
+
+  private async reloadList(): Promise<void> {
+    const listed = await this.services.abiquo.listLinkedAccounts(new AbortController().signal);
+    if (listed.ok) this.dispatchEvent(new BoaLinkedAccountsChangeEvent({accounts: listed.value}));
+  }
+
   private handleKeysInput(event: BoaKeysInputEvent): void {
     event.stopPropagation();
     this.keys = event.keys;
+    this.keysProblem = undefined;
     if (event.keys) this.verification.run({keys: event.keys, expectedUserName: PUBLIC_USER});
     else this.verification.reset();
   }
@@ -97,17 +129,26 @@ export class BoaLinkedAccounts extends LitElement {
     }
     const identity = this.verification.verdict?.identity;
     if (!this.keys || !identity || this.verification.blocked) {
+      this.keysProblem = this.keys && this.verification.blocked ? 'tab_linked_keys_failed' : 'tab_linked_keys_missing';
       this.keysInput.value?.focus();
       return;
     }
-    void this.add.run([name, this.keys, identity.account]);
+    this.keysProblem = undefined;
+    void this.runAdd(name, this.keys, identity.account);
+  }
+
+  private async runAdd(name: string, keys: AwsKeys, account: string): Promise<void> {
+    const hadFocus = focusWithin(this);
+    await this.add.run([name, keys, account]);
+    // The submit button is disabled while adding and the key fields are replaced: do not leave focus on the page.
+    if (hadFocus) await keepFocus(this, () => this.outcomeRegion.value);
   }
 
   private renderList() {
     const t = this.services.t;
     if (this.loadFailure) {
       return html`<div class="alert alert--fail" role="alert">
-        <p>${abiquoMessage(t, this.loadFailure)}</p>
+        <p>${abiquoMessage(t, this.loadFailure.code, this.loadFailure.facts)}</p>
         <button type="button" @click=${() => this.dispatchEvent(new BoaReverifyEvent())}>${t('tab_retry')}</button>
       </div>`;
     }
@@ -128,7 +169,7 @@ export class BoaLinkedAccounts extends LitElement {
             <td>${account.name}</td>
             <td>
               ${statusIcon(t, account.hasAmazonCredentials ? 'pass' : 'fail')}
-              ${t(account.hasAmazonCredentials ? 'tab_linked_has_credentials' : 'tab_linked_no_credentials')}
+              ${account.hasAmazonCredentials ? t('tab_linked_has_credentials') : t('tab_linked_no_credentials', {name: account.name})}
             </td>
             <td>${account.awsAccountId ? formatAccount(account.awsAccountId) : t('tab_linked_account_unknown')}</td>
           </tr>`,
@@ -142,7 +183,16 @@ export class BoaLinkedAccounts extends LitElement {
     if (this.add.status === TaskStatus.PENDING) return html`<p class="progress">${t('tab_linked_adding')}</p>`;
     const value = this.add.value;
     if (this.add.status !== TaskStatus.COMPLETE || !value) return nothing;
-    if ('failure' in value) return html`<p class="alert alert--fail">${abiquoMessage(t, value.failure, value.facts)}</p>`;
+    if ('cancelled' in value) return html`<p class="alert alert--warn">${t('tab_linked_cancelled', {name: value.cancelled})}</p>`;
+    if ('failure' in value) {
+      const {code, facts} = value.failure;
+      // A half-done add names its cause (the credentials step's own code and facts): show that message too.
+      const cause = code === 'ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED' ? (facts?.cause as AbiquoCode | undefined) : undefined;
+      return html`<div class="alert alert--fail">
+        <p>${abiquoMessage(t, code, facts)}</p>
+        ${cause ? html`<p data-cause=${cause}>${abiquoMessage(t, cause, facts)}</p>` : nothing}
+      </div>`;
+    }
     return html`<p class="alert alert--pass">${t('tab_linked_added', {name: value.name})}</p>`;
   }
 
@@ -155,7 +205,7 @@ export class BoaLinkedAccounts extends LitElement {
     return html`
       ${this.renderList()}
       <form @submit=${this.handleSubmit} aria-labelledby="add-heading" novalidate>
-        <h3 id="add-heading">${t('tab_linked_add_heading')}</h3>
+        <h5 id="add-heading">${t('tab_linked_add_heading')}</h5>
         <p>${t('tab_linked_add_intro')}</p>
         <div class="field">
           <label for="name">${t('tab_linked_name_label')}</label>
@@ -174,6 +224,8 @@ export class BoaLinkedAccounts extends LitElement {
         <boa-keys-input
           .t=${t}
           heading=${t('tab_linked_keys_heading')}
+          .note=${t('tab_linked_not_saved_yet')}
+          .errors=${fieldErrors(t, this.verification.checks, this.services.language)}
           ?accepted=${Boolean(this.keys && identity && !this.verification.blocked)}
           @boa-keys-input=${this.handleKeysInput}
           ${ref(this.keysInput)}
@@ -182,14 +234,15 @@ export class BoaLinkedAccounts extends LitElement {
         <p class="alert alert--warn" ?hidden=${!elsewhere}>
           ${elsewhere ? t('tab_account_used_elsewhere', {account: formatAccount(elsewhere.account), where: elsewhere.where}) : ''}
         </p>
-        <boa-check-list .t=${t} .checks=${this.verification.checks} ?running=${this.verification.running} label=${t('tab_linked_checks')}></boa-check-list>
+        <p class="alert alert--fail" role="alert" ?hidden=${!this.keysProblem}>${this.keysProblem ? t(this.keysProblem) : ''}</p>
+        <boa-check-list .t=${t} language=${this.services.language} .checks=${this.verification.checks} ?running=${this.verification.running} label=${t('tab_linked_checks')}></boa-check-list>
         <div class="actions">
           <button type="submit" class="primary" ?disabled=${busy || this.verification.running}>${t('tab_linked_add')}</button>
           <button type="button" ?hidden=${!this.verification.running && !busy} @click=${() => (this.verification.cancel(), this.add.abort())}>
             ${t('tab_cancel')}
           </button>
         </div>
-        <div aria-live="polite">${this.renderAddOutcome()}</div>
+        <div class="outcome" aria-live="polite" tabindex="-1" ${ref(this.outcomeRegion)}>${this.renderAddOutcome()}</div>
       </form>
     `;
   }

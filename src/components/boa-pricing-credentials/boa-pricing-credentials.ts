@@ -1,11 +1,12 @@
 import {LitElement, html, type CSSResultGroup} from 'lit';
 import {createRef, ref} from 'lit/directives/ref.js';
-import type {AwsKeys, Verdict} from '../../aws/types.ts';
+import type {AwsKeys, Identity, Verdict} from '../../aws/types.ts';
 import type {BoaKeysInput} from '../boa-keys-input/boa-keys-input.ts';
 import {BoaKeysVerifiedEvent, type BoaKeysInputEvent} from '../events.ts';
 import type {BillingServices} from '../services.ts';
 import {describeIdentity, formatAccount} from '../shared/identity.ts';
 import {Verification} from '../shared/keys-verification.ts';
+import {fieldErrors} from '../shared/messages.ts';
 import {baseStyles} from '../shared/styles.ts';
 import type {UsedAccount} from '../shared/used-accounts.ts';
 import styles from './boa-pricing-credentials.styles.ts';
@@ -30,6 +31,8 @@ export class BoaPricingCredentials extends LitElement {
   private readonly verification = new Verification(this, () => this.services, (verdict) => this.handleVerdict(verdict));
   private readonly keysInput = createRef<BoaKeysInput>();
   private keys: AwsKeys | undefined;
+  /** Whose keys were saved last, still shown once the verification (which held the secret) is forgotten. */
+  private savedIdentity: Identity | undefined;
 
   /** The tab's services. */
   declare services: BillingServices;
@@ -46,8 +49,11 @@ export class BoaPricingCredentials extends LitElement {
 
   /** Forgets the pasted keys once they are saved: the secret leaves memory and the form. */
   clearSecret(): void {
+    this.savedIdentity = this.verification.verdict?.identity ?? this.savedIdentity;
     this.keys = undefined;
     this.keysInput.value?.clear();
+    // The task keeps its last arguments, which hold the secret: replace them.
+    this.verification.reset();
     this.requestUpdate();
   }
 
@@ -58,6 +64,7 @@ export class BoaPricingCredentials extends LitElement {
   private handleKeysInput(event: BoaKeysInputEvent): void {
     event.stopPropagation();
     this.keys = event.keys;
+    this.savedIdentity = undefined;
     if (!event.keys) {
       this.verification.reset();
       this.dispatchEvent(new BoaKeysVerifiedEvent({keys: undefined, blocked: false}));
@@ -74,13 +81,15 @@ export class BoaPricingCredentials extends LitElement {
   override render() {
     const t = this.services.t;
     const verdict = this.verification.verdict;
-    const identity = verdict?.identity;
+    const identity = verdict?.identity ?? this.savedIdentity;
     const elsewhere = identity && this.usedAccounts.find((used) => used.account === identity.account);
     return html`
       <p>${t(this.saved ? 'tab_pricing_saved' : 'tab_pricing_intro')}</p>
       <boa-keys-input
         .t=${t}
         heading=${t('tab_pricing_heading')}
+        .note=${t('tab_pricing_not_saved_yet')}
+        .errors=${fieldErrors(t, this.verification.checks, this.services.language)}
         ?accepted=${Boolean(this.keys && identity && !this.verification.blocked)}
         @boa-keys-input=${this.handleKeysInput}
         ${ref(this.keysInput)}
@@ -89,7 +98,7 @@ export class BoaPricingCredentials extends LitElement {
       <p class="alert alert--warn" ?hidden=${!elsewhere}>
         ${elsewhere ? t('tab_account_used_elsewhere', {account: formatAccount(elsewhere.account), where: elsewhere.where}) : ''}
       </p>
-      <boa-check-list .t=${t} .checks=${this.verification.checks} ?running=${this.verification.running} label=${t('tab_pricing_checks')}></boa-check-list>
+      <boa-check-list .t=${t} language=${this.services.language} .checks=${this.verification.checks} ?running=${this.verification.running} label=${t('tab_pricing_checks')}></boa-check-list>
       <div class="actions" ?hidden=${!this.verification.running}>
         <button type="button" @click=${() => this.verification.cancel()}>${t('tab_cancel')}</button>
       </div>

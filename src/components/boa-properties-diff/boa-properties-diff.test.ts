@@ -1,4 +1,4 @@
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {OTHER_PROPERTIES, PRICING_KEYS, fakeServices} from '../../../test/helpers/fake-services.ts';
 import '../shared/test-utils.ts';
 import type {BoaPropertiesDiff} from './boa-properties-diff.ts';
@@ -24,7 +24,7 @@ describe('<boa-properties-diff>', () => {
     const {el} = await mount();
     expect(text(el.shadowRoot!.querySelector('tr[data-property="amazon_bucket"]')!)).to.contain('old-bucket').and.contain('billing-bucket');
     expect(text(el.shadowRoot!.querySelector('tr[data-property="amazon_mpa"]')!)).to.contain('—');
-    expect(text(el)).to.contain('2 other properties stay untouched');
+    expect(text(el)).to.contain('Other properties left as they are: 2.');
   });
 
   it('saves no property when the pricing credentials are refused, and says so', async () => {
@@ -45,9 +45,33 @@ describe('<boa-properties-diff>', () => {
     expect(fake.abiquo.propertyWrites).to.be.empty;
   });
 
+  it('tells the parent as soon as the credentials are saved, even when the properties then fail', async () => {
+    const {el, fake} = await mount();
+    fake.abiquo.failNext.set('applyProperties', {code: 'ABIQUO_SERVER', facts: {status: 503}});
+    const saved = oneEvent(el, 'boa-credentials-saved');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await saved;
+    await waitUntil(() => text(el).includes('amazon_* properties: not saved.'));
+    expect(text(el)).to.contain('HTTP 503');
+  });
+
+  it('after a Cancel says what was saved and what is unknown, re-reads the properties and reports a save that landed', async () => {
+    const {el, fake} = await mount();
+    fake.abiquo.slow.set('applyProperties', 150);
+    const reloaded = oneEvent(el, 'boa-properties-reloaded');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => fake.abiquo.savedCredentials.length === 1);
+    await el.updateComplete;
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Cancel'))!.click();
+    await waitUntil(() => text(el).includes('cancelled while saving'), 'the cancelled step was never reported');
+    expect(text(el)).to.contain('Pricing credentials: saved.');
+    expect(text(el)).to.contain('amazon_* properties: cancelled while saving');
+    expect((await reloaded).detail.properties).to.deep.include(OTHER_PROPERTIES);
+  });
+
   it('is in Spanish on a Spanish console', async () => {
     const {el} = await mount('es');
-    expect(text(el)).to.contain('Las otras 2 propiedades no se modifican');
+    expect(text(el)).to.contain('Otras propiedades que no se modifican: 2.');
     expect(el.shadowRoot!.querySelector('button.primary')!.textContent).to.contain('Aplicar');
   });
 });

@@ -1,26 +1,27 @@
 import {Task, TaskStatus, initialState} from '@lit/task';
-import {LitElement, html, nothing, type CSSResultGroup} from 'lit';
+import {LitElement, html, nothing, type CSSResultGroup, type PropertyValues} from 'lit';
+import {createRef, ref} from 'lit/directives/ref.js';
 import type {AwsKeys} from '../../aws/types.ts';
-import {BoaAppliedEvent, BoaPropertiesReloadedEvent} from '../events.ts';
-import type {AbiquoCode, BillingServices} from '../services.ts';
+import {BoaAppliedEvent, BoaCredentialsSavedEvent, BoaPropertiesReloadedEvent} from '../events.ts';
+import type {BillingServices} from '../services.ts';
 import {untilAborted} from '../shared/abortable.ts';
-import {abiquoMessage} from '../shared/messages.ts';
+import {focusWithin, keepFocus} from '../shared/focus.ts';
+import {abiquoFailure, abiquoMessage, type AbiquoFailure} from '../shared/messages.ts';
 import {statusIcon} from '../shared/status-icon.ts';
 import {baseStyles} from '../shared/styles.ts';
 import styles from './boa-properties-diff.styles.ts';
 
-interface Failure {
-  readonly code: AbiquoCode;
-  readonly facts?: Readonly<Record<string, string | number>>;
-}
-
-/** What one Apply did, step by step, so a failure half-way says exactly what was saved. */
+/**
+ * What one Apply did, step by step, so a failure half-way says exactly what was saved. `pending` is a step under
+ * way; a Cancel turns it into `unknown` (the request may still have reached Abiquo).
+ */
 interface ApplyOutcome {
-  readonly credentials: 'saved' | 'failed' | 'not-needed' | 'not-reached';
-  readonly properties: 'saved' | 'failed' | 'not-reached' | 'conflict';
-  readonly failure?: Failure;
+  credentials: 'saved' | 'failed' | 'not-needed' | 'not-reached' | 'pending' | 'unknown';
+  properties: 'saved' | 'failed' | 'not-reached' | 'conflict' | 'pending' | 'unknown';
+  failure?: AbiquoFailure;
   /** On conflict: each key someone else changed, with the value it had when loaded and the value it has now. */
-  readonly conflicts?: readonly {key: string; loaded: string | undefined; theirs: string | undefined}[];
+  conflicts?: readonly {key: string; loaded: string | undefined; theirs: string | undefined}[];
+  cancelled?: boolean;
 }
 
 const missing = '—';
@@ -30,8 +31,9 @@ const missing = '—';
  * "Apply" (or "Restore" after the console's own Save lost them). Apply saves the pricing credentials first, then
  * the properties over a fresh read; a conflict with someone else's change is shown and nothing is overwritten.
  *
+ * @event boa-credentials-saved - Apply saved the pricing credentials (the parent clears the secret at once).
  * @event boa-applied - Apply or Restore finished writing.
- * @event boa-properties-reloaded - Apply met someone else's change and re-read the properties.
+ * @event boa-properties-reloaded - Apply met someone else's change (or was cancelled) and re-read the properties.
  */
 export class BoaPropertiesDiff extends LitElement {
   static override styles: CSSResultGroup = [baseStyles, styles];
@@ -44,13 +46,21 @@ export class BoaPropertiesDiff extends LitElement {
     lost: {attribute: false},
   };
 
-  /** Keys whose credentials this element already saved, so a retry after a half-way failure does not resend them. */
-  private savedKeys: AwsKeys | undefined;
+  /**
+   * The pricing keys were saved by an Apply whose properties then failed, so a retry does not resend them. A
+   * boolean, not the keys: the parent drops the keys as soon as they are saved.
+   */
+  private credentialsSaved = false;
+  private readonly applyButton = createRef<HTMLButtonElement>();
+  private readonly outcomeRegion = createRef<HTMLElement>();
   private readonly apply = new Task<[], ApplyOutcome>(this, {
     autoRun: false,
     task: async (_args, {signal}) => {
-      const outcome = await untilAborted(this.write(signal), signal);
-      if (outcome !== initialState && outcome.properties === 'saved') this.savedKeys = undefined;
+      // Filled in as each step completes, so a Cancel can still say what was saved.
+      const outcome: ApplyOutcome = {credentials: 'not-needed', properties: 'not-reached'};
+      const done = await untilAborted(this.write(outcome, signal), signal);
+      if (done === initialState) return this.cancelled(outcome);
+      if (outcome.properties === 'saved') this.credentialsSaved = false;
       return outcome;
     },
   });
@@ -74,42 +84,80 @@ export class BoaPropertiesDiff extends LitElement {
     this.lost = [];
   }
 
+  override willUpdate(changed: PropertyValues<this>): void {
+    // New keys from the operator are saved by the next Apply.
+    if (changed.has('keys') && this.keys) this.credentialsSaved = false;
+  }
+
   private changes(): Record<string, string> {
     return Object.fromEntries(Object.entries(this.desired ?? {}).filter(([key, value]) => this.current[key] !== value));
   }
 
-  private async write(signal: AbortSignal): Promise<ApplyOutcome> {
+  private async write(outcome: ApplyOutcome, signal: AbortSignal): Promise<void> {
     const abiquo = this.services.abiquo;
     const keys = this.keys;
-    let credentials: ApplyOutcome['credentials'] = 'not-needed';
-    if (keys && keys !== this.savedKeys) {
+    if (keys && !this.credentialsSaved) {
+      outcome.credentials = 'pending';
       const saved = await abiquo.savePricingCredentials(keys, signal);
-      if (!saved.ok) return {credentials: 'failed', properties: 'not-reached', failure: failure(saved)};
-      this.savedKeys = keys;
-      credentials = 'saved';
-    } else if (keys) credentials = 'saved';
+      if (!saved.ok) {
+        Object.assign(outcome, {credentials: 'failed', failure: abiquoFailure(saved)});
+        return;
+      }
+      outcome.credentials = 'saved';
+      this.credentialsSaved = true;
+      // At once, not after the properties: the secret must leave the form even if the next step fails.
+      this.dispatchEvent(new BoaCredentialsSavedEvent());
+    } else if (keys) outcome.credentials = 'saved';
     const loaded = this.current;
-    const written = await abiquo.applyProperties(this.changes(), loaded, signal);
+    const changes = this.changes();
+    outcome.properties = 'pending';
+    const written = await abiquo.applyProperties(changes, loaded, signal);
     if (written.ok) {
-      this.dispatchEvent(new BoaAppliedEvent({properties: written.value, credentialsSaved: credentials === 'saved'}));
-      return {credentials, properties: 'saved'};
+      outcome.properties = 'saved';
+      this.dispatchEvent(new BoaAppliedEvent({properties: written.value, credentialsSaved: outcome.credentials === 'saved'}));
+      return;
     }
-    if (written.code !== 'ABIQUO_CONFLICT') return {credentials, properties: 'failed', failure: failure(written)};
+    outcome.failure = abiquoFailure(written);
+    if (written.code !== 'ABIQUO_CONFLICT') {
+      outcome.properties = 'failed';
+      return;
+    }
+    outcome.properties = 'conflict';
     // Show whose value is there now; the operator's own values stay in the diff for a deliberate second Apply.
     const fresh = await abiquo.readProperties(signal);
-    if (!fresh.ok) return {credentials, properties: 'conflict', failure: failure(written)};
-    const keysChanged = Object.keys(this.changes()).filter((key) => fresh.value[key] !== loaded[key]);
+    if (!fresh.ok) return;
+    outcome.conflicts = Object.keys(changes)
+      .filter((key) => fresh.value[key] !== loaded[key])
+      .map((key) => ({key, loaded: loaded[key], theirs: fresh.value[key]}));
     this.dispatchEvent(new BoaPropertiesReloadedEvent({properties: fresh.value}));
-    return {
-      credentials,
-      properties: 'conflict',
-      failure: failure(written),
-      conflicts: keysChanged.map((key) => ({key, loaded: loaded[key], theirs: fresh.value[key]})),
-    };
   }
 
-  private handleApply(): void {
-    void this.apply.run([]);
+  /** After a Cancel: a step under way may or may not have reached Abiquo, so read the properties again to tell. */
+  private async cancelled(outcome: ApplyOutcome): Promise<ApplyOutcome> {
+    const result: ApplyOutcome = {
+      credentials: outcome.credentials === 'pending' ? 'unknown' : outcome.credentials,
+      properties: outcome.properties === 'pending' ? 'unknown' : outcome.properties,
+      cancelled: true,
+    };
+    if (result.properties !== 'unknown') return result;
+    const wanted = this.changes();
+    // The Apply's own signal is aborted; this read is short and its answer is what the operator needs.
+    const fresh = await this.services.abiquo.readProperties(new AbortController().signal);
+    if (!fresh.ok) return result;
+    if (Object.entries(wanted).every(([key, value]) => fresh.value[key] === value)) {
+      this.dispatchEvent(new BoaAppliedEvent({properties: fresh.value, credentialsSaved: result.credentials === 'saved'}));
+      return {...result, properties: 'saved'};
+    }
+    this.dispatchEvent(new BoaPropertiesReloadedEvent({properties: fresh.value}));
+    return result;
+  }
+
+  private async handleApply(): Promise<void> {
+    // aria-disabled while saving, so the button keeps focus; a second press does nothing.
+    if (this.apply.status === TaskStatus.PENDING) return;
+    const hadFocus = focusWithin(this);
+    await this.apply.run([]);
+    if (hadFocus) await keepFocus(this, () => this.outcomeRegion.value);
   }
 
   private renderOutcome() {
@@ -120,26 +168,47 @@ export class BoaPropertiesDiff extends LitElement {
     }
     const outcome = this.apply.value;
     if (this.apply.status !== TaskStatus.COMPLETE || !outcome) return nothing;
+    const credentialsLine = {
+      saved: ['pass', 'tab_apply_credentials_saved'],
+      failed: ['fail', 'tab_apply_credentials_failed'],
+      'not-reached': ['skipped', 'tab_apply_not_reached'],
+      pending: ['warn', 'tab_apply_credentials_unknown'],
+      unknown: ['warn', 'tab_apply_credentials_unknown'],
+    } as const;
+    const propertiesLine = {
+      saved: ['pass', 'tab_apply_properties_saved'],
+      failed: ['fail', 'tab_apply_properties_failed'],
+      conflict: ['fail', 'tab_apply_properties_failed'],
+      'not-reached': ['skipped', 'tab_apply_properties_not_reached'],
+      pending: ['warn', 'tab_apply_properties_unknown'],
+      unknown: ['warn', 'tab_apply_properties_unknown'],
+    } as const;
+    const [credentialsStatus, credentialsText] = outcome.credentials === 'not-needed' ? [] : credentialsLine[outcome.credentials];
+    const [propertiesStatus, propertiesText] = propertiesLine[outcome.properties];
     const steps = html`<ul class="steps">
-      ${outcome.credentials === 'not-needed'
-        ? nothing
-        : html`<li>${statusIcon(t, outcome.credentials === 'saved' ? 'pass' : outcome.credentials === 'failed' ? 'fail' : 'skipped')}
-            ${t(outcome.credentials === 'saved' ? 'tab_apply_credentials_saved' : outcome.credentials === 'failed' ? 'tab_apply_credentials_failed' : 'tab_apply_not_reached')}</li>`}
-      <li>${statusIcon(t, outcome.properties === 'saved' ? 'pass' : outcome.properties === 'not-reached' ? 'skipped' : 'fail')}
-        ${t(outcome.properties === 'saved' ? 'tab_apply_properties_saved' : outcome.properties === 'not-reached' ? 'tab_apply_properties_not_reached' : 'tab_apply_properties_failed')}</li>
+      ${credentialsStatus ? html`<li>${statusIcon(t, credentialsStatus)} ${t(credentialsText)}</li>` : nothing}
+      <li>${statusIcon(t, propertiesStatus)} ${t(propertiesText)}</li>
     </ul>`;
+    if (outcome.cancelled) {
+      return html`<div class="alert alert--warn">${steps}${outcome.properties === 'saved' ? nothing : html`<p>${t('tab_apply_cancelled')}</p>`}</div>`;
+    }
     if (!outcome.failure) return html`<div class="alert alert--pass">${steps}</div>`;
+    // With the conflict table shown, the generic conflict text (which says to re-read) would contradict it.
+    if (outcome.conflicts?.length) {
+      return html`<div class="alert alert--fail">
+        ${steps}
+        <ul>
+          ${outcome.conflicts.map(
+            (c) => html`<li data-conflict=${c.key}>${t('tab_conflict_line', {property: c.key, theirs: c.theirs ?? missing, loaded: c.loaded ?? missing})}</li>`,
+          )}
+        </ul>
+        <p>${t('tab_conflict_next')}</p>
+      </div>`;
+    }
     return html`<div class="alert alert--fail">
       ${steps}
       <p>${abiquoMessage(t, outcome.failure.code, outcome.failure.facts)}</p>
-      ${outcome.conflicts?.length
-        ? html`<ul>
-              ${outcome.conflicts.map(
-                (c) => html`<li data-conflict=${c.key}>${t('tab_conflict_line', {property: c.key, theirs: c.theirs ?? missing, loaded: c.loaded ?? missing})}</li>`,
-              )}
-            </ul>
-            <p>${t('tab_conflict_next')}</p>`
-        : html`<p>${t('tab_apply_retry')}</p>`}
+      <p>${t('tab_apply_retry')}</p>
     </div>`;
   }
 
@@ -181,17 +250,15 @@ export class BoaPropertiesDiff extends LitElement {
         <button
           type="button"
           class="primary"
-          ?disabled=${nothingToDo || Boolean(this.blockedReason) || this.apply.status === TaskStatus.PENDING}
+          ?disabled=${nothingToDo || Boolean(this.blockedReason)}
+          aria-disabled=${this.apply.status === TaskStatus.PENDING ? 'true' : 'false'}
           @click=${this.handleApply}
+          ${ref(this.applyButton)}
         >
           ${t(restoring ? 'tab_restore' : 'tab_apply')}
         </button>
       </div>
-      <div aria-live="polite">${this.renderOutcome()}</div>
+      <div class="outcome" aria-live="polite" tabindex="-1" ${ref(this.outcomeRegion)}>${this.renderOutcome()}</div>
     `;
   }
-}
-
-function failure(result: {code: AbiquoCode; facts?: Readonly<Record<string, string | number>>}): Failure {
-  return {code: result.code, ...(result.facts ? {facts: result.facts} : {})};
 }

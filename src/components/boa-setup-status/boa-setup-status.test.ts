@@ -29,7 +29,7 @@ describe('<boa-setup-status>', () => {
     const lines = Object.fromEntries([...el.shadowRoot!.querySelectorAll('li')].map((li) => [li.dataset.item, li.dataset.status]));
     expect(lines).to.deep.equal({scope: 'warn', pricing: 'fail', properties: 'fail', linked: 'warn'});
     expect(el.shadowRoot!.textContent).to.contain('Missing properties: amazon_report_name');
-    expect(el.shadowRoot!.textContent).to.contain('Scope Acme scope has 2 compute resources');
+    expect(el.shadowRoot!.textContent).to.contain('Scope Acme scope has compute resources (datacenters or regions: 2)');
   });
 
   it('fires boa-fix with the section of the line the operator chose', async () => {
@@ -37,6 +37,17 @@ describe('<boa-setup-status>', () => {
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('li[data-item="pricing"] button')!;
     setTimeout(() => button.click());
     expect((await oneEvent(el, 'boa-fix')).detail.section).to.equal('pricing');
+  });
+
+  it('keeps Re-verify focusable while it runs, and ignores presses meanwhile', async () => {
+    const el = await fixture<BoaSetupStatus>(html`<boa-setup-status .t=${createTranslator('en')} .items=${items} running></boa-setup-status>`);
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.actions button')!;
+    expect(button.disabled).to.be.false;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    let fired = false;
+    el.addEventListener('boa-reverify', () => (fired = true));
+    button.click();
+    expect(fired).to.be.false;
   });
 
   it('fires boa-reverify from Re-verify, in Spanish too', async () => {

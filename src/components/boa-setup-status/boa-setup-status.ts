@@ -34,6 +34,11 @@ export class BoaSetupStatus extends LitElement {
     this.running = false;
   }
 
+  // aria-disabled rather than disabled while running: a disabled button would drop the keyboard focus on the page.
+  private handleReverify(): void {
+    if (!this.running) this.dispatchEvent(new BoaReverifyEvent());
+  }
+
   private handleFix(section: TabSection): void {
     this.dispatchEvent(new BoaFixEvent({section}));
   }
@@ -52,7 +57,7 @@ export class BoaSetupStatus extends LitElement {
         )}
       </ul>
       <div class="actions">
-        <button type="button" ?disabled=${this.running} @click=${() => this.dispatchEvent(new BoaReverifyEvent())}>${t('tab_reverify')}</button>
+        <button type="button" aria-disabled=${this.running ? 'true' : 'false'} @click=${this.handleReverify}>${t('tab_reverify')}</button>
         <span class="progress" role="status">${this.running ? t('tab_checking') : ''}</span>
       </div>
     `;

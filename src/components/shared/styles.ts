@@ -11,15 +11,17 @@ export const baseStyles = css`
     --boa-text: #333;
     --boa-muted: #6f6f6f;
     --boa-border: #ccc;
+    /* Field borders and the focus ring need 3:1 against white (WCAG 1.4.11); Bootstrap's #ccc and #66afe9 have less. */
+    --boa-input-border: #8a8a8a;
     --boa-radius: 4px;
     --boa-accent: #337ab7;
     --boa-accent-text: #fff;
-    --boa-pass: #2d7a2d;
+    --boa-pass: #276b27;
     --boa-warn: #8a5a00;
     --boa-fail: #a94442;
     --boa-fail-bg: #f2dede;
     --boa-warn-bg: #fcf8e3;
-    --boa-focus: #66afe9;
+    --boa-focus: #2a6cb0;
     display: block;
     font-family: var(--boa-font);
     font-size: 14px;
@@ -29,8 +31,9 @@ export const baseStyles = css`
   [hidden] {
     display: none !important;
   }
-  h2,
-  h3 {
+  /* The console's modal title is an h3/h4: the tab's sections are h4, their parts h5. */
+  h4,
+  h5 {
     font-size: 16px;
     font-weight: bold;
     margin: 0 0 8px;
@@ -53,7 +56,7 @@ export const baseStyles = css`
     padding: 6px 12px;
     font: inherit;
     color: inherit;
-    border: 1px solid var(--boa-border);
+    border: 1px solid var(--boa-input-border);
     border-radius: var(--boa-radius);
     background: #fff;
   }
@@ -84,7 +87,8 @@ export const baseStyles = css`
     text-decoration: underline;
     padding: 0 4px;
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.65;
   }
@@ -96,10 +100,18 @@ export const baseStyles = css`
   textarea:focus-visible {
     outline: none;
     border-color: var(--boa-focus);
-    box-shadow: 0 0 0 3px rgb(102 175 233 / 45%);
+    box-shadow: 0 0 0 1px var(--boa-focus);
   }
   .field {
     margin-bottom: 12px;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--boa-fail);
+  }
+  .field-error {
+    display: block;
+    color: var(--boa-fail);
+    margin-top: 4px;
   }
   .help {
     display: block;
