@@ -37,7 +37,7 @@ describe('built manifests', () => {
     for (const file of ['background.js', 'content.js']) {
       const source = readFileSync(path.join(root, 'dist/chrome', file), 'utf8');
       assert.equal(source.includes('sandbox-endpoints.json'), false, `${file} mentions the sandbox`);
-      assert.equal(/127\.0\.0\.1|localhost:\d/.test(source), false, `${file} mentions loopback`);
+      assert.equal(/https?:\/\/(?:127\.0\.0\.1|localhost):\d/.test(source), false, `${file} holds a loopback endpoint`);
     }
     assert.ok((manifest('sandbox-chrome').host_permissions as string[]).includes('http://127.0.0.1/*'));
   });

@@ -20,6 +20,18 @@ export function readEnterpriseName(dialog: Element): string | undefined {
   return value || undefined;
 }
 
+/**
+ * The name in whatever modal is open, recognised as the enterprise editor or not: what the toolbar's panel checks
+ * the enterprise against when no tab could be mounted.
+ */
+export function readAnyDialogEnterpriseName(root: ParentNode): string | undefined {
+  for (const modal of queryAll(root, 'modal')) {
+    const name = readEnterpriseName(modal);
+    if (name) return name;
+  }
+  return undefined;
+}
+
 /** Calls `onSave` when the operator clicks the dialog's own Save. */
 export function onDialogSave(dialog: Element, onSave: () => void, signal: AbortSignal): void {
   const button = query(dialog, 'saveButton');

@@ -4,7 +4,7 @@
  */
 import {createAbiquoService} from '../abiquo/abiquo-service.ts';
 import type {BoaBillingTab} from '../components/boa-billing-tab/boa-billing-tab.ts';
-import {onDialogSave, readEnterpriseName} from '../console/find-enterprise-dialog.ts';
+import {onDialogSave, readAnyDialogEnterpriseName, readEnterpriseName} from '../console/find-enterprise-dialog.ts';
 import {showFloatingPanel} from '../console/floating-panel.ts';
 import {mountBillingTab, type MountedTab} from '../console/mount-billing-tab.ts';
 import {watchEnterpriseDialogs} from '../console/watch-dialogs.ts';
@@ -97,6 +97,7 @@ function floatTab(tab: OpenTab, signal: AbortSignal): void {
   if (tab.element.isConnected) return;
   const t = tab.element.services.t;
   showFloatingPanel(tab.element, {label: t('tab_title'), closeLabel: t('tab_close'), signal});
+  void tab.element.focusRestore();
 }
 
 /** Gives the tab its services once the console context and the enterprise are known (`dialog` absent: the toolbar's panel). */
@@ -114,7 +115,9 @@ async function connect(tab: OpenTab, dialog: Element | undefined, signal: AbortS
       abiquo: createAbiquoService({apiBase: context.apiBase, enterpriseId}),
     };
   };
-  const enterpriseId = await resolveEnterpriseId(context.http, dialog && readEnterpriseName(dialog), signal);
+  const dialogName = dialog ? readEnterpriseName(dialog) : readAnyDialogEnterpriseName(document);
+  tab.element.dialogName = dialogName;
+  const enterpriseId = await resolveEnterpriseId(context.http, dialogName, signal);
   if (enterpriseId !== undefined) return bind(enterpriseId);
   tab.element.candidates = await listKeynodes(context.http, signal);
   tab.element.addEventListener('boa-enterprise-picked', (event) => bind(event.detail.enterpriseId), {signal});

@@ -90,7 +90,7 @@ export function createFakeChrome(options: {extensionId?: string; files?: Record<
       },
       executeScript: async () => [],
     },
-    tabs: {query: async () => [], sendMessage: async () => undefined, onRemoved: event()},
+    tabs: {query: async () => [], sendMessage: async () => undefined, onRemoved: event(), onUpdated: event()},
     webRequest: {onCompleted: event()},
   };
 
