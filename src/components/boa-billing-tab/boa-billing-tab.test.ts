@@ -39,6 +39,16 @@ async function verifiedReport(el: BoaBillingTab, bucket: string = BUCKETS.good) 
   await waitUntil(() => diff(el).shadowRoot!.querySelector('table'), 'diff never shown');
 }
 
+/** Apply, then the console's own Save PUTs the properties it loaded before the tab wrote: the values are lost. */
+async function applyThenLoseToConsoleSave(el: BoaBillingTab, fake: Fake) {
+  await verifiedReport(el);
+  applyButton(el).click();
+  await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
+  fake.abiquo.properties = {...OTHER_PROPERTIES};
+  await el.consoleSaved();
+  await waitUntil(() => text(diff(el)).includes("The console's Save removed the billing properties"));
+}
+
 describe('<boa-billing-tab>', () => {
   it('passes the accessibility audit', async () => {
     const el = await mount(fakeServices());
@@ -182,14 +192,7 @@ describe('<boa-billing-tab>', () => {
   it('offers a one-click Restore when the console\'s own Save lost the applied properties', async () => {
     const fake = fakeServices();
     const el = await mount(fake);
-    await verifiedReport(el);
-    applyButton(el).click();
-    await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
-    // The console's Save PUTs the properties it loaded before the tab wrote.
-    fake.abiquo.properties = {...OTHER_PROPERTIES};
-    await el.consoleSaved();
-    await el.updateComplete;
-    await waitUntil(() => text(diff(el)).includes("The console's Save removed the billing properties"));
+    await applyThenLoseToConsoleSave(el, fake);
     expect(applyButton(el).textContent).to.contain('Restore');
     applyButton(el).click();
     await waitUntil(() => fake.abiquo.properties.amazon_bucket === 'billing-bucket', 'Restore did not write');
@@ -199,12 +202,7 @@ describe('<boa-billing-tab>', () => {
   it('keeps the Restore offer through Re-verify, and focusRestore() takes the operator to it', async () => {
     const fake = fakeServices();
     const el = await mount(fake);
-    await verifiedReport(el);
-    applyButton(el).click();
-    await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
-    fake.abiquo.properties = {...OTHER_PROPERTIES};
-    await el.consoleSaved();
-    await waitUntil(() => text(diff(el)).includes("The console's Save removed the billing properties"));
+    await applyThenLoseToConsoleSave(el, fake);
     deep<HTMLButtonElement>(el, 'boa-setup-status', '.actions button').click();
     await waitUntil(() => deep(el, 'boa-setup-status', '.actions button').getAttribute('aria-disabled') === 'false', 'Re-verify never finished');
     await new Promise((resolve) => setTimeout(resolve, 20));
