@@ -3,8 +3,7 @@
  * Record the output in docs/benchmarks.md.
  */
 import {spawnSync} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
-import {gzipSync} from 'node:zlib';
+import {sizeOf} from '../scripts/build.ts';
 import {benchVerdict, LATENCY_MS} from './aws-verdict.ts';
 import {benchConsole, contentScriptFigure} from './console-weight.ts';
 import {benchDiscovery} from './discovery.ts';
@@ -32,12 +31,8 @@ for (const f of await benchDiscovery()) {
 
 console.log('\nService worker bundle (target: ≤ 100 KB gzip)');
 for (const file of ['dist/chrome/background.js', 'dist/sandbox-chrome/background.js']) {
-  if (!existsSync(file)) {
-    console.log(`  ${file}: not built (npm run build / build:sandbox)`);
-    continue;
-  }
-  const bytes = readFileSync(file);
-  console.log(`  ${file}: ${(bytes.length / 1024).toFixed(1)} KB, ${(gzipSync(bytes, {level: 9}).length / 1024).toFixed(1)} KB gzip`);
+  const {minified, gzipped} = sizeOf(file);
+  console.log(`  ${file}: ${(minified / 1024).toFixed(1)} KB, ${(gzipped / 1024).toFixed(1)} KB gzip`);
 }
 
 const content = contentScriptFigure();
