@@ -1,7 +1,9 @@
 /**
- * Builds the unpacked extension for Chrome and Firefox from one set of sources:
+ * Builds the unpacked extension for Chrome and Firefox from one set of sources (the Firefox pages and content
+ * script differ only by the two plugins below):
  *   npm run build             → dist/chrome, dist/firefox (release: AWS only)
- *   npm run build -- --sandbox → dist/sandbox-chrome (AWS pointed at the loopback simulation; never shipped)
+ *   npm run build -- --sandbox → dist/sandbox-chrome, dist/sandbox-firefox (AWS pointed at the loopback simulation;
+ *                                never shipped)
  * Content script and pages are classic scripts (IIFE); the service worker is one ES file with no dynamic
  * imports. Prints each bundle's minified and gzipped size.
  */
@@ -45,6 +47,39 @@ export const messagesOnly: Plugin = {
   },
 };
 
+/**
+ * Firefox content scripts have a native `customElements` (reference/firefox.md), so the polyfill that Chrome's
+ * content script needs would never install there: the Firefox build leaves it out.
+ */
+const customElementsPolyfill = '@webcomponents/custom-elements';
+export const noCustomElementsPolyfill: Plugin = {
+  name: 'no-custom-elements-polyfill',
+  enforce: 'pre',
+  resolveId: (source) => (source === customElementsPolyfill ? '\0empty-polyfill' : null),
+  load: (id) => (id === '\0empty-polyfill' ? 'export {};' : null),
+};
+
+/**
+ * Lit parses each template once by setting a `<template>`'s `innerHTML`, the pattern Mozilla's add-on linter
+ * warns about (UNSAFE_VAR_ASSIGNMENT) and reviewers ask about. In the Firefox build the same parse goes through
+ * `DOMParser` (a template's content is inert either way). Chrome keeps Lit as published, Trusted Types included.
+ * Fails the build if Lit's code changes shape, rather than shipping the warning unnoticed.
+ */
+const litCreateElement = 'static createElement(t,i){const s=l.createElement("template");return s.innerHTML=t,s}';
+export const litTemplatesWithoutInnerHtml: Plugin = {
+  name: 'lit-templates-without-innerhtml',
+  transform(code, id) {
+    if (!/[\\/]lit-html[\\/]lit-html\.js$/.test(id)) return null;
+    if (!code.includes(litCreateElement)) this.error(`lit-html changed: ${litCreateElement} not found in ${id}`);
+    return {
+      code: code.replace(litCreateElement, 'static createElement(t){return new DOMParser().parseFromString(`<template>${t}</template>`,"text/html").querySelector("template")}'),
+      map: null,
+    };
+  },
+};
+
+type BrowserName = 'chrome' | 'firefox';
+
 interface Entry {
   readonly name: string;
   readonly source: string;
@@ -58,14 +93,19 @@ const entries: readonly Entry[] = [
   {name: 'popup', source: 'src/popup/index.ts', format: 'iife'},
 ];
 
-async function bundle(entry: Entry, outDir: string): Promise<void> {
+function pluginsFor(entry: Entry, browser: BrowserName): Plugin[] {
+  if (entry.name === 'background') return [awsXmlParserWithoutDom, messagesOnly];
+  return browser === 'firefox' ? [noCustomElementsPolyfill, litTemplatesWithoutInnerHtml, messagesOnly] : [messagesOnly];
+}
+
+async function bundle(entry: Entry, browser: BrowserName, outDir: string): Promise<void> {
   await build({
     configFile: false,
     root,
     logLevel: 'warn',
     mode: 'production',
     define: {__SANDBOX__: JSON.stringify(sandbox)},
-    plugins: entry.name === 'background' ? [awsXmlParserWithoutDom, messagesOnly] : [messagesOnly],
+    plugins: pluginsFor(entry, browser),
     build: {
       outDir,
       emptyOutDir: false,
@@ -79,7 +119,7 @@ async function bundle(entry: Entry, outDir: string): Promise<void> {
   });
 }
 
-function manifestFor(browser: 'chrome' | 'firefox'): Record<string, unknown> {
+function manifestFor(browser: BrowserName): Record<string, unknown> {
   const read = (file: string) => JSON.parse(readFileSync(path.join(root, 'manifest', file), 'utf8')) as Record<string, unknown>;
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version: string}).version;
   return {...read('base.json'), ...read(`${browser}.json`), ...(sandbox ? read('sandbox.json') : {}), version};
@@ -91,30 +131,26 @@ export function sizeOf(file: string): {minified: number; gzipped: number} {
 }
 
 async function main(): Promise<void> {
-  const shared = path.join(root, 'dist', sandbox ? '.sandbox-build' : '.build');
-  rmSync(shared, {recursive: true, force: true});
-  for (const entry of entries) await bundle(entry, shared);
-
-  const browsers = sandbox ? (['chrome'] as const) : (['chrome', 'firefox'] as const);
+  const browsers = ['chrome', 'firefox'] as const;
   for (const browser of browsers) {
     const out = path.join(root, 'dist', sandbox ? `sandbox-${browser}` : browser);
     rmSync(out, {recursive: true, force: true});
     mkdirSync(out, {recursive: true});
-    cpSync(shared, out, {recursive: true});
+    for (const entry of entries) await bundle(entry, browser, out);
     cpSync(path.join(root, 'static'), out, {recursive: true});
     for (const page of ['options', 'popup']) cpSync(path.join(root, `src/${page}/${page}.html`), path.join(out, `${page}.html`));
     cpSync(path.join(root, 'locales'), path.join(out, '_locales'), {recursive: true});
     writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(manifestFor(browser), null, 2)}\n`);
   }
-  rmSync(shared, {recursive: true, force: true});
 
   if (quiet) return;
-  const first = path.join(root, 'dist', sandbox ? 'sandbox-chrome' : 'chrome');
-  for (const entry of entries) {
-    const {minified, gzipped} = sizeOf(path.join(first, `${entry.name}.js`));
-    console.log(`${`${entry.name}.js`.padEnd(15)} ${(minified / 1024).toFixed(1).padStart(7)} KB minified ${(gzipped / 1024).toFixed(1).padStart(6)} KB gzipped`);
+  for (const browser of browsers) {
+    const out = path.join('dist', sandbox ? `sandbox-${browser}` : browser);
+    for (const entry of entries) {
+      const {minified, gzipped} = sizeOf(path.join(root, out, `${entry.name}.js`));
+      console.log(`${path.join(out, `${entry.name}.js`).padEnd(34)} ${(minified / 1024).toFixed(1).padStart(7)} KB minified ${(gzipped / 1024).toFixed(1).padStart(6)} KB gzipped`);
+    }
   }
-  console.log(`built ${browsers.map((b) => `dist/${sandbox ? 'sandbox-' : ''}${b}`).join(', ')}`);
 }
 
 if (process.argv[1] === import.meta.filename) await main();

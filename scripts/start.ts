@@ -11,12 +11,12 @@ import {parseArgs} from 'node:util';
 import {startSandbox} from '../sandbox/server.ts';
 import {enableConsoleOrigin, launchWithExtension} from '../test/helpers/browser.ts';
 import {runDemoFlow} from './demo-flow.ts';
-import {ensureChromium} from './ensure-chromium.ts';
+import {ensureBrowsers} from './ensure-browsers.ts';
 
 const {values} = parseArgs({options: {scenario: {type: 'string', default: 'happy-path'}, headless: {type: 'boolean', default: false}}});
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !values.headless;
 
-ensureChromium();
+ensureBrowsers(['chromium']);
 if (spawnSync('npx', ['tsx', 'scripts/build.ts', '--sandbox'], {stdio: 'inherit'}).status !== 0) process.exit(1);
 
 const sandbox = await startSandbox({scenario: values.scenario});

@@ -7,7 +7,7 @@
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import path from 'node:path';
-import {ensureChromium} from './ensure-chromium.ts';
+import {ensureBrowsers} from './ensure-browsers.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -16,7 +16,7 @@ const results = path.join(root, '.test-results');
 rmSync(results, {recursive: true, force: true});
 mkdirSync(results, {recursive: true});
 
-ensureChromium();
+ensureBrowsers(['chromium', 'firefox', 'xvfb', 'xdotool']);
 const env = {...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium'};
 
 function run(command: string, commandArgs: readonly string[]): number {

@@ -64,9 +64,14 @@ export async function injectIntoOpenTabs(origins: readonly string[], deps: Origi
   for (const origin of origins) {
     const open = await deps.tabs.query({url: originPattern(origin)});
     await Promise.allSettled(
-      open.filter((tab) => tab.id !== undefined && tab.url?.startsWith(origin)).map((tab) => deps.scripting.executeScript({target: {tabId: tab.id!}, files: ['content.js']})),
+      open.filter((tab) => tab.id !== undefined && sameOrigin(tab.url, origin)).map((tab) => deps.scripting.executeScript({target: {tabId: tab.id!}, files: ['content.js']})),
     );
   }
+}
+
+/** Exact origin, port included: `startsWith` would take `…:80801` for `…:8080`. */
+function sameOrigin(url: string | undefined, origin: string): boolean {
+  return URL.canParse(url ?? '') && new URL(url!).origin === origin;
 }
 
 export async function disableOrigin(input: string, deps: OriginsDeps): Promise<Result<{origins: string[]}, OriginCode>> {

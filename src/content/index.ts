@@ -1,7 +1,8 @@
 /**
- * Content-script entry (isolated world, classic script). Chrome gives content scripts no
- * `customElements`, so the polyfill must load before any element is defined.
+ * Content-script entry (isolated world, classic script). Before any element class is evaluated: Firefox's
+ * Xray repairs, then the polyfill, since Chrome gives content scripts no `customElements`.
  */
+import './firefox-xray-shims.ts';
 import '@webcomponents/custom-elements';
 import {registerComponents} from '../components/register.ts';
 import {startBillingTab} from './billing-tab-feature.ts';

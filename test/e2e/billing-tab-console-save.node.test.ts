@@ -4,19 +4,19 @@
  * lost, and one click on Restore writes them back without touching anything else.
  */
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
+import {after, before, it} from 'node:test';
 import {BILLING_BUCKET, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
 import type {ExtensionBrowser} from '../helpers/browser.ts';
-import {KEYNODE, startWorld, stopWorld} from '../helpers/e2e-world.ts';
+import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {clickApply, openTabOf, saveEnterpriseDialog, typeBucket, typeKeys, waitForSectionText, waitForTabText} from '../helpers/console-driver.ts';
 import {readBackdoorState} from '../helpers/sandbox-backdoor.ts';
 
-describe("the console's own Save after Apply", () => {
+describeInBrowsers("the console's own Save after Apply", (browser) => {
   let sandbox: Sandbox;
   let ext: ExtensionBrowser;
 
-  before(async () => ({sandbox, ext} = await startWorld('happy-path')));
+  before(async () => ({sandbox, ext} = await startWorld('happy-path', {browser})));
   after(() => stopWorld({sandbox, ext}));
 
   it('is detected when it drops the applied values, and Restore writes them back in one click', {timeout: 60_000}, async () => {

@@ -6,12 +6,12 @@
  * happy path plus one bucket per AWS failure) and one Chromium for all of them.
  */
 import assert from 'node:assert/strict';
-import {after, afterEach, before, beforeEach, describe, it} from 'node:test';
+import {after, afterEach, before, beforeEach, it} from 'node:test';
 import type {Page} from 'puppeteer-core';
 import {BILLING_BUCKET, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
 import type {ExtensionBrowser} from '../helpers/browser.ts';
-import {KEYNODE, startWorld, stopWorld} from '../helpers/e2e-world.ts';
+import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {
   applyEnabled,
   clickApply,
@@ -29,7 +29,7 @@ const admin = {user: 'admin', password: 'admin-demo'};
 const viewer = {user: 'viewer', password: 'viewer-demo'};
 const READY = /Pricing credentials/;
 
-describe('billing-only AWS failure paths: each gives its message and saves nothing', () => {
+describeInBrowsers('billing-only AWS failure paths: each gives its message and saves nothing', (browser) => {
   let sandbox: Sandbox;
   let ext: ExtensionBrowser;
   let page: Page;
@@ -51,7 +51,7 @@ describe('billing-only AWS failure paths: each gives its message and saves nothi
   }
 
   before(async () => {
-    ({sandbox, ext} = await startWorld('failure-paths'));
+    ({sandbox, ext} = await startWorld('failure-paths', {browser}));
     initial = await readBackdoorState(sandbox, KEYNODE.id);
   });
   beforeEach(async () => {

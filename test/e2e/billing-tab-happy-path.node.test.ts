@@ -6,25 +6,25 @@
  */
 import {createHash} from 'node:crypto';
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
+import {after, before, it} from 'node:test';
 import type {Page} from 'puppeteer-core';
 import {BILLING_BUCKET, BILLING_REGION, PAYER_ACCOUNT, PRICING_KEY, REPORT_NAME, REPORT_PREFIX} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
 import {formatAccount} from '../../src/components/shared/identity.ts';
 import {extensionStorageHolds, pageHolds, type ExtensionBrowser} from '../helpers/browser.ts';
-import {KEYNODE, startWorld, stopWorld} from '../helpers/e2e-world.ts';
+import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {clickApply, dropKeysCsv, typeLinkedAccountName, openTabOf, pickReport, readDiff, typeBucket, typeKeys, waitForSectionText, waitForTabText} from '../helpers/console-driver.ts';
 import {readBackdoorState, resetSandbox} from '../helpers/sandbox-backdoor.ts';
 
 const admin = {user: 'admin', password: 'admin-demo'};
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-describe('billing-only AWS on a keynode, from pasted keys to applied properties', () => {
+describeInBrowsers('billing-only AWS on a keynode, from pasted keys to applied properties', (browser) => {
   let sandbox: Sandbox;
   let ext: ExtensionBrowser;
   let page: Page;
 
-  before(async () => ({sandbox, ext} = await startWorld('happy-path')));
+  before(async () => ({sandbox, ext} = await startWorld('happy-path', {browser})));
   after(() => stopWorld({sandbox, ext}));
 
   for (const entry of ['typed', 'dropped as accessKeys.csv'] as const) {

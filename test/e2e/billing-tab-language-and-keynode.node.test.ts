@@ -4,21 +4,21 @@
  * label and the checks' messages are in Spanish.
  */
 import assert from 'node:assert/strict';
-import {after, afterEach, before, beforeEach, describe, it} from 'node:test';
+import {after, afterEach, before, beforeEach, it} from 'node:test';
 import type {Page} from 'puppeteer-core';
 import {PAYER_ACCOUNT, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
 import {formatAccount} from '../../src/components/shared/identity.ts';
 import type {ExtensionBrowser} from '../helpers/browser.ts';
-import {startWorld, stopWorld} from '../helpers/e2e-world.ts';
+import {describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {openTabOf, sectionText, typeKeys, waitForSectionText, waitForTabText} from '../helpers/console-driver.ts';
 
-describe('the tab on a non-keynode enterprise and in a Spanish console', () => {
+describeInBrowsers('the tab on a non-keynode enterprise and in a Spanish console', (browser) => {
   let sandbox: Sandbox;
   let ext: ExtensionBrowser;
   let page: Page;
 
-  before(async () => ({sandbox, ext} = await startWorld('happy-path')));
+  before(async () => ({sandbox, ext} = await startWorld('happy-path', {browser})));
   beforeEach(async () => {
     page = await ext.browser.newPage();
   });

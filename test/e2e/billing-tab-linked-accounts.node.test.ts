@@ -5,22 +5,22 @@
  */
 import {createHash} from 'node:crypto';
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
+import {after, before, it} from 'node:test';
 import {LINKED_KEYS} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
 import {formatAccount} from '../../src/components/shared/identity.ts';
 import type {ExtensionBrowser} from '../helpers/browser.ts';
-import {KEYNODE, startWorld, stopWorld} from '../helpers/e2e-world.ts';
+import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {clickAddAccount, dropKeysCsv, openTabOf, typeLinkedAccountName, waitForSectionText} from '../helpers/console-driver.ts';
 import {readAllEnterprises, readBackdoorState} from '../helpers/sandbox-backdoor.ts';
 
 const [, analytics] = LINKED_KEYS;
 
-describe('adding a linked AWS account from the keynode', () => {
+describeInBrowsers('adding a linked AWS account from the keynode', (browser) => {
   let sandbox: Sandbox;
   let ext: ExtensionBrowser;
 
-  before(async () => ({sandbox, ext} = await startWorld('happy-path')));
+  before(async () => ({sandbox, ext} = await startWorld('happy-path', {browser})));
   after(() => stopWorld({sandbox, ext}));
 
   it('creates a standard enterprise in the keynode scope with AMAZON public credentials, "Only for billing" not set', {timeout: 60_000}, async () => {

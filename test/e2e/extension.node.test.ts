@@ -1,21 +1,21 @@
 /**
- * The built extension (dist/sandbox-chrome) in Debian's Chromium on the simulated console: content scripts
+ * The built sandbox extension in Debian's Chromium and Firefox ESR on the simulated console: content scripts
  * only on consoles the operator enabled; after enabling, the tab mounts in the enterprise dialog and talks to
  * the service worker; forged messages are refused.
  */
 import assert from 'node:assert/strict';
-import {after, before, describe, it} from 'node:test';
+import {after, before, it} from 'node:test';
 import type {Sandbox} from '../../sandbox/server.ts';
 import {contentScriptLoaded, enableConsoleOrigin, type ExtensionBrowser} from '../helpers/browser.ts';
-import {startWorld, stopWorld} from '../helpers/e2e-world.ts';
+import {describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import {cancelEnterpriseDialog, logIn, openBillingTab, openEnterpriseDialog, typeKeys, waitForTabText} from '../helpers/console-driver.ts';
 
-describe('the extension in Chromium on the simulated console', () => {
+describeInBrowsers('the extension on the simulated console', (browser) => {
   let sandbox: Sandbox;
   let ext: ExtensionBrowser;
 
-  before(async () => ({sandbox, ext} = await startWorld('happy-path', {enable: false})));
+  before(async () => ({sandbox, ext} = await startWorld('happy-path', {browser, enable: false})));
   after(() => stopWorld({sandbox, ext}));
 
   it('runs no content script on a console that was not enabled', async () => {
@@ -50,7 +50,7 @@ describe('the extension in Chromium on the simulated console', () => {
     await openEnterpriseDialog(page, 'Acme Customer Billing');
     await cancelEnterpriseDialog(page);
     // What the popup's "Open the Billing-only AWS tab" sends to the console's tab.
-    await ext.worker.evaluate(`chrome.tabs.query({url: '${sandbox.origin}/*'}).then((tabs) => Promise.all(tabs.map((tab) => chrome.tabs.sendMessage(tab.id, {type: 'console/open-panel'}).catch(() => undefined))))`);
+    await ext.evaluate(`chrome.tabs.query({}).then((all) => all.filter((tab) => tab.url?.startsWith('${sandbox.origin}/'))).then((tabs) => Promise.all(tabs.map((tab) => chrome.tabs.sendMessage(tab.id, {type: 'console/open-panel'}).catch(() => undefined))))`);
     await page.waitForSelector('section[data-boa-mounted] boa-billing-tab');
     await waitForTabText(page, /Pricing credentials/i);
     await page.close();
@@ -63,7 +63,7 @@ describe('the extension in Chromium on the simulated console', () => {
     await openBillingTab(page);
     await page.evaluate('document.querySelector(".modal li[data-boa-mounted]").dataset.testMark = "first copy"');
     // What the worker does for open console tabs when the extension is installed or updated.
-    await ext.worker.evaluate(`chrome.tabs.query({url: '${sandbox.origin}/*'}).then((tabs) => Promise.all(tabs.map((tab) => chrome.scripting.executeScript({target: {tabId: tab.id}, files: ['content.js']}))))`);
+    await ext.evaluate(`chrome.tabs.query({}).then((all) => all.filter((tab) => tab.url?.startsWith('${sandbox.origin}/'))).then((tabs) => Promise.all(tabs.map((tab) => chrome.scripting.executeScript({target: {tabId: tab.id}, files: ['content.js']}))))`);
     await page.waitForFunction('document.querySelectorAll(".modal li[data-boa-mounted]").length === 1 && !document.querySelector(".modal li[data-boa-mounted]").dataset.testMark');
     await openBillingTab(page);
     await typeKeys(page, PRICING_KEY);
@@ -83,12 +83,11 @@ describe('the extension in Chromium on the simulated console', () => {
       } catch {
         return false;
       }
-    }, ext.extensionId);
+    }, new URL(ext.extensionOrigin).host);
     assert.equal(pageCanSend, false, 'the console page has no channel to the extension');
     // An extension page is not a console: a console-only request from it is refused by the worker.
-    const options = await ext.browser.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    const reply = await options.evaluate(() => chrome.runtime.sendMessage({boa: 1, type: 'console/current-enterprise', payload: {}}));
+    const options = await ext.openExtensionPage('options.html');
+    const reply = await options.evaluate('chrome.runtime.sendMessage({boa: 1, type: "console/current-enterprise", payload: {}})');
     assert.deepEqual(reply, {ok: false, code: 'SENDER_REJECTED'});
     await options.close();
     await page.close();

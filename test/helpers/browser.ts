@@ -1,36 +1,72 @@
 /**
- * Launches Debian's Chromium with an unpacked build of the extension (puppeteer-core; nothing is downloaded),
- * waits until the service worker has evaluated, and gives back its id and worker.
+ * Launches Debian's Chromium or Firefox ESR with an unpacked build of the extension (puppeteer-core; nothing is
+ * downloaded) and gives back one handle whatever the browser: pages, an extension context to evaluate in, close.
  */
 import {cpSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import puppeteer, {type Browser, type Page, type WebWorker} from 'puppeteer-core';
+import {browserPath, type BrowserName} from '../../scripts/ensure-browsers.ts';
 
-export const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export type {BrowserName} from '../../scripts/ensure-browsers.ts';
+
 const root = path.resolve(import.meta.dirname, '../..');
 
+/** The browsers the e2e suite runs in: both, unless `BOA_BROWSERS=chromium` (or `firefox`) narrows it. */
+export const e2eBrowsers: readonly BrowserName[] = (process.env.BOA_BROWSERS ?? 'chromium,firefox')
+  .split(',')
+  .map((name) => name.trim())
+  .filter((name): name is BrowserName => name === 'chromium' || name === 'firefox');
+
+/** Firefox: the gecko id of manifest/firefox.json, and a fixed internal UUID so extension URLs are known. */
+const GECKO_ID = 'billing-only-aws@abiquo-tools.example';
+const FIREFOX_UUID = 'b0a5e2e0-0000-4000-8000-00000000b0a5';
+
 export interface ExtensionBrowser {
+  readonly name: BrowserName;
   readonly browser: Browser;
-  readonly extensionId: string;
-  readonly worker: WebWorker;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  readonly extensionOrigin: string;
   readonly extensionDir: string;
+  /**
+   * Evaluates an expression in an extension context that has the `chrome.*` APIs: the service worker in
+   * Chromium, an extension page in Firefox (its event page is not reachable over WebDriver BiDi).
+   */
+  evaluate(expression: string): Promise<unknown>;
+  /** Opens one of the extension's own pages (`options.html`…) in a new tab. */
+  openExtensionPage(file: string): Promise<Page>;
   close(): Promise<void>;
 }
 
-/**
- * `build` is a folder of dist/ (default: the sandbox flavour). The build is copied so the sandbox's
- * endpoints file is written per run; `headless: false` opens a window (npm start with a display).
- */
-export async function launchWithExtension(options: {build?: string; endpoints?: {s3: string; sts: string; cur: string}; headless?: boolean; locale?: string} = {}): Promise<ExtensionBrowser> {
-  const work = mkdtempSync(path.join(tmpdir(), 'boa-chromium-'));
+export interface LaunchOptions {
+  readonly browser?: BrowserName;
+  /** A folder of dist/ (default: the sandbox flavour of the browser). */
+  readonly build?: string;
+  readonly endpoints?: {s3: string; sts: string; cur: string};
+  /** `false` opens a window (npm start with a display). */
+  readonly headless?: boolean;
+  /** The X display a window opens on (`:N`), instead of the environment's. */
+  readonly display?: string;
+  readonly locale?: string;
+}
+
+/** The build is copied so the sandbox's endpoints file is written per run. */
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const name = options.browser ?? 'chromium';
+  const work = mkdtempSync(path.join(tmpdir(), `boa-${name}-`));
   const extensionDir = path.join(work, 'extension');
-  cpSync(path.join(root, 'dist', options.build ?? 'sandbox-chrome'), extensionDir, {recursive: true});
+  cpSync(path.join(root, 'dist', options.build ?? (name === 'firefox' ? 'sandbox-firefox' : 'sandbox-chrome')), extensionDir, {recursive: true});
   if (options.endpoints) writeFileSync(path.join(extensionDir, 'sandbox-endpoints.json'), JSON.stringify(options.endpoints));
+  const cleanUp = () => rmSync(work, {recursive: true, force: true});
+  return name === 'firefox' ? launchFirefox(work, extensionDir, options, cleanUp) : launchChromium(work, extensionDir, options, cleanUp);
+}
+
+async function launchChromium(work: string, extensionDir: string, options: LaunchOptions, cleanUp: () => void): Promise<ExtensionBrowser> {
   const browser = await puppeteer.launch({
-    executablePath: chromiumPath,
+    executablePath: browserPath('chromium'),
     headless: options.headless ?? true,
     pipe: true,
+    ...(options.display ? {env: {...process.env, DISPLAY: options.display}} : {}),
     userDataDir: path.join(work, 'profile'),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
@@ -47,45 +83,113 @@ export async function launchWithExtension(options: {build?: string; endpoints?: 
     ],
   });
   const worker = await attachWorker(browser);
-  const extensionId = new URL(worker.url()).host;
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   return {
+    name: 'chromium',
     browser,
-    extensionId,
-    worker,
+    extensionOrigin,
     extensionDir,
+    evaluate: (expression) => worker.evaluate(expression),
+    async openExtensionPage(file) {
+      const page = await browser.newPage();
+      await page.goto(`${extensionOrigin}/${file}`);
+      return page;
+    },
     async close() {
       await browser.close();
-      rmSync(work, {recursive: true, force: true});
+      cleanUp();
     },
   };
 }
 
 /**
- * Waits for the extension's service worker and until its bundle has evaluated: its
- * listeners must be registered before pages talk to it, and right after start-up the target can answer before
- * `chrome` exists in it.
+ * Waits for the extension's service worker and until its bundle has evaluated: its listeners must be
+ * registered before pages talk to it, and right after start-up the target can answer before `chrome` exists.
  */
 async function attachWorker(browser: Browser): Promise<WebWorker> {
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), {timeout: 20_000});
   const worker = (await target.worker())!;
-  for (let tries = 0; ; tries++) {
-    const ready = await worker.evaluate('typeof chrome === "object" && Boolean(chrome.runtime && chrome.runtime.id)').catch(() => false);
-    if (ready) return worker;
-    if (tries > 100) throw new Error('the extension service worker never finished starting');
+  await poll(() => worker.evaluate('typeof chrome === "object" && Boolean(chrome.runtime && chrome.runtime.id)').catch(() => false), 'the extension service worker never finished starting');
+  return worker;
+}
+
+/**
+ * Firefox ESR over WebDriver BiDi (reference/firefox.md): the build is installed as a temporary add-on, with a
+ * fixed internal UUID, optional permissions granted without the prompt (a prompt cannot be answered headless),
+ * and the extension's console on stdout when `BOA_FIREFOX_CONSOLE` is set.
+ */
+async function launchFirefox(work: string, extensionDir: string, options: LaunchOptions, cleanUp: () => void): Promise<ExtensionBrowser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: browserPath('firefox'),
+    headless: options.headless ?? true,
+    userDataDir: path.join(work, 'profile'),
+    dumpio: Boolean(process.env.BOA_FIREFOX_CONSOLE),
+    ...(options.display ? {env: {...process.env, DISPLAY: options.display}} : {}),
+    args: ['--remote-allow-system-access', ...(options.locale ? ['--lang', options.locale] : [])],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({[GECKO_ID]: FIREFOX_UUID}),
+      'extensions.webextOptionalPermissionPrompts': false,
+      'devtools.console.stdout.content': Boolean(process.env.BOA_FIREFOX_CONSOLE),
+      ...(options.locale ? {'intl.locale.requested': options.locale, 'intl.accept_languages': options.locale} : {}),
+    },
+  });
+  await browser.installExtension(extensionDir);
+  const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
+  const openExtensionPage = async (file: string): Promise<Page> => {
+    const page = await browser.newPage();
+    // page.goto never settles on moz-extension:// URLs: navigate without waiting, then wait for the document.
+    await (browser as unknown as BidiBrowser).connection.send('browsingContext.navigate', {context: frameContext(page), url: `${extensionOrigin}/${file}`, wait: 'none'});
+    await poll(() => page.evaluate(`location.href.startsWith(${JSON.stringify(extensionOrigin)}) && document.readyState === 'complete' && typeof chrome === 'object'`).catch(() => false), `${file} never loaded`);
+    return page;
+  };
+  let context: Page | undefined;
+  return {
+    name: 'firefox',
+    browser,
+    extensionOrigin,
+    extensionDir,
+    async evaluate(expression) {
+      context ??= await openExtensionPage('options.html');
+      return context.evaluate(expression);
+    },
+    openExtensionPage,
+    async close() {
+      await browser.close();
+      cleanUp();
+    },
+  };
+}
+
+/** What puppeteer's Firefox (WebDriver BiDi) browser has beyond its public type. */
+interface BidiBrowser {
+  readonly connection: {send(method: string, params: object): Promise<unknown>};
+}
+
+/** The BiDi browsing-context id of a page's main frame. */
+function frameContext(page: Page): string {
+  return (page.mainFrame() as unknown as {_id: string})._id;
+}
+
+/** Polls a condition every 100 ms until it holds (a condition, never a fixed sleep). */
+export async function poll(condition: () => Promise<unknown>, failure: string, timeout = 20_000): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeout) throw new Error(failure);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
 /** Enables a console origin the way an operator does: the options page, the URL, the button. */
 export async function enableConsoleOrigin(ext: ExtensionBrowser, origin: string): Promise<string> {
-  const page = await ext.browser.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  const page = await ext.openExtensionPage('options.html');
   await page.waitForSelector('input[name="origin"]');
   await page.type('input[name="origin"]', origin);
   await page.click('button[type="submit"]');
-  // Both live regions are always there; wait until one of them speaks.
-  const answer = await page.waitForFunction('[...document.querySelectorAll(\'[role="status"], [role="alert"]\')].map((e) => e.textContent.trim()).join(" ").trim() || false');
-  const text = (await answer.jsonValue()) as string;
+  // Both live regions are always there; wait until one of them speaks. (Polled from here: puppeteer's own
+  // waitForFunction compiles code in the page, which the extension pages' CSP blocks in Firefox 140.)
+  let text = '';
+  await poll(async () => (text = (await page.evaluate('[...document.querySelectorAll(\'[role="status"], [role="alert"]\')].map((e) => e.textContent.trim()).join(" ").trim()')) as string), 'the options page never answered');
   await page.close();
   return text;
 }
@@ -115,10 +219,10 @@ export async function pageHolds(page: Page, text: string): Promise<boolean> {
   })()`)) as boolean;
 }
 
-/** Whether `text` is in any of the extension's storage areas (local, session, sync). */
+/** Whether `text` is in any of the extension's storage areas (local, session, sync where the browser has it). */
 export async function extensionStorageHolds(ext: ExtensionBrowser, text: string): Promise<boolean> {
-  const dump = (await ext.worker.evaluate(
-    'Promise.all([chrome.storage.local.get(null), chrome.storage.session.get(null), chrome.storage.sync.get(null)]).then((areas) => JSON.stringify(areas))',
+  const dump = (await ext.evaluate(
+    'Promise.all([chrome.storage.local.get(null), chrome.storage.session.get(null), chrome.storage.sync.get(null).catch(() => ({}))]).then((areas) => JSON.stringify(areas))',
   )) as string;
   return dump.includes(text);
 }

@@ -3,6 +3,7 @@
  * open the Billing-only AWS tab. Selectors here are the simulated console's, not the extension's adapter.
  */
 import type {ElementHandle, Page} from 'puppeteer-core';
+import {protocolKeyboard, type Keyboard} from './real-keyboard.ts';
 
 export async function logIn(page: Page, consoleUrl: string, user: string, password: string): Promise<void> {
   // Another page may have left a session (the browser shares cookies): start from the login form.
@@ -218,13 +219,13 @@ export async function focusedElement(page: Page): Promise<string> {
 }
 
 /** Presses Tab until the focused element matches, as a keyboard-only operator does; fails if it is never reached. */
-export async function tabTo(page: Page, target: RegExp, maxPresses = 80): Promise<void> {
+export async function tabTo(page: Page, target: RegExp, keyboard: Keyboard = protocolKeyboard(page), maxPresses = 80): Promise<void> {
   const seen: string[] = [];
   for (let presses = 0; presses <= maxPresses; presses++) {
     const focused = await focusedElement(page);
     if (target.test(focused)) return;
     seen.push(focused);
-    await page.keyboard.press('Tab');
+    await keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${target}; went through: ${seen.join(' | ')}`);
 }

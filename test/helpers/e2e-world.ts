@@ -1,6 +1,7 @@
-/** One simulated world and one Chromium with the built sandbox extension, for an e2e test file. */
+/** One simulated world and one browser with the built sandbox extension, for an e2e test file. */
+import {describe} from 'node:test';
 import {startSandbox, type Sandbox} from '../../sandbox/server.ts';
-import {enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from './browser.ts';
+import {e2eBrowsers, enableConsoleOrigin, launchWithExtension, type BrowserName, type ExtensionBrowser} from './browser.ts';
 
 export interface World {
   readonly sandbox: Sandbox;
@@ -10,10 +11,10 @@ export interface World {
 /** The keynode of the happy-path world (and of the scenarios extending it). */
 export const KEYNODE = {id: 42, name: 'Acme Customer Billing'} as const;
 
-/** Starts the scenario's sandbox and Chromium with the extension; the console is enabled unless told otherwise. */
-export async function startWorld(scenario: string, options: {enable?: boolean} = {}): Promise<World> {
+/** Starts the scenario's sandbox and the browser with the extension; the console is enabled unless told otherwise. */
+export async function startWorld(scenario: string, options: {browser: BrowserName; enable?: boolean; display?: string}): Promise<World> {
   const sandbox = await startSandbox({scenario});
-  const ext = await launchWithExtension({endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl, cur: sandbox.curUrl}});
+  const ext = await launchWithExtension({browser: options.browser, headless: !options.display, display: options.display, endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl, cur: sandbox.curUrl}});
   if (options.enable ?? true) await enableConsoleOrigin(ext, sandbox.origin);
   return {sandbox, ext};
 }
@@ -21,4 +22,9 @@ export async function startWorld(scenario: string, options: {enable?: boolean} =
 export async function stopWorld(world: Partial<World>): Promise<void> {
   await world.ext?.close();
   await world.sandbox?.close();
+}
+
+/** The same e2e suite once per browser (`[chromium]`, `[firefox]` in its title). */
+export function describeInBrowsers(title: string, suite: (browser: BrowserName) => void): void {
+  for (const browser of e2eBrowsers) describe(`${title} [${browser}]`, () => suite(browser));
 }
