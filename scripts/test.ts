@@ -1,13 +1,15 @@
 /**
  * `npm test`: builds the extension (release and sandbox flavours), runs the Node-side tests (sandbox, engine,
- * Abiquo client, built worker bundle, e2e in Chromium) and the browser tests (components, console adapter),
- * then prints one line `N passed, N failed, N skipped`.
- *   npm test -- --node-only | --browser-only | <file filter substring>
+ * Abiquo client, built worker bundle, e2e in Chromium and Firefox ESR, and the whole-flow e2e files again in the
+ * oldest Firefox ESR supported) and the browser tests (components, console adapter), then prints one line
+ * `N passed, N failed, N skipped`.
+ *   npm test -- --node-only | --browser-only | --no-oldest-firefox | <file filter substring>
+ * BOA_BROWSERS=chromium (or firefox) narrows the e2e browsers.
  */
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import path from 'node:path';
-import {ensureBrowsers} from './ensure-browsers.ts';
+import {ensureBrowsers, ensureOldestFirefox} from './ensure-browsers.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -19,8 +21,8 @@ mkdirSync(results, {recursive: true});
 ensureBrowsers(['chromium', 'firefox', 'xvfb', 'xdotool']);
 const env = {...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium'};
 
-function run(command: string, commandArgs: readonly string[]): number {
-  const result = spawnSync(command, commandArgs, {cwd: root, env, stdio: 'inherit'});
+function run(command: string, commandArgs: readonly string[], extraEnv: Record<string, string> = {}): number {
+  const result = spawnSync(command, commandArgs, {cwd: root, env: {...env, ...extraEnv}, stdio: 'inherit'});
   return result.status ?? 1;
 }
 
@@ -61,6 +63,19 @@ if (run('npx', ['tsx', 'scripts/build.ts']) !== 0 || run('npx', ['tsx', 'scripts
       ]);
       const part = counts('node.json');
       if (status !== 0 && part.failed === 0) part.failed = 1; // a file that crashed outside any test
+      add(part);
+    }
+    // The oldest Firefox ESR the manifest accepts: the e2e files that cover the whole flow, once more.
+    const oldest = find('test/e2e', '.node.test.ts').filter((f) => /happy-path|extension\.node/.test(f));
+    if (oldest.length > 0 && !args.includes('--no-oldest-firefox')) {
+      const status = run('node', [
+        '--import', 'tsx', '--test', '--test-timeout=180000',
+        '--test-reporter=spec', '--test-reporter-destination=stdout',
+        '--test-reporter=./test/helpers/node-count-reporter.js', `--test-reporter-destination=${path.join(results, 'oldest-firefox.json')}`,
+        ...oldest,
+      ], {BOA_BROWSERS: 'firefox', FIREFOX_PATH: ensureOldestFirefox(root)});
+      const part = counts('oldest-firefox.json');
+      if (status !== 0 && part.failed === 0) part.failed = 1;
       add(part);
     }
   }

@@ -29,8 +29,8 @@ export interface ExtensionBrowser {
   readonly extensionOrigin: string;
   readonly extensionDir: string;
   /**
-   * Evaluates an expression in an extension context that has the `chrome.*` APIs: the service worker in
-   * Chromium, an extension page in Firefox (its event page is not reachable over WebDriver BiDi).
+   * Evaluates an expression in the extension's background, with its `chrome.*` APIs: the service worker in
+   * Chromium; in Firefox the event page, reached from an extension page (it is not reachable over WebDriver BiDi).
    */
   evaluate(expression: string): Promise<unknown>;
   /** Opens one of the extension's own pages (`options.html`…) in a new tab. */
@@ -151,7 +151,8 @@ async function launchFirefox(work: string, extensionDir: string, options: Launch
     extensionDir,
     async evaluate(expression) {
       context ??= await openExtensionPage('options.html');
-      return context.evaluate(expression);
+      // `chrome` rebound to the event page's: its messages then come from the background, not from a tab.
+      return context.evaluate(`chrome.runtime.getBackgroundPage().then((background) => ((chrome) => (${expression}))(background.chrome))`);
     },
     openExtensionPage,
     async close() {

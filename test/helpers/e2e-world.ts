@@ -1,5 +1,6 @@
 /** One simulated world and one browser with the built sandbox extension, for an e2e test file. */
 import {describe} from 'node:test';
+import {browserVersion} from '../../scripts/ensure-browsers.ts';
 import {startSandbox, type Sandbox} from '../../sandbox/server.ts';
 import {e2eBrowsers, enableConsoleOrigin, launchWithExtension, type BrowserName, type ExtensionBrowser} from './browser.ts';
 
@@ -24,7 +25,7 @@ export async function stopWorld(world: Partial<World>): Promise<void> {
   await world.sandbox?.close();
 }
 
-/** The same e2e suite once per browser (`[chromium]`, `[firefox]` in its title). */
+/** The same e2e suite once per browser, whose name and version end its title (`[firefox 140.12.0esr]`). */
 export function describeInBrowsers(title: string, suite: (browser: BrowserName) => void): void {
-  for (const browser of e2eBrowsers) describe(`${title} [${browser}]`, () => suite(browser));
+  for (const browser of e2eBrowsers) describe(`${title} [${browserVersion(browser)}]`, () => suite(browser));
 }
