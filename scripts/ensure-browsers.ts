@@ -24,7 +24,7 @@ export function browserPath(name: BrowserName): string {
 /** `Mozilla Firefox 153.8.0esr` → `firefox 153.8.0esr`: which build a test title speaks of. */
 export function browserVersion(name: BrowserName): string {
   const printed = spawnSync(browserPath(name), ['--version'], {encoding: 'utf8'}).stdout ?? '';
-  return `${name} ${printed.trim().split(/\s+/).at(-1) ?? ''}`.trim();
+  return `${name} ${/\d+\.[\w.]+/.exec(printed)?.[0] ?? ''}`.trim();
 }
 
 export function ensureBrowsers(names: readonly Tool[]): void {

@@ -60,7 +60,8 @@ export const checkCodes = [
   'AWS_NETWORK',
   'AWS_TIMEOUT',
   'AWS_UNKNOWN',
-  // The extension itself (worker gone or failing): never an AWS answer.
+  // The extension itself (worker gone or failing, AWS access turned off in the browser): never an AWS answer.
+  'AWS_ACCESS_REVOKED',
   'EXTENSION_RELOADED',
   'EXTENSION_INTERNAL',
 ] as const;

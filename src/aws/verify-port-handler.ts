@@ -6,6 +6,7 @@
 import {verifyPortName, type VerifyPortRequest, type VerifyPortResponse} from '../messaging/protocol.ts';
 import {logger} from '../shared/log.ts';
 import type {AwsEndpoints} from './aws-clients.ts';
+import type {Verdict} from './types.ts';
 import {verifySetup} from './verify-setup.ts';
 
 /** The subset of `chrome.runtime.Port` used here, so tests can pass a fake. */
@@ -19,7 +20,15 @@ export interface PortLike {
 export interface VerifyPortDeps {
   readonly endpoints?: AwsEndpoints;
   readonly timeoutMs?: number;
+  /**
+   * Whether the browser still lets the extension reach AWS: Firefox lets the operator turn the AWS host
+   * permission off in about:addons, and Chrome can withhold site access. Without it every request would fail
+   * as an obscure network error.
+   */
+  readonly awsAllowed?: () => Promise<boolean>;
 }
+
+const accessRevoked: Verdict = {checks: [{code: 'AWS_ACCESS_REVOKED', status: 'fail', facts: {}}], reports: [], requests: 0};
 
 const log = logger('aws-verify');
 
@@ -54,12 +63,17 @@ export function handleVerifyPort(port: PortLike, deps: VerifyPortDeps = {}): boo
     const controller = new AbortController();
     current = controller;
     const {signal} = controller;
-    verifySetup(message.input, {
-      signal,
-      ...(deps.endpoints ? {endpoints: deps.endpoints} : {}),
-      ...(deps.timeoutMs ? {timeoutMs: deps.timeoutMs} : {}),
-      onCheck: (check) => !signal.aborted && post({type: 'check', check}),
-    }).then(
+    const allowed = deps.awsAllowed?.() ?? Promise.resolve(true);
+    allowed.then(async (yes) =>
+      yes
+        ? verifySetup(message.input, {
+            signal,
+            ...(deps.endpoints ? {endpoints: deps.endpoints} : {}),
+            ...(deps.timeoutMs ? {timeoutMs: deps.timeoutMs} : {}),
+            onCheck: (check) => !signal.aborted && post({type: 'check', check}),
+          })
+        : accessRevoked,
+    ).then(
       (verdict) => !signal.aborted && post({type: 'verdict', verdict}),
       (error: unknown) => {
         log.error('verification failed', error);

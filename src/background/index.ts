@@ -14,6 +14,8 @@ import {disableOrigin, enabledOrigins, enableOrigin, enablePendingConsole, injec
 import {readCatalogue} from './catalogue.ts';
 import {classifyRequest, currentEnterprise, forgetTab, rememberEnterprise} from './enterprise-requests.ts';
 
+/** The manifest's fixed hosts (`host_permissions`): the operator can still turn them off in the browser. */
+const AWS_HOSTS = ['https://*.amazonaws.com/*'];
 const deps: OriginsDeps = {storage: chrome.storage.local, permissions: chrome.permissions, scripting: chrome.scripting, tabs: chrome.tabs};
 const endpoints = loadAwsEndpoints();
 const log = logger('worker');
@@ -48,7 +50,7 @@ chrome.runtime.onConnect.addListener((port) => {
   void senderContext()
     .then(async (context) => {
       if (!acceptsVerifyPort(port, context)) return refuse('SENDER_REJECTED');
-      handleVerifyPort(held, {endpoints: await endpoints});
+      handleVerifyPort(held, {endpoints: await endpoints, awsAllowed: () => chrome.permissions.contains({origins: AWS_HOSTS})});
     })
     .catch(() => refuse('INTERNAL'));
 });

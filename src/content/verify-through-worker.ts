@@ -7,28 +7,50 @@ const failedVerdict = (check: Check): Verdict => ({checks: [check], reports: [],
 const reloaded: Check = {code: 'EXTENSION_RELOADED', status: 'fail', facts: {}};
 
 /**
+ * How often a verification starts again after its port closed while this content script is still alive: the
+ * background stopped mid-check (Chrome's idle worker, Firefox's suspended event page), not an extension reload.
+ */
+const RESTARTS = 2;
+
+/** This copy of the content script still belongs to the installed extension (an update or reload orphans it). */
+const extensionAlive = () => Boolean(globalThis.chrome?.runtime?.id);
+
+/**
  * Runs one verification in the service worker over a port: checks stream back one by one; aborting the
  * signal disconnects the port, which aborts the worker's requests. The keys travel only in this message.
+ * A port closed by a background restart runs the verification again; checks already shown are not repeated.
  */
 export const verifyThroughWorker: VerifyFn = (input: SetupInput, onCheck, signal) =>
   new Promise<Verdict>((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
-    const port = chrome.runtime.connect({name: verifyPortName});
+    const shown = new Set<string>();
     let settled = false;
+    let port: chrome.runtime.Port | undefined;
     const settle = (finish: () => void) => {
       if (settled) return;
       settled = true;
       finish();
-      port.disconnect();
+      port?.disconnect();
     };
     signal.addEventListener('abort', () => settle(() => reject(signal.reason)), {once: true});
-    port.onMessage.addListener((message: VerifyPortResponse) => {
-      if (message.type === 'check') onCheck(message.check);
-      else if (message.type === 'verdict') settle(() => resolve(message.verdict));
-      else settle(() => resolve(failedVerdict({code: 'EXTENSION_INTERNAL', status: 'fail', facts: {detail: message.code}})));
-    });
-    // Closed without a word: the extension was reloaded (or updated) under this page.
-    port.onDisconnect.addListener(() => settle(() => resolve(failedVerdict(reloaded))));
-    const start: VerifyPortRequest = {type: 'start', input};
-    port.postMessage(start);
+    const start = (restartsLeft: number) => {
+      port = chrome.runtime.connect({name: verifyPortName});
+      port.onMessage.addListener((message: VerifyPortResponse) => {
+        if (message.type === 'check') {
+          const key = JSON.stringify(message.check);
+          if (!shown.has(key)) onCheck(message.check);
+          shown.add(key);
+        } else if (message.type === 'verdict') settle(() => resolve(message.verdict));
+        else settle(() => resolve(failedVerdict({code: 'EXTENSION_INTERNAL', status: 'fail', facts: {detail: message.code}})));
+      });
+      port.onDisconnect.addListener(() => {
+        if (settled) return;
+        if (extensionAlive() && restartsLeft > 0) return start(restartsLeft - 1);
+        // Closed without a word and this copy orphaned: the extension was reloaded (or updated) under this page.
+        settle(() => resolve(failedVerdict(reloaded)));
+      });
+      const request: VerifyPortRequest = {type: 'start', input};
+      port.postMessage(request);
+    };
+    start(RESTARTS);
   });

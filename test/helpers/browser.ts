@@ -47,6 +47,8 @@ export interface LaunchOptions {
   readonly headless?: boolean;
   /** The X display a window opens on (`:N`), instead of the environment's. */
   readonly display?: string;
+  /** Firefox only: more preferences (e.g. how soon the event page is suspended when idle). */
+  readonly firefoxPrefs?: Record<string, string | number | boolean>;
   readonly locale?: string;
 }
 
@@ -132,6 +134,7 @@ async function launchFirefox(work: string, extensionDir: string, options: Launch
       'extensions.webextOptionalPermissionPrompts': false,
       'devtools.console.stdout.content': Boolean(process.env.BOA_FIREFOX_CONSOLE),
       ...(options.locale ? {'intl.locale.requested': options.locale, 'intl.accept_languages': options.locale} : {}),
+      ...options.firefoxPrefs,
     },
   });
   await browser.installExtension(extensionDir);
