@@ -1,4 +1,4 @@
-import {expect} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import type {Check, Verdict} from '../aws/types.ts';
 import type {VerifyPortResponse} from '../messaging/protocol.ts';
 import {verifyThroughWorker} from './verify-through-worker.ts';
@@ -29,12 +29,13 @@ const input = {keys: {accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJa
 
 describe('verifyThroughWorker', () => {
   let ports: FakePort[];
-  let runtime: {id?: string; connect: () => FakePort};
+  let runtime: {id?: string; connect: () => FakePort; sendMessage: () => Promise<unknown>};
   const saved = globalThis.chrome;
 
   beforeEach(() => {
     ports = [];
-    runtime = {id: 'boaextensionidfortests', connect: () => ports[ports.push(new FakePort()) - 1]!};
+    // The background answers a ping (it woke up) unless the test says it is gone.
+    runtime = {id: 'boaextensionidfortests', connect: () => ports[ports.push(new FakePort()) - 1]!, sendMessage: async () => ({ok: true, value: {sandbox: true}})};
     (globalThis as {chrome?: unknown}).chrome = {runtime};
   });
   afterEach(() => {
@@ -46,7 +47,7 @@ describe('verifyThroughWorker', () => {
     const verdict = verifyThroughWorker(input, (c) => streamed.push(c.code), new AbortController().signal);
     ports[0]!.answer({type: 'check', check: check('KEY_FORMAT_OK')});
     ports[0]!.drop();
-    expect(ports).to.have.length(2, 'a second port was opened');
+    await waitUntil(() => ports.length === 2, 'a second port is opened once the background answers');
     expect(ports[1]!.sent).to.deep.equal([{type: 'start', input}]);
     ports[1]!.answer({type: 'check', check: check('KEY_FORMAT_OK')});
     ports[1]!.answer({type: 'check', check: check('STS_IDENTITY_OK')});
@@ -60,14 +61,24 @@ describe('verifyThroughWorker', () => {
     const verdict = verifyThroughWorker(input, () => undefined, new AbortController().signal);
     delete runtime.id;
     ports[0]!.drop();
-    expect(ports).to.have.length(1);
     expect((await verdict).checks.map((c) => c.code)).to.deep.equal(['EXTENSION_RELOADED']);
   });
 
   it('gives up after restarts that keep failing, instead of looping', async () => {
     const verdict = verifyThroughWorker(input, () => undefined, new AbortController().signal);
-    for (let i = 0; i < 3; i++) ports[i]!.drop();
-    expect(ports).to.have.length(3);
+    for (let i = 0; i < 3; i++) {
+      await waitUntil(() => ports.length === i + 1, `port ${i + 1} opened`);
+      ports[i]!.drop();
+    }
     expect((await verdict).checks.map((c) => c.code)).to.deep.equal(['EXTENSION_RELOADED']);
+    expect(ports).to.have.length(3);
+  });
+
+  it('says the extension was reloaded when no background answers the wake-up call', async () => {
+    runtime.sendMessage = () => Promise.reject(new Error('Extension context invalidated.'));
+    const verdict = verifyThroughWorker(input, () => undefined, new AbortController().signal);
+    ports[0]!.drop();
+    expect((await verdict).checks.map((c) => c.code)).to.deep.equal(['EXTENSION_RELOADED']);
+    expect(ports).to.have.length(1);
   });
 });

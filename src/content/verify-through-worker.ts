@@ -1,5 +1,6 @@
 import type {Check, SetupInput, Verdict} from '../aws/types.ts';
 import type {VerifyFn} from '../components/services.ts';
+import {sendRequest} from '../messaging/client.ts';
 import {verifyPortName, type VerifyPortRequest, type VerifyPortResponse} from '../messaging/protocol.ts';
 
 /** A verdict standing for a failure of the extension itself (worker gone or broken), shown like any check. */
@@ -12,8 +13,14 @@ const reloaded: Check = {code: 'EXTENSION_RELOADED', status: 'fail', facts: {}};
  */
 const RESTARTS = 2;
 
-/** This copy of the content script still belongs to the installed extension (an update or reload orphans it). */
-const extensionAlive = () => Boolean(globalThis.chrome?.runtime?.id);
+/**
+ * Wakes the background and waits until it answers: a port opened while the old one is still shutting down
+ * would close at once. False when this copy of the content script was orphaned (the extension was reloaded).
+ */
+async function backgroundAnswers(): Promise<boolean> {
+  if (!globalThis.chrome?.runtime?.id) return false;
+  return (await sendRequest('worker/ping', {})).ok;
+}
 
 /**
  * Runs one verification in the service worker over a port: checks stream back one by one; aborting the
@@ -45,9 +52,12 @@ export const verifyThroughWorker: VerifyFn = (input: SetupInput, onCheck, signal
       });
       port.onDisconnect.addListener(() => {
         if (settled) return;
-        if (extensionAlive() && restartsLeft > 0) return start(restartsLeft - 1);
-        // Closed without a word and this copy orphaned: the extension was reloaded (or updated) under this page.
-        settle(() => resolve(failedVerdict(reloaded)));
+        void (restartsLeft > 0 ? backgroundAnswers() : Promise.resolve(false)).then((alive) => {
+          if (settled) return;
+          if (alive) return start(restartsLeft - 1);
+          // Closed without a word and no background to answer: the extension was reloaded (or updated) under this page.
+          settle(() => resolve(failedVerdict(reloaded)));
+        });
       });
       const request: VerifyPortRequest = {type: 'start', input};
       port.postMessage(request);

@@ -35,6 +35,8 @@ export interface ExtensionBrowser {
   evaluate(expression: string): Promise<unknown>;
   /** Opens one of the extension's own pages (`options.html`…) in a new tab. */
   openExtensionPage(file: string): Promise<Page>;
+  /** Stops the background as the browser does when it is idle (DevTools' "Stop" / about:debugging's "Terminate"). */
+  stopBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,13 @@ async function launchChromium(work: string, extensionDir: string, options: Launc
       await page.goto(`${extensionOrigin}/${file}`);
       return page;
     },
+    async stopBackground() {
+      const page = await browser.newPage();
+      const session = await page.createCDPSession();
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      await page.close();
+    },
     async close() {
       await browser.close();
       cleanUp();
@@ -158,6 +167,16 @@ async function launchFirefox(work: string, extensionDir: string, options: Launch
       return context.evaluate(`chrome.runtime.getBackgroundPage().then((background) => ((chrome) => (${expression}))(background.chrome))`);
     },
     openExtensionPage,
+    async stopBackground() {
+      // In the browser's own (chrome) scope, what about:debugging's "Terminate background script" calls.
+      const connection = (browser as unknown as BidiBrowser).connection;
+      const tree = (await connection.send('browsingContext.getTree', {'moz:scope': 'chrome'})) as {result: {contexts: {context: string}[]}};
+      await connection.send('script.evaluate', {
+        target: {context: tree.result.contexts[0]!.context},
+        awaitPromise: true,
+        expression: `ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs').ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)}).terminateBackground()`,
+      });
+    },
     async close() {
       await browser.close();
       cleanUp();
