@@ -89,8 +89,9 @@ describeInBrowsers('billing-only AWS failure paths: each gives its message and s
     await typeKeys(page, PRICING_KEY);
     await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
     await typeBucket(page, 'acme-data-exports');
-    const report = await waitForSectionText(page, 'report', /is a CUR 2\.0 \(Data Exports\) export/);
-    assert.match(report, /cur\/abiquo-hourly \(CUR 2\.0 \/ Data Exports: not supported\)/);
+    // The streamed check can be shown before the verdict lists the report: wait for both.
+    const report = await waitForSectionText(page, 'report', /cur\/abiquo-hourly \(CUR 2\.0 \/ Data Exports: not supported\)/);
+    assert.match(report, /is a CUR 2\.0 \(Data Exports\) export/);
     assert.equal(await applyEnabled(page), false);
     await assertNothingSaved();
   });
