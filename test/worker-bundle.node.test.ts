@@ -15,6 +15,7 @@ import type {Verdict} from '../src/aws/types.ts';
 import {loadWorkerBundle, sandboxWorkerBundle} from './helpers/load-worker-bundle.ts';
 
 const consoleOrigin = 'http://127.0.0.1:9';
+const AWS_HOSTS = 'https://*.amazonaws.com/*';
 const consoleSender = {id: 'boaextensionidfortests', url: `${consoleOrigin}/ui/#/enterprises`, tab: {id: 7} as chrome.tabs.Tab, frameId: 0};
 
 async function verifyThroughBundle(worker: Awaited<ReturnType<typeof loadWorkerBundle>>, input: unknown, sender = consoleSender): Promise<{verdict?: Verdict; error?: string; checks: number; disconnected: boolean}> {
@@ -39,7 +40,8 @@ describe('the built service-worker bundle without a DOM', () => {
     aws = await startAws(loadScenario('happy-path').aws as never);
     worker = await loadWorkerBundle({
       files: {'sandbox-endpoints.json': JSON.stringify({s3: aws.s3Url, sts: aws.stsUrl})},
-      grantedOrigins: ['http://127.0.0.1/*'],
+      // The manifest's fixed AWS host is granted at install; loopback is the sandbox build's.
+      grantedOrigins: [AWS_HOSTS, 'http://127.0.0.1/*'],
     });
     await worker.chrome.storage.local.set({enabledConsoles: [consoleOrigin]});
   });
@@ -100,6 +102,18 @@ describe('the built service-worker bundle without a DOM', () => {
       assert.equal(cli.status, verdict.checks.some((c) => c.status === 'fail') ? 1 : 0);
     });
   }
+
+  it('says AWS access was turned off in the browser, and asks AWS nothing, when the AWS host permission is gone', async () => {
+    worker.granted.delete(AWS_HOSTS);
+    const before = aws.stats.requests;
+    try {
+      const {verdict} = await verifyThroughBundle(worker, {keys: PRICING_KEY, bucket: 'acme-billing-reports'});
+      assert.deepEqual(verdict?.checks.map((c) => `${c.code}:${c.status}`), ['AWS_ACCESS_REVOKED:fail']);
+      assert.equal(aws.stats.requests, before, 'no request reached AWS');
+    } finally {
+      worker.granted.add(AWS_HOSTS);
+    }
+  });
 
   it('refuses a verification port from a page that is not an enabled console', async () => {
     const result = await verifyThroughBundle(worker, {keys: PRICING_KEY}, {...consoleSender, url: 'https://evil.example/'});
