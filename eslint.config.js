@@ -4,7 +4,7 @@ import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  {ignores: ['dist/', 'node_modules/', '.test-results/', 'artifacts/', 'sandbox/console/static/vendor/']},
+  {ignores: ['dist/', 'node_modules/', '.test-results/', 'artifacts/', '.cache/', 'sandbox/console/static/vendor/']},
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -35,7 +35,7 @@ export interface ExtensionBrowser {
   evaluate(expression: string): Promise<unknown>;
   /** Opens one of the extension's own pages (`options.html`…) in a new tab. */
   openExtensionPage(file: string): Promise<Page>;
-  /** Stops the background as the browser does when it is idle (DevTools' "Stop" / about:debugging's "Terminate"). */
+  /** Stops the background as Firefox does when it is idle (about:debugging's "Terminate"); Firefox only. */
   stopBackground(): Promise<void>;
   close(): Promise<void>;
 }
@@ -100,11 +100,9 @@ async function launchChromium(work: string, extensionDir: string, options: Launc
       return page;
     },
     async stopBackground() {
-      const page = await browser.newPage();
-      const session = await page.createCDPSession();
-      await session.send('ServiceWorker.enable');
-      await session.send('ServiceWorker.stopAllWorkers');
-      await page.close();
+      // Measured: CDP's ServiceWorker.stopAllWorkers left a check's port open and waiting, which is not what an
+      // operator meets (Chrome keeps a worker with an active port alive). No faithful way is known here.
+      throw new Error('stopping the service worker mid-task is not supported in Chromium');
     },
     async close() {
       await browser.close();
