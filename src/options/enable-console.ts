@@ -14,7 +14,7 @@ export async function enableConsole(input: string): Promise<Result<{origin: stri
   if (!parsed.ok) return parsed;
   const origin = parsed.value;
   const permission = {origins: [originPattern(origin)]};
-  // Firefox closes the popup when the prompt opens, ending this script: the worker finishes the job on the grant.
+  // The popup may close before the answer (a click elsewhere ends its script): the worker finishes the job on the grant.
   void chrome.storage.session.set({[pendingConsoleItem]: origin});
   // The request must be the first thing awaited: Firefox counts a click as a user action only until then.
   const granted = await chrome.permissions.request(permission).catch(() => false);
