@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, before, beforeEach, describe, it} from 'node:test';
 import {createHash} from 'node:crypto';
+import type {AwsKeys} from '../aws/types.ts';
 import type {AbiquoService} from '../components/services.ts';
 import {createAbiquoService} from './abiquo-service.ts';
 import {ONLY_FOR_BILLING_FIELD} from './assumptions.ts';
@@ -26,8 +27,10 @@ interface RawEnterprise {
   keyNode: boolean;
   reseller: boolean;
   defaultScopeId: number | null;
+  properties: Record<string, string>;
   credentials: RawCredential[];
   pricingCredentials: RawCredential[];
+  versions: Record<string, number>;
 }
 
 describe('The Abiquo service against the simulated API', () => {
@@ -39,6 +42,8 @@ describe('The Abiquo service against the simulated API', () => {
     log = session.log;
     service = createAbiquoService({apiBase: sim.apiBase, enterpriseId: KEYNODE, fetch: session.fetch, ...(timeoutMs ? {timeoutMs} : {})});
   };
+  const saveKeys = (keys: AwsKeys) => service.applySetup({changes: {}, loaded: {}, keys}, signal());
+  const writes = () => log.filter((e) => e.method !== 'GET').map((e) => `${e.method} ${new URL(e.url).pathname}`);
   const state = async (id: number) => (await sim.admin('GET', `/state/enterprises/${id}`)) as RawEnterprise;
   const allState = async () => (await sim.admin('GET', '/state/enterprises')) as RawEnterprise[];
   /** Nothing the client received or returned may hold a secret; only a credentials POST/PUT body may. */
@@ -80,19 +85,19 @@ describe('The Abiquo service against the simulated API', () => {
   });
 
   it('creates the AMAZON pricing credentials, then replaces them, never seeing the secret again', async () => {
-    const created = await service.savePricingCredentials(KEYS.pricing, signal());
-    assert.deepEqual(created, {ok: true, value: undefined});
+    const created = await saveKeys(KEYS.pricing);
+    assert.deepEqual([created.failure, created.credentialsSaved, created.stored?.hasPricingCredentials], [undefined, true, true]);
     let pricing = (await state(KEYNODE)).pricingCredentials;
     assert.deepEqual(pricing.map((c) => [c.provider, c.access, c.keySha256]), [['AMAZON', KEYS.pricing.accessKeyId, sha256(KEYS.pricing.secretAccessKey)]]);
 
     const loaded = await service.loadKeynode(signal());
     assert.equal(loaded.ok && loaded.value.hasPricingCredentials, true);
 
-    const replaced = await service.savePricingCredentials(KEYS.pricingRotated, signal());
-    assert.deepEqual(replaced, {ok: true, value: undefined});
+    const replaced = await saveKeys(KEYS.pricingRotated);
+    assert.deepEqual([replaced.failure, replaced.credentialsSaved], [undefined, true]);
     pricing = (await state(KEYNODE)).pricingCredentials;
     assert.deepEqual(pricing.map((c) => [c.provider, c.access, c.keySha256]), [['AMAZON', KEYS.pricingRotated.accessKeyId, sha256(KEYS.pricingRotated.secretAccessKey)]]);
-    assert.deepEqual(log.filter((e) => e.method !== 'GET').map((e) => `${e.method} ${new URL(e.url).pathname}`), [
+    assert.deepEqual(writes(), [
       'POST /api/admin/enterprises/42/pricingcredentials',
       `PUT /api/admin/enterprises/42/pricingcredentials/${/\/(\d+)$/.exec(log.find((e) => e.method === 'PUT')!.url)![1]}`,
     ]);
@@ -100,12 +105,26 @@ describe('The Abiquo service against the simulated API', () => {
     assertSecretOnlyInWriteBodies(KEYS.pricingRotated.secretAccessKey, [replaced]);
   });
 
-  it('names the missing privilege when the role cannot manage pricing credentials', async () => {
+  it('refuses before any write when the role cannot manage pricing credentials, naming the privilege as the console and the API do', async () => {
     await connect('operator', 'operator-password');
-    const result = await service.savePricingCredentials(KEYS.pricing, signal());
-    assert.equal(!result.ok && result.code, 'ABIQUO_FORBIDDEN');
-    assert.equal(!result.ok && result.facts?.privilege, 'Manage pricing credentials');
+    const result = await service.applySetup({changes: {amazon_bucket: 'acme-billing-reports'}, loaded: {amazon_bucket: 'old-bucket'}, keys: KEYS.pricing}, signal());
+    assert.equal(result.failure?.code, 'ABIQUO_PRIVILEGES_MISSING');
+    assert.equal(result.failure?.facts?.privileges, '“Manage pricing credentials” (MANAGE_PRICING_CREDENTIALS)');
+    assert.deepEqual(writes(), []);
     assert.deepEqual((await state(KEYNODE)).pricingCredentials, []);
+    assert.equal(result.stored?.properties.amazon_bucket, 'old-bucket');
+  });
+
+  it('puts the properties back when the pricing credentials fail after them, and reports the API as read back', async () => {
+    await sim.admin('POST', '/faults', {failNext: {status: 403, method: 'POST', path: '/pricingcredentials'}});
+    const before = await state(KEYNODE);
+    const result = await service.applySetup({changes: {amazon_bucket: 'acme-billing-reports', amazon_mpa: 'dedicated'}, loaded: {amazon_bucket: 'old-bucket'}, keys: KEYS.pricing}, signal());
+    assert.equal(result.failure?.code, 'ABIQUO_FORBIDDEN');
+    assert.equal(result.failure?.facts?.privilege, '“Manage pricing credentials” (MANAGE_PRICING_CREDENTIALS)');
+    assert.equal(result.undoFailure, undefined);
+    assert.deepEqual(await state(KEYNODE), {...before, versions: (await state(KEYNODE)).versions});
+    assert.deepEqual(result.stored?.properties, before.properties);
+    assert.deepEqual(writes(), ['PUT /api/admin/enterprises/42/properties', 'POST /api/admin/enterprises/42/pricingcredentials', 'PUT /api/admin/enterprises/42/properties']);
   });
 
   it('says the session expired when the console session is gone, also for an HTML 401 page', async () => {
@@ -122,8 +141,8 @@ describe('The Abiquo service against the simulated API', () => {
     const server = await service.readProperties(signal());
     assert.equal(!server.ok && server.code, 'ABIQUO_SERVER');
     await sim.admin('POST', '/faults', {failNext: {status: 415, code: '415-UNSUPPORTED-MEDIA-TYPE', message: "Invalid 'Content-type' version", path: '/pricingcredentials', method: 'POST'}});
-    const media = await service.savePricingCredentials(KEYS.pricing, signal());
-    assert.equal(!media.ok && media.code, 'ABIQUO_MEDIA_TYPE');
+    const media = await saveKeys(KEYS.pricing);
+    assert.equal(media.failure?.code, 'ABIQUO_MEDIA_TYPE');
     await connect('admin', 'admin-password', 200);
     await sim.admin('POST', '/faults', {timeoutNext: {path: '/properties', count: 3}});
     const slow = await service.readProperties(signal());
@@ -144,8 +163,9 @@ describe('The Abiquo service against the simulated API', () => {
   it('adds a linked account: a standard enterprise in the keynode scope with AMAZON public credentials, "Only for billing" unset', async () => {
     const result = await service.addLinkedAccount({name: 'Staging', keys: KEYS.linked, awsAccountId: '210987654321'}, signal());
     assert.ok(result.ok);
-    assert.deepEqual({...result.value, enterpriseId: 0}, {enterpriseId: 0, name: 'Staging', hasAmazonCredentials: true, awsAccountId: '210987654321'});
-    const created = await state(result.value.enterpriseId);
+    assert.deepEqual({...result.value.account, enterpriseId: 0}, {enterpriseId: 0, name: 'Staging', hasAmazonCredentials: true, awsAccountId: '210987654321'});
+    assert.equal(result.value.reused, false);
+    const created = await state(result.value.account.enterpriseId);
     assert.deepEqual([created.name, created.keyNode, created.reseller, created.defaultScopeId], ['Staging', false, false, SCOPE]);
     assert.deepEqual(created.credentials.map((c) => [c.provider, c.access, c.keySha256]), [['AMAZON', KEYS.linked.accessKeyId, sha256(KEYS.linked.secretAccessKey)]]);
     assert.ok(!(ONLY_FOR_BILLING_FIELD in created.credentials[0]!.flags));
@@ -157,20 +177,28 @@ describe('The Abiquo service against the simulated API', () => {
     assert.deepEqual(listed.value.find((a) => a.name === 'Staging')?.awsAccountId, '210987654321');
   });
 
-  it('says exactly what was saved when the credentials step fails, and adding again saves only the credentials', async () => {
+  it('removes the enterprise it created when the credentials step fails, leaving the API as before', async () => {
+    const before = await allState();
     await sim.admin('POST', '/faults', {failNext: {status: 503, method: 'POST', path: '/credentials'}});
     const first = await service.addLinkedAccount({name: 'Staging', keys: KEYS.linked, awsAccountId: '210987654321'}, signal());
+    assert.equal(!first.ok && first.code, 'ABIQUO_ACCOUNT_NOT_ADDED');
+    assert.equal(!first.ok && first.facts?.cause, 'ABIQUO_SERVER');
+    assert.deepEqual((await allState()).map((e) => e.id), before.map((e) => e.id));
+    assertSecretOnlyInWriteBodies(KEYS.linked.secretAccessKey, [first]);
+  });
+
+  it('keeps the enterprise when the operator asked to, and adding again with the same name saves only the credentials', async () => {
+    await sim.admin('POST', '/faults', {failNext: {status: 503, method: 'POST', path: '/credentials'}});
+    const first = await service.addLinkedAccount({name: 'Staging', keys: KEYS.linked, awsAccountId: '210987654321', keepOnFailure: true}, signal());
     assert.equal(!first.ok && first.code, 'ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED');
     const facts = !first.ok ? first.facts : undefined;
     assert.equal(facts?.cause, 'ABIQUO_SERVER');
-    assert.equal(facts?.name, 'Staging');
     const enterpriseId = Number(facts?.enterpriseId);
     assert.deepEqual((await state(enterpriseId)).credentials, []);
-    assertSecretOnlyInWriteBodies(KEYS.linked.secretAccessKey, [first]);
 
     const retry = await service.addLinkedAccount({name: 'Staging', keys: KEYS.linked, awsAccountId: '210987654321'}, signal());
     assert.ok(retry.ok);
-    assert.equal(retry.value.enterpriseId, enterpriseId);
+    assert.deepEqual([retry.value.account.enterpriseId, retry.value.reused], [enterpriseId, true]);
     assert.equal((await allState()).filter((e) => e.name === 'Staging').length, 1);
     assert.equal((await state(enterpriseId)).credentials.length, 1);
     assert.equal(log.filter((e) => e.method === 'POST' && new URL(e.url).pathname === '/api/admin/enterprises').length, 1);
@@ -186,7 +214,7 @@ describe('The Abiquo service against the simulated API', () => {
     const first = await service.addLinkedAccount({name: 'Staging', keys: KEYS.linked, awsAccountId: '210987654321'}, signal());
     assert.ok(first.ok);
     const second = await service.addLinkedAccount({name: 'Staging 2', keys: KEYS.linked, awsAccountId: '210987654321'}, signal());
-    assert.equal(!second.ok && second.code, 'ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED');
+    assert.equal(!second.ok && second.code, 'ABIQUO_ACCOUNT_NOT_ADDED');
     assert.equal(!second.ok && second.facts?.cause, 'ABIQUO_CREDENTIALS_IN_USE');
   });
 });

@@ -13,8 +13,10 @@ import type {HttpOptions} from './http.ts';
 import {addLinkedAccount, listLinkedAccounts} from './linked-accounts.ts';
 import type {Keynode} from './linked-accounts.ts';
 import {requireLink} from './links.ts';
-import {findAmazonPricing, pricingCredentialsHref, saveAmazonPricing} from './pricing-credentials.ts';
-import {applyProperties, readProperties} from './properties.ts';
+import {applySetup, failureOf} from './apply-setup.ts';
+import type {SetupLinks} from './apply-setup.ts';
+import {findAmazonPricing, pricingCredentialsHref} from './pricing-credentials.ts';
+import {readProperties} from './properties.ts';
 import {defaultScopeLink, readScope} from './scopes.ts';
 
 export interface AbiquoServiceOptions extends HttpOptions {
@@ -43,6 +45,15 @@ export function createAbiquoService(options: AbiquoServiceOptions): AbiquoServic
   const pricingHref = (e: EnterpriseDto): AbiquoResult<string> => {
     const href = pricingCredentialsHref(e);
     return href ? ok(href) : err('ABIQUO_UNEXPECTED_RESPONSE', {missingLink: 'pricingcredentials'});
+  };
+
+  const setupLinks = async (signal: AbortSignal): Promise<AbiquoResult<SetupLinks>> => {
+    const e = await enterprise(signal);
+    if (!e.ok) return e;
+    const properties = requireLink(e.value, 'properties');
+    if (!properties.ok) return properties;
+    const pricing = pricingHref(e.value);
+    return pricing.ok ? ok({properties: properties.value.href, pricingCredentials: pricing.value}) : pricing;
   };
 
   const keynode = async (signal: AbortSignal): Promise<AbiquoResult<Keynode>> => {
@@ -88,16 +99,9 @@ export function createAbiquoService(options: AbiquoServiceOptions): AbiquoServic
       return read.ok ? ok(read.value.properties) : read;
     },
 
-    async applyProperties(changes, loaded, signal) {
-      const href = await propertiesHref(signal);
-      return href.ok ? applyProperties(http, href.value, changes, loaded, signal) : href;
-    },
-
-    async savePricingCredentials(keys, signal) {
-      const e = await enterprise(signal);
-      if (!e.ok) return e;
-      const href = pricingHref(e.value);
-      return href.ok ? saveAmazonPricing(http, href.value, keys, signal) : href;
+    async applySetup(plan, signal) {
+      const links = await setupLinks(signal);
+      return links.ok ? applySetup(http, links.value, plan, signal) : {failure: failureOf(links), credentialsSaved: false};
     },
 
     async listLinkedAccounts(signal) {
@@ -109,7 +113,7 @@ export function createAbiquoService(options: AbiquoServiceOptions): AbiquoServic
       const k = await keynode(signal);
       if (!k.ok) return k;
       const added = await addLinkedAccount(http, k.value, account, signal);
-      if (added.ok) accountIds.set(added.value.enterpriseId, account.awsAccountId);
+      if (added.ok) accountIds.set(added.value.account.enterpriseId, account.awsAccountId);
       return added;
     },
   };

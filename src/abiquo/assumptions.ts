@@ -60,16 +60,33 @@ export const ONLY_FOR_BILLING_FIELD = 'onlyForBilling';
 export const NEW_ENTERPRISE_FLAGS = {keyNode: false, reseller: false} as const;
 
 /**
- * [I] The privilege named to the operator on a 403, per operation (the API's own message does not say which one
- * is missing): the console's label where the 2022 privilege list confirms it, else the API's privilege name
- * (3.10 `?expand=privileges`); the credentials privileges' API names are [?].
+ * The privileges each operation needs, by their API names. [C] for the names (the 2022 privilege list,
+ * reference/abiquo-facts-2.md §8); which operation needs which is [C] for properties (ENTERPRISE_ADMINISTER_ALL)
+ * and the two credentials, [I] for the rest (3.10's list). The preflight checks them against the session's
+ * `GET /login?expand=privileges` before any write; a 403 names the ones the session lacks.
  */
 export const PRIVILEGES = {
-  readEnterprise: 'ENTERPRISE_ENUMERATE',
-  createEnterprise: 'USERS_MANAGE_OTHER_ENTERPRISES',
-  properties: 'Allow user to switch enterprise (ENTERPRISE_ADMINISTER_ALL) / Manage enterprise properties',
-  providerCredentials: 'Manage provider credentials',
-  pricingCredentials: 'Manage pricing credentials',
-  scopes: 'USERS_VIEW',
-  login: 'AUTHENTICATED',
-} as const;
+  readEnterprise: ['ENTERPRISE_ENUMERATE'],
+  createEnterprise: ['USERS_MANAGE_OTHER_ENTERPRISES'],
+  deleteEnterprise: ['USERS_MANAGE_OTHER_ENTERPRISES'],
+  properties: ['ENTERPRISE_ADMINISTER_ALL', 'USERS_MANAGE_ENTERPRISE'],
+  providerCredentials: ['USERS_MANAGE_CREDENTIALS'],
+  pricingCredentials: ['MANAGE_PRICING_CREDENTIALS'],
+  scopes: ['USERS_VIEW'],
+  login: ['AUTHENTICATED'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** [C] The console's Roles-screen label of the privileges named to the operator (2022 privilege list). */
+export const PRIVILEGE_LABELS: Readonly<Record<string, string>> = {
+  ENTERPRISE_ADMINISTER_ALL: 'Allow user to switch enterprise',
+  USERS_MANAGE_ENTERPRISE: 'Manage enterprises',
+  USERS_MANAGE_CREDENTIALS: 'Manage provider credentials',
+  MANAGE_PRICING_CREDENTIALS: 'Manage pricing credentials',
+  ENTERPRISE_MANAGE_PROPERTIES: 'Manage enterprise properties',
+  ENTERPRISE_MANAGE_KEY_NODE: 'Manage key node enterprises',
+  ENTERPRISE_MANAGE_RESELLER: 'Manage reseller enterprises',
+  RUN_BILLING: 'Generate billing',
+};
+
+/** [C] `GET /login?expand=privileges` (3.10 recording) lists the session's privileges as `privileges.collection[].name`. */
+export const LOGIN_PRIVILEGES_QUERY = 'expand=privileges';

@@ -1,9 +1,9 @@
-/** The enterprise resource: read one, summarise it, create a standard one. */
+/** The enterprise resource: read one, summarise it, create a standard one, delete one. */
 import {err, ok} from '../shared/result.ts';
 import type {AbiquoResult, EnterpriseSummary} from '../components/services.ts';
 import {NEW_ENTERPRISE_FLAGS, PRIVILEGES} from './assumptions.ts';
 import type {AbiquoHttp} from './http.ts';
-import {apiUrl} from './links.ts';
+import {apiUrl, requireLink} from './links.ts';
 import type {Link} from './links.ts';
 
 /** An enterprise DTO as the API sent it (links and unknown fields included). */
@@ -25,13 +25,21 @@ export function summarise(dto: EnterpriseDto): EnterpriseSummary {
 }
 
 export async function readEnterprise(http: AbiquoHttp, href: string, signal: AbortSignal): Promise<AbiquoResult<EnterpriseDto>> {
-  const answer = await http.get(href, 'enterprise', {privilege: PRIVILEGES.readEnterprise}, signal);
+  const answer = await http.get(href, 'enterprise', {needs: PRIVILEGES.readEnterprise}, signal);
   return answer.ok ? asEnterprise(answer.value) : answer;
 }
 
 /** POSTs a standard enterprise (neither reseller nor key node) whose default scope is `scope`. */
 export async function createStandardEnterprise(http: AbiquoHttp, name: string, scope: Link, signal: AbortSignal): Promise<AbiquoResult<EnterpriseDto>> {
   const body = {name, ...NEW_ENTERPRISE_FLAGS, links: [scope]};
-  const answer = await http.send('POST', apiUrl(http.apiBase, 'admin/enterprises'), 'enterprise', body, {privilege: PRIVILEGES.createEnterprise}, signal);
+  const answer = await http.send('POST', apiUrl(http.apiBase, 'admin/enterprises'), 'enterprise', body, {needs: PRIVILEGES.createEnterprise}, signal);
   return answer.ok ? asEnterprise(answer.value) : answer;
+}
+
+/** Deletes an enterprise through its `edit` link (to undo one this tab created). */
+export async function deleteEnterprise(http: AbiquoHttp, enterprise: EnterpriseDto, signal: AbortSignal): Promise<AbiquoResult<void>> {
+  const edit = requireLink(enterprise, 'edit');
+  if (!edit.ok) return edit;
+  const answer = await http.delete(edit.value.href, 'enterprise', {needs: PRIVILEGES.deleteEnterprise}, signal);
+  return answer.ok ? ok(undefined) : answer;
 }

@@ -5,7 +5,7 @@ import {createHttp} from './http.ts';
 import type {AbiquoHttp} from './http.ts';
 
 const API = 'https://console.example.com/api';
-const op = {privilege: 'Manage enterprise properties'};
+const op = {needs: ['ENTERPRISE_MANAGE_PROPERTIES', 'ENTERPRISE_ADMINISTER_ALL']};
 
 /** A fetch answering every request with one recorded-style response. */
 function answering(status: number, body: string, contentType = 'application/vnd.abiquo.errors+json'): typeof fetch {
@@ -46,7 +46,7 @@ describe('Abiquo errors become codes the tab can explain', () => {
     const result = await getWith(answering(403, apiError('GEN-4', 'Not enough permissions to perform this action')));
     assert.equal(result.ok, false);
     assert.equal(!result.ok && result.code, 'ABIQUO_FORBIDDEN');
-    assert.equal(!result.ok && result.facts?.privilege, 'Manage enterprise properties');
+    assert.equal(!result.ok && result.facts?.privilege, '“Manage enterprise properties” (ENTERPRISE_MANAGE_PROPERTIES), “Allow user to switch enterprise” (ENTERPRISE_ADMINISTER_ALL)');
     assert.equal(!result.ok && result.facts?.apiCode, 'GEN-4');
   });
 

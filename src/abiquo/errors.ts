@@ -6,6 +6,7 @@
 import {HTTPError, TimeoutError} from 'ky';
 import {err} from '../shared/result.ts';
 import {redact} from '../shared/mask.ts';
+import {describePrivileges} from './privilege-names.ts';
 import type {AbiquoCode, AbiquoResult} from '../components/services.ts';
 
 export interface ApiError {
@@ -15,8 +16,8 @@ export interface ApiError {
 
 /** Per-operation knowledge the error alone does not carry. */
 export interface ErrorContext {
-  /** The console's name of the privilege the operation needs, shown on a 403. */
-  readonly privilege: string;
+  /** API names of the privileges it needs (assumptions.ts), named to the operator on a 403. */
+  readonly needs: readonly string[];
   readonly timeoutMs: number;
 }
 
@@ -81,7 +82,7 @@ export async function toAbiquoError(error: unknown, context: ErrorContext, signa
     // Messages may name the API's code and message: both are always present (an HTML 401 page has neither).
     const facts: Facts = {status, apiCode: api?.code ?? `HTTP ${status}`, apiMessage: api?.message ?? ''};
     const code = codeForStatus(status, api?.code);
-    if (code === 'ABIQUO_FORBIDDEN') facts.privilege = context.privilege;
+    if (code === 'ABIQUO_FORBIDDEN') facts.privilege = describePrivileges(context.needs);
     return err(code, facts);
   }
   // fetch rejects with a TypeError when the network, DNS, TLS or CORS fails.

@@ -19,9 +19,10 @@ export interface HttpOptions {
   readonly timeoutMs?: number;
 }
 
-/** What an operation tells the error mapping: the privilege it needs, named as the console's Roles screen does. */
+/** What an operation tells the error mapping. */
 export interface Operation {
-  readonly privilege: string;
+  /** API names of the privileges it needs (assumptions.ts), named to the operator on a 403. */
+  readonly needs: readonly string[];
 }
 
 export interface AbiquoHttp {
@@ -29,6 +30,8 @@ export interface AbiquoHttp {
   get(url: string, type: MediaTypeName, op: Operation, signal: AbortSignal): Promise<AbiquoResult<unknown>>;
   /** POST or PUT a JSON body of the given type; resolves to the response DTO (undefined for an empty body). */
   send(method: 'POST' | 'PUT', url: string, type: MediaTypeName, body: unknown, op: Operation, signal: AbortSignal): Promise<AbiquoResult<unknown>>;
+  /** DELETE what a link names (to undo a creation); resolves to undefined. */
+  delete(url: string, type: MediaTypeName, op: Operation, signal: AbortSignal): Promise<AbiquoResult<unknown>>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -91,5 +94,7 @@ export function createHttp(options: HttpOptions): AbiquoHttp {
         op,
         signal,
       ),
+    delete: async (href, type, op, signal) =>
+      elsewhere(href) ?? run(() => client.delete(url(href), {headers: {Accept: mediaType(type)}, signal}), op, signal),
   };
 }

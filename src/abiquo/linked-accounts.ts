@@ -3,16 +3,20 @@
  * AMAZON public credentials; and adding one, in two steps that can fail apart.
  */
 import {err, ok} from '../shared/result.ts';
-import type {AbiquoResult, LinkedAccount, NewLinkedAccount} from '../components/services.ts';
+import type {AbiquoResult, AddedAccount, LinkedAccount, NewLinkedAccount} from '../components/services.ts';
 import {PRIVILEGES} from './assumptions.ts';
 import {listAll} from './collection.ts';
-import {createStandardEnterprise, summarise} from './enterprise.ts';
+import {createStandardEnterprise, deleteEnterprise, summarise} from './enterprise.ts';
 import type {EnterpriseDto} from './enterprise.ts';
 import type {AbiquoHttp} from './http.ts';
 import {apiUrl, idFromHref} from './links.ts';
+import {requirePrivileges} from './preflight.ts';
 import {createAmazonPublicCredentials, hasAmazonPublicCredentials} from './public-credentials.ts';
 import {defaultScopeLink} from './scopes.ts';
 import type {Scope} from './scopes.ts';
+
+/** The undo runs even when the add was cancelled, under a deadline of its own. */
+const UNDO_TIMEOUT_MS = 15_000;
 
 export interface Keynode {
   readonly id: number;
@@ -25,7 +29,7 @@ export interface Keynode {
  */
 export async function scopeEnterprises(http: AbiquoHttp, keynode: Keynode, signal: AbortSignal): Promise<AbiquoResult<EnterpriseDto[]>> {
   const href = apiUrl(http.apiBase, `admin/enterprises?idScope=${keynode.scope.id}`);
-  const all = await listAll(http, href, 'enterprises', {privilege: PRIVILEGES.readEnterprise}, signal);
+  const all = await listAll(http, href, 'enterprises', {needs: PRIVILEGES.readEnterprise}, signal);
   if (!all.ok) return all;
   const standard = all.value.filter((item): item is EnterpriseDto => {
     const e = item as EnterpriseDto | null;
@@ -59,29 +63,36 @@ export async function listLinkedAccounts(
 }
 
 /**
- * Step 1 creates the standard enterprise (default scope = the keynode's), step 2 its AMAZON public credentials.
- * When step 2 fails the answer is ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED with the created enterprise and the cause
- * (`cause` = the AbiquoCode, plus its facts); calling again with the same name finds that enterprise in the scope
- * and runs step 2 only. An enterprise of that name that already has credentials is ABIQUO_ACCOUNT_EXISTS.
+ * All or nothing, as far as the API allows. After a preflight of the privileges both steps need, step 1 creates
+ * the standard enterprise (default scope = the keynode's) or reuses one of that name in the scope that has no
+ * credentials; step 2 creates its AMAZON public credentials. When step 2 fails, an enterprise step 1 created is
+ * deleted again (ABIQUO_ACCOUNT_NOT_ADDED), or kept when the operator asked to, or when the deletion fails
+ * (ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED: adding again with the same name then runs step 2 only).
  */
-export async function addLinkedAccount(http: AbiquoHttp, keynode: Keynode, account: NewLinkedAccount, signal: AbortSignal): Promise<AbiquoResult<LinkedAccount>> {
+export async function addLinkedAccount(http: AbiquoHttp, keynode: Keynode, account: NewLinkedAccount, signal: AbortSignal): Promise<AbiquoResult<AddedAccount>> {
   const name = account.name.trim();
   const existing = await scopeEnterprises(http, keynode, signal);
   if (!existing.ok) return existing;
-  let enterprise = existing.value.find((e) => e.name === name);
-  if (enterprise) {
-    const has = await hasAmazonPublicCredentials(http, enterprise, signal);
+  const found = existing.value.find((e) => e.name === name);
+  if (found) {
+    const has = await hasAmazonPublicCredentials(http, found, signal);
     if (!has.ok) return has;
-    if (has.value) return err('ABIQUO_ACCOUNT_EXISTS', {name, enterpriseId: summarise(enterprise).id});
-  } else {
+    if (has.value) return err('ABIQUO_ACCOUNT_EXISTS', {name, enterpriseId: summarise(found).id});
+  }
+  const allowed = await requirePrivileges(http, [...PRIVILEGES.providerCredentials, ...(found ? [] : [...PRIVILEGES.createEnterprise, ...PRIVILEGES.deleteEnterprise])], signal);
+  if (!allowed.ok) return allowed;
+  let enterprise = found;
+  if (!enterprise) {
     const created = await createStandardEnterprise(http, name, keynode.scope.link, signal);
-    if (!created.ok) return created;
+    // A POST cannot be stale: its 409 is the name, held by an enterprise this keynode's scope does not list.
+    if (!created.ok) return created.facts?.status === 409 ? err('ABIQUO_NAME_TAKEN', {...created.facts, name}) : created;
     enterprise = created.value;
   }
   const {id} = summarise(enterprise);
   const credentials = await createAmazonPublicCredentials(http, enterprise, account.keys, signal);
-  if (!credentials.ok) {
-    return err('ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED', {...credentials.facts, name, enterpriseId: id, cause: credentials.code});
-  }
-  return ok({enterpriseId: id, name, hasAmazonCredentials: true, awsAccountId: account.awsAccountId});
+  if (credentials.ok) return ok({account: {enterpriseId: id, name, hasAmazonCredentials: true, awsAccountId: account.awsAccountId}, reused: found !== undefined});
+  const facts = {...credentials.facts, name, enterpriseId: id, cause: credentials.code};
+  if (found || account.keepOnFailure) return err('ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED', facts);
+  const removed = await deleteEnterprise(http, enterprise, AbortSignal.timeout(UNDO_TIMEOUT_MS));
+  return removed.ok ? err('ABIQUO_ACCOUNT_NOT_ADDED', facts) : err('ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED', {...facts, undoFailed: removed.code});
 }

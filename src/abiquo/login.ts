@@ -17,7 +17,7 @@ export interface LoginInfo {
 }
 
 export async function readLogin(http: AbiquoHttp, signal: AbortSignal): Promise<AbiquoResult<LoginInfo>> {
-  const answer = await http.get(apiUrl(http.apiBase, 'login'), 'user', {privilege: PRIVILEGES.login}, signal);
+  const answer = await http.get(apiUrl(http.apiBase, 'login'), 'user', {needs: PRIVILEGES.login}, signal);
   if (!answer.ok) return answer;
   const user = answer.value as {nick?: unknown; locale?: unknown} | null;
   if (typeof user?.nick !== 'string') return err('ABIQUO_UNEXPECTED_RESPONSE', {expected: 'user'});

@@ -12,7 +12,7 @@ import type {AbiquoHttp} from './http.ts';
 import {apiUrl, findLink, linksOf, requireLink} from './links.ts';
 import {isMediaType} from './media-types.ts';
 
-const op = {privilege: PRIVILEGES.pricingCredentials};
+const op = {needs: PRIVILEGES.pricingCredentials};
 
 /** The collection's href: by rel, else by a link of the pricing-credentials type, else next to the enterprise. */
 export function pricingCredentialsHref(enterprise: EnterpriseDto): string | undefined {

@@ -17,6 +17,7 @@ describe('Properties are read, merged and written without losing anything', () =
   let sim: SimulatedAbiquo;
   let service: AbiquoService;
   let log: Exchange[];
+  const apply = (changes: Record<string, string>, loaded: Readonly<Record<string, string>>) => service.applySetup({changes, loaded}, signal());
   const stored = async () => ((await sim.admin('GET', `/state/enterprises/${KEYNODE}`)) as RawEnterprise).properties;
 
   before(async () => {
@@ -33,9 +34,9 @@ describe('Properties are read, merged and written without losing anything', () =
   it('writes the amazon_* keys and keeps every other property', async () => {
     const loaded = await service.readProperties(signal());
     assert.ok(loaded.ok);
-    const result = await service.applyProperties({amazon_bucket: 'acme-billing-reports', amazon_report_name: 'abiquo-hourly'}, loaded.value, signal());
+    const result = await apply({amazon_bucket: 'acme-billing-reports', amazon_report_name: 'abiquo-hourly'}, loaded.value);
     const expected = {support_contact: 'ops@example.com', cost_center: 'CC-17', amazon_bucket: 'acme-billing-reports', amazon_report_name: 'abiquo-hourly'};
-    assert.deepEqual(result, {ok: true, value: expected});
+    assert.deepEqual(result, {credentialsSaved: false, stored: {properties: expected, hasPricingCredentials: false}});
     assert.deepEqual(await stored(), expected);
   });
 
@@ -43,8 +44,8 @@ describe('Properties are read, merged and written without losing anything', () =
     const loaded = await service.readProperties(signal());
     assert.ok(loaded.ok);
     await sim.admin('PUT', `/state/enterprises/${KEYNODE}/properties`, {properties: {...loaded.value, added_meanwhile: 'yes'}});
-    const result = await service.applyProperties({amazon_bucket_region: 'us-east-1'}, loaded.value, signal());
-    assert.ok(result.ok);
+    const result = await apply({amazon_bucket_region: 'us-east-1'}, loaded.value);
+    assert.equal(result.failure, undefined);
     assert.equal((await stored()).added_meanwhile, 'yes');
     assert.equal((await stored()).amazon_bucket_region, 'us-east-1');
     assert.equal((await stored()).support_contact, 'ops@example.com');
@@ -55,8 +56,9 @@ describe('Properties are read, merged and written without losing anything', () =
     assert.ok(loaded.ok);
     const theirs = {...loaded.value, amazon_bucket: 'their-bucket'};
     await sim.admin('PUT', `/state/enterprises/${KEYNODE}/properties`, {properties: theirs});
-    const result = await service.applyProperties({amazon_bucket: 'acme-billing-reports', amazon_mpa: 'dedicated'}, loaded.value, signal());
-    assert.deepEqual(result, {ok: false, code: 'ABIQUO_CONFLICT', facts: {keys: 'amazon_bucket', count: 1}});
+    const result = await apply({amazon_bucket: 'acme-billing-reports', amazon_mpa: 'dedicated'}, loaded.value);
+    assert.deepEqual(result.failure, {code: 'ABIQUO_CONFLICT', facts: {keys: 'amazon_bucket', count: 1}});
+    assert.deepEqual(result.stored?.properties, theirs);
     assert.deepEqual(await stored(), theirs);
     assert.equal(log.filter((e) => e.method === 'PUT').length, 0);
   });
@@ -65,8 +67,8 @@ describe('Properties are read, merged and written without losing anything', () =
     const loaded = await service.readProperties(signal());
     assert.ok(loaded.ok);
     await sim.admin('POST', '/faults', {failNext: {status: 409, code: '409-CONFLICT-StaleObject', message: 'Another request has updated this entity', method: 'PUT', path: '/properties'}});
-    const result = await service.applyProperties({amazon_bucket: 'acme-billing-reports'}, loaded.value, signal());
-    assert.equal(!result.ok && result.code, 'ABIQUO_CONFLICT');
+    const result = await apply({amazon_bucket: 'acme-billing-reports'}, loaded.value);
+    assert.equal(result.failure?.code, 'ABIQUO_CONFLICT');
     assert.equal(log.filter((e) => e.method === 'PUT').length, 1);
     assert.equal((await stored()).amazon_bucket, 'old-bucket');
   });
@@ -75,10 +77,11 @@ describe('Properties are read, merged and written without losing anything', () =
     const loaded = await service.readProperties(signal());
     assert.ok(loaded.ok);
     log.length = 0;
-    await service.applyProperties({amazon_billing_compress_format: 'GZ'}, loaded.value, signal());
+    await apply({amazon_billing_compress_format: 'GZ'}, loaded.value);
     const requests = log.map((e) => `${e.method} ${new URL(e.url).pathname}`);
-    assert.deepEqual(requests.slice(-2), ['GET /api/admin/enterprises/42/properties', 'PUT /api/admin/enterprises/42/properties']);
-    const body = JSON.parse(log.at(-1)!.requestBody) as {id?: number; links?: unknown[]};
+    const put = requests.indexOf('PUT /api/admin/enterprises/42/properties');
+    assert.equal(requests[put - 1], 'GET /api/admin/enterprises/42/properties');
+    const body = JSON.parse(log[put]!.requestBody) as {id?: number; links?: unknown[]};
     assert.equal(typeof body.id, 'number');
     assert.ok(Array.isArray(body.links) && body.links.length === 2);
   });
@@ -86,8 +89,8 @@ describe('Properties are read, merged and written without losing anything', () =
   it('does not write when every value is already stored', async () => {
     const loaded = await service.readProperties(signal());
     assert.ok(loaded.ok);
-    const result = await service.applyProperties({amazon_bucket: 'old-bucket'}, loaded.value, signal());
-    assert.ok(result.ok);
+    const result = await apply({amazon_bucket: 'old-bucket'}, loaded.value);
+    assert.equal(result.failure, undefined);
     assert.equal(log.filter((e) => e.method === 'PUT').length, 0);
   });
 });

@@ -21,7 +21,7 @@ export interface PropertiesDoc {
   readonly editHref: string;
 }
 
-const op = {privilege: PRIVILEGES.properties};
+const op = {needs: PRIVILEGES.properties};
 
 export function parseProperties(dto: unknown, readFrom: string): AbiquoResult<PropertiesDoc> {
   const raw = (dto as {properties?: unknown} | null)?.properties ?? {};
@@ -62,10 +62,18 @@ export async function readProperties(http: AbiquoHttp, href: string, signal: Abo
   return answer.ok ? parseProperties(answer.value, href) : answer;
 }
 
+/** What a write did: the properties as stored after it, and the raw map it replaced (to undo it). */
+export interface PropertiesWritten {
+  readonly stored: PropertyMap;
+  readonly before: Readonly<Record<string, unknown>>;
+  /** False when every value was already as asked: nothing was sent. */
+  readonly wrote: boolean;
+}
+
 /**
  * Writes `changes` over the properties at `href`, as described at the top of this file. A 409 from the server
  * (someone wrote between our read and our PUT) is re-read once and reported as a conflict naming what changed,
- * never retried blindly. Resolves to the properties as stored.
+ * never retried blindly.
  */
 export async function applyProperties(
   http: AbiquoHttp,
@@ -73,12 +81,13 @@ export async function applyProperties(
   changes: PropertyMap,
   loaded: PropertyMap,
   signal: AbortSignal,
-): Promise<AbiquoResult<PropertyMap>> {
+): Promise<AbiquoResult<PropertiesWritten>> {
   const fresh = await readProperties(http, href, signal);
   if (!fresh.ok) return fresh;
   const conflicts = conflictingKeys(changes, loaded, fresh.value.properties);
   if (conflicts.length > 0) return conflict(conflicts);
-  if (Object.entries(changes).every(([key, value]) => fresh.value.properties[key] === value)) return ok(fresh.value.properties);
+  const before = fresh.value.raw;
+  if (Object.entries(changes).every(([key, value]) => fresh.value.properties[key] === value)) return ok({stored: fresh.value.properties, before, wrote: false});
 
   const written = await http.send('PUT', fresh.value.editHref, 'enterpriseproperties', mergedDto(fresh.value, changes), op, signal);
   if (!written.ok) {
@@ -90,5 +99,29 @@ export async function applyProperties(
   const stored = written.value === undefined ? await readProperties(http, href, signal) : parseProperties(written.value, href);
   if (!stored.ok) return stored;
   const missing = Object.keys(changes).filter((key) => stored.value.properties[key] !== changes[key]);
-  return missing.length > 0 ? err('ABIQUO_UNEXPECTED_RESPONSE', {notStored: missing.join(', ')}) : ok(stored.value.properties);
+  return missing.length > 0 ? err('ABIQUO_UNEXPECTED_RESPONSE', {notStored: missing.join(', ')}) : ok({stored: stored.value.properties, before, wrote: true});
+}
+
+/**
+ * Undoes a write of `changes`: over a fresh read, each key still holding our value gets back the value it had
+ * `before` (a key that did not exist is removed again); a key someone changed since keeps their value.
+ */
+export async function undoProperties(
+  http: AbiquoHttp,
+  href: string,
+  changes: PropertyMap,
+  before: Readonly<Record<string, unknown>>,
+  signal: AbortSignal,
+): Promise<AbiquoResult<void>> {
+  const fresh = await readProperties(http, href, signal);
+  if (!fresh.ok) return fresh;
+  const ours = Object.keys(changes).filter((key) => fresh.value.properties[key] === changes[key] && fresh.value.raw[key] !== before[key]);
+  if (ours.length === 0) return ok(undefined);
+  const restored: Record<string, unknown> = {...fresh.value.raw};
+  for (const key of ours) {
+    if (key in before) restored[key] = before[key];
+    else delete restored[key];
+  }
+  const written = await http.send('PUT', fresh.value.editHref, 'enterpriseproperties', {...fresh.value.dto, properties: restored}, op, signal);
+  return written.ok ? ok(undefined) : written;
 }

@@ -8,7 +8,7 @@ import type {EnterpriseDto} from './enterprise.ts';
 import type {AbiquoHttp} from './http.ts';
 import {requireLink} from './links.ts';
 
-const op = {privilege: PRIVILEGES.providerCredentials};
+const op = {needs: PRIVILEGES.providerCredentials};
 
 export async function hasAmazonPublicCredentials(http: AbiquoHttp, enterprise: EnterpriseDto, signal: AbortSignal): Promise<AbiquoResult<boolean>> {
   const list = requireLink(enterprise, 'credentials');

@@ -28,7 +28,7 @@ export function countComputeResources(scope: unknown): number {
 }
 
 export async function readScope(http: AbiquoHttp, link: Link, signal: AbortSignal): Promise<AbiquoResult<Scope>> {
-  const answer = await http.get(link.href, 'scope', {privilege: PRIVILEGES.scopes}, signal);
+  const answer = await http.get(link.href, 'scope', {needs: PRIVILEGES.scopes}, signal);
   if (!answer.ok) return answer;
   const dto = answer.value as {id?: unknown; name?: unknown} | null;
   const id = typeof dto?.id === 'number' ? dto.id : idFromHref(link.href);

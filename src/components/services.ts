@@ -23,7 +23,10 @@ export const abiquoCodes = [
   'ABIQUO_UNEXPECTED_RESPONSE', // the API answered in a shape we do not understand
   'ABIQUO_API_CROSS_ORIGIN', // config.endpoint is on another origin: the console's cookie would not follow
   'ABIQUO_ACCOUNT_EXISTS', // a linked account of that name already has AMAZON credentials
-  'ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED', // enterprise created, credentials not: facts.cause, facts.enterpriseId; adding again retries only them
+  'ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED', // enterprise kept without credentials (chosen, or its removal failed): facts.cause, facts.enterpriseId
+  'ABIQUO_ACCOUNT_NOT_ADDED', // the credentials failed and the enterprise created for them was removed again: facts.cause
+  'ABIQUO_PRIVILEGES_MISSING', // preflight: facts.privileges the session's role lacks; nothing was written
+  'ABIQUO_NAME_TAKEN', // an enterprise outside this keynode's scope has the name: facts.name
 ] as const;
 export type AbiquoCode = (typeof abiquoCodes)[number];
 export type AbiquoResult<T> = Result<T, AbiquoCode>;
@@ -65,6 +68,33 @@ export interface NewLinkedAccount {
   readonly keys: AwsKeys;
   /** From STS, shown in the list afterwards. */
   readonly awsAccountId: string;
+  /** Keep a newly created enterprise when its credentials fail (the operator's choice), instead of removing it. */
+  readonly keepOnFailure?: boolean;
+}
+
+export interface AddedAccount {
+  readonly account: LinkedAccount;
+  /** An enterprise of that name without credentials existed in the scope and got them; else it was created. */
+  readonly reused: boolean;
+}
+
+/** One Apply: the `amazon_*` values to write over those the operator was shown, and new pricing keys, if any. */
+export interface ApplyPlan {
+  readonly changes: Readonly<Record<string, string>>;
+  readonly loaded: Readonly<Record<string, string>>;
+  readonly keys?: AwsKeys;
+}
+
+/** How an Apply ended. All or nothing: on a failure or a Cancel, what it had written is undone. */
+export interface ApplyReport {
+  readonly failure?: {readonly code: AbiquoCode; readonly facts?: Readonly<Record<string, string | number>>};
+  readonly cancelled?: boolean;
+  /** The undo after a failure or Cancel failed too: some of this Apply's values may remain (`stored` says which). */
+  readonly undoFailure?: {readonly code: AbiquoCode; readonly facts?: Readonly<Record<string, string | number>>};
+  /** This Apply stored the pricing keys. */
+  readonly credentialsSaved: boolean;
+  /** The API re-read after the attempt; absent when that read failed. */
+  readonly stored?: {readonly properties: Readonly<Record<string, string>>; readonly hasPricingCredentials: boolean};
 }
 
 /** Abiquo API access bound to the enterprise being edited. */
@@ -73,20 +103,18 @@ export interface AbiquoService {
   /** Only the properties, re-read (e.g. after the console's own Save). */
   readProperties(signal: AbortSignal): Promise<AbiquoResult<Readonly<Record<string, string>>>>;
   /**
-   * Writes `changes` over the current properties: re-reads just before the PUT, keeps every other property,
-   * and answers ABIQUO_CONFLICT (facts.keys) instead of overwriting a changed key that `loaded` did not have.
-   * Resolves to the properties as stored after the write.
+   * Writes the plan all or nothing: a preflight of the session's privileges, the properties (over a fresh read,
+   * other properties kept, ABIQUO_CONFLICT instead of overwriting someone else's change), then the pricing keys;
+   * any failure or Cancel undoes what was written. The report is read back from the API.
    */
-  applyProperties(
-    changes: Readonly<Record<string, string>>,
-    loaded: Readonly<Record<string, string>>,
-    signal: AbortSignal,
-  ): Promise<AbiquoResult<Readonly<Record<string, string>>>>;
-  /** Creates or replaces the keynode's AMAZON pricing credentials. */
-  savePricingCredentials(keys: AwsKeys, signal: AbortSignal): Promise<AbiquoResult<void>>;
+  applySetup(plan: ApplyPlan, signal: AbortSignal): Promise<ApplyReport>;
   listLinkedAccounts(signal: AbortSignal): Promise<AbiquoResult<readonly LinkedAccount[]>>;
-  /** Creates a standard enterprise whose default scope is the keynode's, then its AMAZON public credentials. */
-  addLinkedAccount(account: NewLinkedAccount, signal: AbortSignal): Promise<AbiquoResult<LinkedAccount>>;
+  /**
+   * Creates (or reuses, when one of that name without credentials is in the scope) a standard enterprise whose
+   * default scope is the keynode's, then its AMAZON public credentials; a created enterprise is removed again if
+   * they fail, unless `keepOnFailure`.
+   */
+  addLinkedAccount(account: NewLinkedAccount, signal: AbortSignal): Promise<AbiquoResult<AddedAccount>>;
 }
 
 /** Runs the AWS checks in the service worker; checks stream through `onCheck` before the verdict resolves. */

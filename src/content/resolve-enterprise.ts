@@ -30,7 +30,7 @@ export async function listKeynodes(http: AbiquoHttp, signal: AbortSignal): Promi
 }
 
 async function listEnterprises(http: AbiquoHttp, query: string, signal: AbortSignal): Promise<EnterpriseSummary[]> {
-  const found = await http.get(`${apiUrl(http.apiBase, 'admin/enterprises')}${query}`, 'enterprises', {privilege: PRIVILEGES.readEnterprise}, signal);
+  const found = await http.get(`${apiUrl(http.apiBase, 'admin/enterprises')}${query}`, 'enterprises', {needs: PRIVILEGES.readEnterprise}, signal);
   const items = found.ok ? collectionOf(found.value) : undefined;
   return items?.ok ? items.value.map((e) => summarise(e as Record<string, unknown>)) : [];
 }

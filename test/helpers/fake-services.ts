@@ -5,7 +5,7 @@
  */
 import type {Check, CheckStatus, DiscoveredReport, Facts, Identity, SetupInput, Verdict, VerifiedReport} from '../../src/aws/types.ts';
 import type {CheckCode} from '../../src/aws/check-codes.ts';
-import type {AbiquoCode, AbiquoResult, AbiquoService, BillingServices, KeynodeState, LinkedAccount, NewLinkedAccount} from '../../src/components/services.ts';
+import type {AbiquoCode, AbiquoResult, AbiquoService, AddedAccount, ApplyPlan, ApplyReport, BillingServices, KeynodeState, LinkedAccount, NewLinkedAccount} from '../../src/components/services.ts';
 import {createTranslator} from '../../src/shared/i18n.ts';
 import {err, ok} from '../../src/shared/result.ts';
 
@@ -119,6 +119,8 @@ export class FakeAbiquo implements AbiquoService {
   readonly addedAccounts: NewLinkedAccount[] = [];
   /** The next call of a method answers this failure (once). */
   readonly failNext = new Map<Method, FakeFailure>();
+  /** A step of the next Apply fails with this (the transaction then undoes what it wrote). */
+  readonly failStep = new Map<'credentials', FakeFailure>();
   /** Calls of a method take this long (ms) and, like a server that already got the request, ignore a Cancel. */
   readonly slow = new Map<Method, number>();
 
@@ -149,24 +151,32 @@ export class FakeAbiquo implements AbiquoService {
     return this.failure('readProperties') ?? ok({...this.properties});
   }
 
-  async applyProperties(changes: Readonly<Record<string, string>>, loaded: Readonly<Record<string, string>>): Promise<AbiquoResult<Readonly<Record<string, string>>>> {
-    await this.wait('applyProperties');
-    const failed = this.failure('applyProperties');
-    if (failed) return failed;
-    const changedMeanwhile = Object.keys(changes).filter((key) => this.properties[key] !== loaded[key]);
-    if (changedMeanwhile.length > 0) return err('ABIQUO_CONFLICT', {keys: changedMeanwhile.join(', ')});
-    this.properties = {...this.properties, ...changes};
-    this.propertyWrites.push({...changes});
-    return ok({...this.properties});
-  }
-
-  async savePricingCredentials(keys: {accessKeyId: string}): Promise<AbiquoResult<void>> {
-    await this.wait('savePricingCredentials');
-    const failed = this.failure('savePricingCredentials');
-    if (failed) return failed;
-    this.savedCredentials.push(keys.accessKeyId);
-    this.hasPricingCredentials = true;
-    return ok(undefined);
+  /** Like the real transaction: the properties, then the keys; a failure of the keys puts the properties back. */
+  async applySetup(plan: ApplyPlan, signal: AbortSignal): Promise<ApplyReport> {
+    await this.wait('applySetup');
+    const stored = () => ({properties: {...this.properties}, hasPricingCredentials: this.hasPricingCredentials});
+    // Cancelled before its first write: nothing to undo.
+    if (signal.aborted) return {cancelled: true, credentialsSaved: false, stored: stored()};
+    const failed = this.failure('applySetup');
+    if (failed && !failed.ok) return {failure: {code: failed.code, ...(failed.facts ? {facts: failed.facts} : {})}, credentialsSaved: false, stored: stored()};
+    const changedMeanwhile = Object.keys(plan.changes).filter((key) => this.properties[key] !== plan.loaded[key] && this.properties[key] !== plan.changes[key]);
+    if (changedMeanwhile.length > 0) return {failure: {code: 'ABIQUO_CONFLICT', facts: {keys: changedMeanwhile.join(', ')}}, credentialsSaved: false, stored: stored()};
+    const before = this.properties;
+    if (Object.keys(plan.changes).length > 0) {
+      this.properties = {...this.properties, ...plan.changes};
+      this.propertyWrites.push({...plan.changes});
+    }
+    const keysFailure = this.failStep.get('credentials');
+    if (plan.keys && keysFailure) {
+      this.failStep.delete('credentials');
+      this.properties = before;
+      return {failure: keysFailure, credentialsSaved: false, stored: stored()};
+    }
+    if (plan.keys) {
+      this.savedCredentials.push(plan.keys.accessKeyId);
+      this.hasPricingCredentials = true;
+    }
+    return {credentialsSaved: Boolean(plan.keys), stored: stored()};
   }
 
   async listLinkedAccounts(): Promise<AbiquoResult<readonly LinkedAccount[]>> {
@@ -174,7 +184,7 @@ export class FakeAbiquo implements AbiquoService {
   }
 
   /** Like the real client: an enterprise of that name without credentials is reused, one with them refused. */
-  async addLinkedAccount(account: NewLinkedAccount): Promise<AbiquoResult<LinkedAccount>> {
+  async addLinkedAccount(account: NewLinkedAccount): Promise<AbiquoResult<AddedAccount>> {
     await this.wait('addLinkedAccount');
     const failed = this.failure('addLinkedAccount');
     if (failed) return failed;
@@ -188,7 +198,7 @@ export class FakeAbiquo implements AbiquoService {
       awsAccountId: account.awsAccountId,
     };
     this.linked = [...this.linked.filter((a) => a !== existing), added];
-    return ok(added);
+    return ok({account: added, reused: existing !== undefined});
   }
 }
 

@@ -170,23 +170,23 @@ describe('<boa-billing-tab>', () => {
     await waitUntil(() => fake.abiquo.properties.amazon_bucket === 'billing-bucket', 'second Apply did not write');
   });
 
-  it('says exactly what was saved when the properties fail with a 5xx, and a retry completes without resending the keys', async () => {
+  it('when the pricing keys fail, leaves the properties as they were and keeps the keys, so a retry completes', async () => {
     const fake = fakeServices();
     const el = await mount(fake);
     await verifiedReport(el);
-    fake.abiquo.failNext.set('applyProperties', {code: 'ABIQUO_SERVER', facts: {status: 503}});
+    const before = {...fake.abiquo.properties};
+    fake.abiquo.failStep.set('credentials', {code: 'ABIQUO_SERVER', facts: {status: 503}});
     applyButton(el).click();
-    await waitUntil(() => text(diff(el)).includes('amazon_* properties: not saved.'));
-    expect(text(diff(el))).to.contain('Pricing credentials: saved.');
+    await waitUntil(() => text(diff(el)).includes('Nothing was written'));
+    expect(text(diff(el))).to.contain('Pricing credentials: not saved.');
     expect(text(diff(el))).to.contain('HTTP 503');
-    expect(fake.abiquo.propertyWrites).to.be.empty;
-    // The credentials are saved: the secret has left the form although the properties failed.
-    expect(deep<HTMLInputElement>(el, 'boa-pricing-credentials', 'boa-keys-input', '#secret').value).to.equal('');
-    expect(text(deep(el, 'boa-pricing-credentials'))).to.contain('already has pricing credentials');
+    expect(fake.abiquo.properties).to.deep.equal(before);
     applyButton(el).click();
     await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
     expect(fake.abiquo.savedCredentials).to.have.length(1);
     expect(fake.abiquo.properties.amazon_bucket).to.equal('billing-bucket');
+    // Saved: the secret has left the form.
+    expect(deep<HTMLInputElement>(el, 'boa-pricing-credentials', 'boa-keys-input', '#secret').value).to.equal('');
   });
 
   it('offers a one-click Restore when the console\'s own Save lost the applied properties', async () => {
@@ -215,9 +215,9 @@ describe('<boa-billing-tab>', () => {
 
   it('says why reading the linked accounts or re-reading after the console\'s Save failed, with the facts filled in', async () => {
     const fake = fakeServices();
-    fake.abiquo.failNext.set('listLinkedAccounts', {code: 'ABIQUO_FORBIDDEN', facts: {privilege: 'Manage enterprises'}});
+    fake.abiquo.failNext.set('listLinkedAccounts', {code: 'ABIQUO_FORBIDDEN', facts: {privilege: '“Manage enterprises” (USERS_MANAGE_ENTERPRISE)'}});
     const el = await mount(fake);
-    await waitUntil(() => text(deep(el, 'boa-linked-accounts')).includes('"Manage enterprises"'));
+    await waitUntil(() => text(deep(el, 'boa-linked-accounts')).includes('“Manage enterprises” (USERS_MANAGE_ENTERPRISE)'));
     await verifiedReport(el);
     applyButton(el).click();
     await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));

@@ -30,9 +30,9 @@ describe('<boa-enterprise-picker>', () => {
     const t = createTranslator('en');
     const named = await fixture<BoaEnterprisePicker>(html`<boa-enterprise-picker .t=${t} .candidates=${candidates} .dialogName=${'Initech Billing'}></boa-enterprise-picker>`);
     expect(named.shadowRoot!.querySelector('select')!.value).to.equal('51');
-    expect(named.shadowRoot!.textContent).to.contain('“Initech Billing”, which is preselected');
+    expect(named.shadowRoot!.textContent).to.contain('“Initech Billing”, the name in the console\'s enterprise dialog, is preselected');
     const other = await fixture<BoaEnterprisePicker>(html`<boa-enterprise-picker .t=${t} .candidates=${candidates} .dialogName=${'Globex'}></boa-enterprise-picker>`);
-    expect(other.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('the edited enterprise is not a keynode');
+    expect(other.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('that enterprise is not a keynode');
     await expect(other).to.be.accessible();
   });
 

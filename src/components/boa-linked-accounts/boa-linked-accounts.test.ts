@@ -1,5 +1,5 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
-import {LINKED_ACCOUNT, LINKED_KEYS, PAYER_ACCOUNT, SAME_ACCOUNT_KEYS, WRONG_SECRET_KEYS, fakeServices} from '../../../test/helpers/fake-services.ts';
+import {LINKED_ACCOUNT, LINKED_KEYS, PAYER_ACCOUNT, PRICING_KEYS, SAME_ACCOUNT_KEYS, WRONG_SECRET_KEYS, fakeServices} from '../../../test/helpers/fake-services.ts';
 import {accessKeysCsv, deep, paste} from '../shared/test-utils.ts';
 import type {BoaLinkedAccounts} from './boa-linked-accounts.ts';
 
@@ -48,11 +48,29 @@ describe('<boa-linked-accounts>', () => {
     expect(fake.abiquo.addedAccounts).to.be.empty;
   });
 
-  it('warns when the keys belong to an account already used on this screen', async () => {
-    const {el} = await mount();
-    await fill(el, 'Acme prod', SAME_ACCOUNT_KEYS);
+  const submit = async (el: BoaLinkedAccounts) => {
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await el.updateComplete;
-    expect(text(el)).to.contain('already used by the pricing credentials');
+  };
+
+  it('refuses keys of an account already used on this screen, and adds them only when the operator deliberately overrides', async () => {
+    const {el, fake} = await mount();
+    await fill(el, 'Acme prod', SAME_ACCOUNT_KEYS);
+    await submit(el);
+    expect(text(el)).to.contain('already used here by the pricing credentials');
+    expect(fake.abiquo.addedAccounts).to.be.empty;
+    el.shadowRoot!.querySelector<HTMLInputElement>('#override')!.click();
+    await submit(el);
+    await waitUntil(() => fake.abiquo.addedAccounts.length === 1, 'the override did not add');
+  });
+
+  it('refuses the pricing user\'s keys outright: no override is offered', async () => {
+    const {el, fake} = await mount();
+    await fill(el, 'Acme prod', PRICING_KEYS);
+    await submit(el);
+    expect(text(el)).to.contain('These are the keys of abiquo-billing-user');
+    expect(el.shadowRoot!.querySelector('#override')!.closest('[hidden]')).to.exist;
+    expect(fake.abiquo.addedAccounts).to.be.empty;
   });
 
   it('completes an enterprise listed without credentials in its own row, and says how', async () => {
@@ -61,7 +79,7 @@ describe('<boa-linked-accounts>', () => {
     el.addEventListener('boa-linked-accounts-change', (event) => (el.accounts = event.detail.accounts));
     await fill(el, 'Acme dev', LINKED_KEYS);
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    await waitUntil(() => text(el).includes('Enterprise Acme dev created'));
+    await waitUntil(() => text(el).includes('Enterprise Acme dev already existed in this scope without AWS credentials'));
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('tbody tr')).to.have.length(1);
     expect(text(el.shadowRoot!.querySelector('tr[data-enterprise="9"]')!)).to.contain('Present');
@@ -77,7 +95,7 @@ describe('<boa-linked-accounts>', () => {
     el.addEventListener('boa-linked-accounts-change', (event) => (el.accounts = event.detail.accounts));
     await fill(el, 'Acme prod', LINKED_KEYS);
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    await waitUntil(() => text(el).includes('was created, but its AWS credentials were not saved'));
+    await waitUntil(() => text(el).includes('exists without its AWS credentials'));
     expect(text(el)).to.contain('The Abiquo server failed (HTTP 503)');
     await el.updateComplete;
     expect(text(el.shadowRoot!.querySelector('tr[data-enterprise="31"]')!)).to.contain('Missing');
@@ -97,9 +115,9 @@ describe('<boa-linked-accounts>', () => {
 
   it('shows a load failure with its facts', async () => {
     const {el} = await mount();
-    el.loadFailure = {code: 'ABIQUO_FORBIDDEN', facts: {privilege: 'Manage enterprises'}};
+    el.loadFailure = {code: 'ABIQUO_FORBIDDEN', facts: {privilege: '“Manage enterprises” (USERS_MANAGE_ENTERPRISE)'}};
     await el.updateComplete;
-    expect(text(el)).to.contain('lacks the privilege "Manage enterprises"');
+    expect(text(el)).to.contain('lacks the privilege “Manage enterprises” (USERS_MANAGE_ENTERPRISE)');
   });
 
   it('asks for a name before adding', async () => {

@@ -1,10 +1,10 @@
 import {Task, TaskStatus, initialState} from '@lit/task';
 import {LitElement, html, nothing, type CSSResultGroup} from 'lit';
 import {createRef, ref} from 'lit/directives/ref.js';
-import type {AwsKeys, Verdict} from '../../aws/types.ts';
+import type {AwsKeys, Identity, Verdict} from '../../aws/types.ts';
 import type {BoaKeysInput} from '../boa-keys-input/boa-keys-input.ts';
 import {BoaLinkedAccountsChangeEvent, BoaReverifyEvent, type BoaKeysInputEvent} from '../events.ts';
-import type {AbiquoCode, BillingServices, LinkedAccount} from '../services.ts';
+import type {AbiquoCode, AddedAccount, BillingServices, LinkedAccount, NewLinkedAccount} from '../services.ts';
 import {untilAborted} from '../shared/abortable.ts';
 import {focusWithin, keepFocus} from '../shared/focus.ts';
 import {describeIdentity, formatAccount} from '../shared/identity.ts';
@@ -17,11 +17,30 @@ import styles from './boa-linked-accounts.styles.ts';
 
 /** The IAM user the reference procedure creates in each linked account. */
 export const PUBLIC_USER = 'abiquo-billing-user-public';
+/** The payer account's bucket reader, whose keys are the pricing credentials: never a linked account's. */
+const PRICING_USER = 'abiquo-billing-user';
+
+/** Why these keys must not be added as they are; `overridable` ones may be, on the operator's deliberate choice. */
+interface Refusal {
+  readonly key: 'tab_linked_refuse_pricing_user' | 'tab_linked_refuse_account_used' | 'tab_linked_refuse_not_public_user';
+  readonly subs: Readonly<Record<string, string>>;
+  readonly overridable: boolean;
+}
+
+function refusalFor(identity: Identity, used: readonly UsedAccount[]): Refusal | undefined {
+  if (identity.userName === PRICING_USER) return {key: 'tab_linked_refuse_pricing_user', subs: {user: identity.userName}, overridable: false};
+  const elsewhere = used.find((u) => u.account === identity.account);
+  if (elsewhere) return {key: 'tab_linked_refuse_account_used', subs: {account: formatAccount(elsewhere.account), where: elsewhere.where}, overridable: true};
+  if (identity.userName !== PUBLIC_USER) return {key: 'tab_linked_refuse_not_public_user', subs: {user: identity.userName, expected: PUBLIC_USER}, overridable: true};
+  return undefined;
+}
 
 /**
  * @summary The standard enterprises billed through this keynode, with their AMAZON credential status and AWS
  * account, and "Add account": a name and pasted `abiquo-billing-user-public` keys, checked with STS before anything
- * is created. "Only for billing" is not set (the reference procedure says so).
+ * is created. Keys of the pricing user are refused; keys of an account already used on this screen, or of another
+ * IAM user, are refused unless the operator deliberately adds them anyway. "Only for billing" is not set (the
+ * reference procedure says so).
  *
  * @event boa-linked-accounts-change - An account was added (detail: `accounts`, the whole list).
  * @event boa-reverify - The operator asked to read the list again after it failed to load.
@@ -36,6 +55,9 @@ export class BoaLinkedAccounts extends LitElement {
     name: {state: true},
     nameMissing: {state: true},
     keysProblem: {state: true},
+    override: {state: true},
+    keepOnFailure: {state: true},
+    refused: {state: true},
   };
 
   private readonly verification = new Verification(this, () => this.services, () => this.requestUpdate());
@@ -43,21 +65,21 @@ export class BoaLinkedAccounts extends LitElement {
   private readonly nameField = createRef<HTMLInputElement>();
   private readonly outcomeRegion = createRef<HTMLElement>();
   private keys: AwsKeys | undefined;
-  private readonly add = new Task<[string, AwsKeys, string], LinkedAccount | {failure: AbiquoFailure} | {cancelled: string}>(this, {
+  private readonly add = new Task<[NewLinkedAccount], AddedAccount | {failure: AbiquoFailure} | {cancelled: string}>(this, {
     autoRun: false,
-    task: async ([name, keys, awsAccountId], {signal}) => {
-      const added = await untilAborted(this.services.abiquo.addLinkedAccount({name, keys, awsAccountId}, signal), signal);
+    task: async ([account], {signal}) => {
+      const added = await untilAborted(this.services.abiquo.addLinkedAccount(account, signal), signal);
       if (added === initialState) {
         // Either step may have reached Abiquo: read the list again so it shows what exists now.
         void this.reloadList();
-        return {cancelled: name};
+        return {cancelled: account.name};
       }
       if (!added.ok) {
         const failure = abiquoFailure(added);
-        // The enterprise was created without its credentials: list it as such.
+        // The enterprise exists without its credentials: list it as such.
         const enterpriseId = failure.facts?.enterpriseId;
         if (added.code === 'ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED' && typeof enterpriseId === 'number') {
-          this.upsert({enterpriseId, name, hasAmazonCredentials: false});
+          this.upsert({enterpriseId, name: account.name, hasAmazonCredentials: false});
         }
         return {failure};
       }
@@ -65,7 +87,8 @@ export class BoaLinkedAccounts extends LitElement {
       this.keysInput.value?.clear();
       this.verification.reset();
       this.name = '';
-      this.upsert(added.value);
+      this.override = false;
+      this.upsert(added.value.account);
       return added.value;
     },
   });
@@ -82,12 +105,20 @@ export class BoaLinkedAccounts extends LitElement {
   declare private nameMissing: boolean;
   /** Why Add account did nothing although a name was given (no checked keys). */
   declare private keysProblem: 'tab_linked_keys_missing' | 'tab_linked_keys_failed' | undefined;
+  /** The operator deliberately adds keys an overridable refusal stopped. */
+  declare private override: boolean;
+  /** Keep a created enterprise if its credentials are refused (default: remove it again). */
+  declare private keepOnFailure: boolean;
+  /** Add account was refused for these keys (shown until the keys or the choice change). */
+  declare private refused: Refusal | undefined;
 
   constructor() {
     super();
     this.usedAccounts = [];
     this.name = '';
     this.nameMissing = false;
+    this.override = false;
+    this.keepOnFailure = false;
   }
 
   override focus(): void {
@@ -115,6 +146,8 @@ export class BoaLinkedAccounts extends LitElement {
     event.stopPropagation();
     this.keys = event.keys;
     this.keysProblem = undefined;
+    this.refused = undefined;
+    this.override = false;
     if (event.keys) this.verification.run({keys: event.keys, expectedUserName: PUBLIC_USER});
     else this.verification.reset();
   }
@@ -134,12 +167,18 @@ export class BoaLinkedAccounts extends LitElement {
       return;
     }
     this.keysProblem = undefined;
-    void this.runAdd(name, this.keys, identity.account);
+    const refusal = refusalFor(identity, this.usedAccounts);
+    this.refused = refusal && !(refusal.overridable && this.override) ? refusal : undefined;
+    if (this.refused) {
+      this.keysInput.value?.focus();
+      return;
+    }
+    void this.runAdd({name, keys: this.keys, awsAccountId: identity.account, ...(this.keepOnFailure ? {keepOnFailure: true} : {})});
   }
 
-  private async runAdd(name: string, keys: AwsKeys, account: string): Promise<void> {
+  private async runAdd(account: NewLinkedAccount): Promise<void> {
     const hadFocus = focusWithin(this);
-    await this.add.run([name, keys, account]);
+    await this.add.run([account]);
     // The submit button is disabled while adding and the key fields are replaced: do not leave focus on the page.
     if (hadFocus) await keepFocus(this, () => this.outcomeRegion.value);
   }
@@ -193,14 +232,14 @@ export class BoaLinkedAccounts extends LitElement {
         ${cause ? html`<p data-cause=${cause}>${abiquoMessage(t, cause, facts)}</p>` : nothing}
       </div>`;
     }
-    return html`<p class="alert alert--pass">${t('tab_linked_added', {name: value.name})}</p>`;
+    return html`<p class="alert alert--pass">${t(value.reused ? 'tab_linked_reused' : 'tab_linked_added', {name: value.account.name})}</p>`;
   }
 
   override render() {
     const t = this.services.t;
     const verdict: Verdict | undefined = this.verification.verdict;
     const identity = verdict?.identity;
-    const elsewhere = identity && this.usedAccounts.find((used) => used.account === identity.account);
+    const refusal = identity && refusalFor(identity, this.usedAccounts);
     const busy = this.add.status === TaskStatus.PENDING;
     return html`
       ${this.renderList()}
@@ -231,9 +270,17 @@ export class BoaLinkedAccounts extends LitElement {
           ${ref(this.keysInput)}
         ></boa-keys-input>
         <p ?hidden=${!identity}>${identity ? describeIdentity(t, identity) : ''}</p>
-        <p class="alert alert--warn" ?hidden=${!elsewhere}>
-          ${elsewhere ? t('tab_account_used_elsewhere', {account: formatAccount(elsewhere.account), where: elsewhere.where}) : ''}
+        <p class="alert alert--fail" role="alert" ?hidden=${!this.refused}>
+          ${this.refused ? html`${t(this.refused.key, this.refused.subs)} ${t(this.refused.overridable ? 'tab_linked_refuse_override_hint' : 'tab_linked_refuse_final')}` : ''}
         </p>
+        <div class="field field--check" ?hidden=${!refusal?.overridable}>
+          <input id="override" type="checkbox" .checked=${this.override} @change=${(event: Event) => ((this.override = (event.target as HTMLInputElement).checked), (this.refused = undefined))} />
+          <label for="override">${t('tab_linked_override_label')}</label>
+        </div>
+        <div class="field field--check">
+          <input id="keep" type="checkbox" .checked=${this.keepOnFailure} @change=${(event: Event) => (this.keepOnFailure = (event.target as HTMLInputElement).checked)} />
+          <label for="keep">${t('tab_linked_keep_label')}</label>
+        </div>
         <p class="alert alert--fail" role="alert" ?hidden=${!this.keysProblem}>${this.keysProblem ? t(this.keysProblem) : ''}</p>
         <boa-check-list .t=${t} language=${this.services.language} .checks=${this.verification.checks} ?running=${this.verification.running} label=${t('tab_linked_checks')}></boa-check-list>
         <div class="actions">

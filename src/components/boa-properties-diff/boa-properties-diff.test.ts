@@ -27,45 +27,45 @@ describe('<boa-properties-diff>', () => {
     expect(text(el)).to.contain('Other properties left as they are: 2.');
   });
 
-  it('saves no property when the pricing credentials are refused, and says so', async () => {
+  it('puts the properties back when the pricing credentials are refused after them, and says nothing was written', async () => {
     const {el, fake} = await mount();
-    fake.abiquo.failNext.set('savePricingCredentials', {code: 'ABIQUO_FORBIDDEN', facts: {privilege: 'Manage pricing credentials'}});
+    const before = {...fake.abiquo.properties};
+    fake.abiquo.failStep.set('credentials', {code: 'ABIQUO_FORBIDDEN', facts: {privilege: '“Manage pricing credentials” (MANAGE_PRICING_CREDENTIALS)'}});
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
     await waitUntil(() => text(el).includes('Pricing credentials: not saved.'));
-    expect(text(el)).to.contain('nothing was written');
-    expect(fake.abiquo.propertyWrites).to.be.empty;
+    expect(text(el)).to.contain('amazon_* properties: not written; they are as they were.');
+    expect(text(el)).to.contain('MANAGE_PRICING_CREDENTIALS');
+    expect(text(el)).to.contain('Nothing was written: the enterprise is as it was before.');
+    expect(fake.abiquo.properties).to.deep.equal(before);
   });
 
   it('reports a 401 on Apply with its message and writes nothing', async () => {
     const {el, fake} = await mount();
-    fake.abiquo.failNext.set('savePricingCredentials', {code: 'ABIQUO_SESSION_EXPIRED'});
+    fake.abiquo.failNext.set('applySetup', {code: 'ABIQUO_SESSION_EXPIRED'});
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
     await waitUntil(() => text(el).includes('session has expired'));
     expect(fake.abiquo.savedCredentials).to.be.empty;
     expect(fake.abiquo.propertyWrites).to.be.empty;
   });
 
-  it('tells the parent as soon as the credentials are saved, even when the properties then fail', async () => {
-    const {el, fake} = await mount();
-    fake.abiquo.failNext.set('applyProperties', {code: 'ABIQUO_SERVER', facts: {status: 503}});
+  it('tells the parent the credentials are saved, and shows each line as read back', async () => {
+    const {el} = await mount();
     const saved = oneEvent(el, 'boa-credentials-saved');
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
     await saved;
-    await waitUntil(() => text(el).includes('amazon_* properties: not saved.'));
-    expect(text(el)).to.contain('HTTP 503');
+    await waitUntil(() => text(el).includes('amazon_* properties: saved.'));
+    expect(text(el)).to.contain('Pricing credentials: saved.');
   });
 
-  it('after a Cancel says what was saved and what is unknown, re-reads the properties and reports a save that landed', async () => {
+  it('after a Cancel says nothing of the Apply remains and shows the properties read back', async () => {
     const {el, fake} = await mount();
-    fake.abiquo.slow.set('applyProperties', 150);
+    fake.abiquo.slow.set('applySetup', 150);
     const reloaded = oneEvent(el, 'boa-properties-reloaded');
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
-    await waitUntil(() => fake.abiquo.savedCredentials.length === 1);
     await el.updateComplete;
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Cancel'))!.click();
-    await waitUntil(() => text(el).includes('cancelled while saving'), 'the cancelled step was never reported');
-    expect(text(el)).to.contain('Pricing credentials: saved.');
-    expect(text(el)).to.contain('amazon_* properties: cancelled while saving');
+    await waitUntil(() => text(el).includes('Cancelled: nothing of this Apply remains.'), 'the Cancel was never reported');
+    expect(fake.abiquo.savedCredentials).to.be.empty;
     expect((await reloaded).detail.properties).to.deep.include(OTHER_PROPERTIES);
   });
 

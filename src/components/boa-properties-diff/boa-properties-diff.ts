@@ -1,39 +1,46 @@
-import {Task, TaskStatus, initialState} from '@lit/task';
-import {LitElement, html, nothing, type CSSResultGroup, type PropertyValues} from 'lit';
+import {Task, TaskStatus} from '@lit/task';
+import {LitElement, html, nothing, type CSSResultGroup} from 'lit';
 import {createRef, ref} from 'lit/directives/ref.js';
 import type {AwsKeys} from '../../aws/types.ts';
 import {BoaAppliedEvent, BoaCredentialsSavedEvent, BoaPropertiesReloadedEvent} from '../events.ts';
-import type {BillingServices} from '../services.ts';
-import {untilAborted} from '../shared/abortable.ts';
+import type {ApplyReport, BillingServices} from '../services.ts';
 import {focusWithin, keepFocus} from '../shared/focus.ts';
-import {abiquoFailure, abiquoMessage, type AbiquoFailure} from '../shared/messages.ts';
+import {abiquoMessage} from '../shared/messages.ts';
 import {statusIcon} from '../shared/status-icon.ts';
 import {baseStyles} from '../shared/styles.ts';
 import styles from './boa-properties-diff.styles.ts';
 
-/**
- * What one Apply did, step by step, so a failure half-way says exactly what was saved. `pending` is a step under
- * way; a Cancel turns it into `unknown` (the request may still have reached Abiquo).
- */
+/** One Apply as the operator sees it: what was asked, and the report read back from the API. */
 interface ApplyOutcome {
-  credentials: 'saved' | 'failed' | 'not-needed' | 'not-reached' | 'pending' | 'unknown';
-  properties: 'saved' | 'failed' | 'not-reached' | 'conflict' | 'pending' | 'unknown';
-  failure?: AbiquoFailure;
-  /** On conflict: each key someone else changed, with the value it had when loaded and the value it has now. */
-  conflicts?: readonly {key: string; loaded: string | undefined; theirs: string | undefined}[];
-  cancelled?: boolean;
+  readonly report: ApplyReport;
+  readonly changes: Readonly<Record<string, string>>;
+  readonly loaded: Readonly<Record<string, string>>;
+  readonly withKeys: boolean;
+}
+
+type PropertiesLine = 'saved' | 'unchanged' | 'not-saved' | 'left' | 'unknown';
+
+/** What the re-read says of the properties this Apply meant to write. */
+function propertiesLine({report, changes, loaded}: ApplyOutcome): {line: PropertiesLine; left: string[]} {
+  const keys = Object.keys(changes);
+  if (keys.length === 0) return {line: 'unchanged', left: []};
+  if (!report.stored) return {line: 'unknown', left: []};
+  const ours = keys.filter((key) => report.stored!.properties[key] === changes[key] && loaded[key] !== changes[key]);
+  if (!report.failure && !report.cancelled) return {line: ours.length === keys.length ? 'saved' : 'unknown', left: []};
+  return ours.length === 0 ? {line: 'not-saved', left: []} : {line: 'left', left: ours};
 }
 
 const missing = '—';
 
 /**
  * @summary Each `amazon_*` property, current value → new value, the count of other properties left untouched, and
- * "Apply" (or "Restore" after the console's own Save lost them). Apply saves the pricing credentials first, then
- * the properties over a fresh read; a conflict with someone else's change is shown and nothing is overwritten.
+ * "Apply" (or "Restore" after the console's own Save lost them). Apply is all or nothing (the service's
+ * `applySetup`); what it shows afterwards is the API read back, and a conflict with someone else's change is shown
+ * with nothing overwritten.
  *
  * @event boa-credentials-saved - Apply saved the pricing credentials (the parent clears the secret at once).
  * @event boa-applied - Apply or Restore finished writing.
- * @event boa-properties-reloaded - Apply met someone else's change (or was cancelled) and re-read the properties.
+ * @event boa-properties-reloaded - Apply failed or was cancelled: the properties as read back.
  */
 export class BoaPropertiesDiff extends LitElement {
   static override styles: CSSResultGroup = [baseStyles, styles];
@@ -46,21 +53,23 @@ export class BoaPropertiesDiff extends LitElement {
     lost: {attribute: false},
   };
 
-  /**
-   * The pricing keys were saved by an Apply whose properties then failed, so a retry does not resend them. A
-   * boolean, not the keys: the parent drops the keys as soon as they are saved.
-   */
-  private credentialsSaved = false;
   private readonly applyButton = createRef<HTMLButtonElement>();
   private readonly outcomeRegion = createRef<HTMLElement>();
   private readonly apply = new Task<[], ApplyOutcome>(this, {
     autoRun: false,
+    // Not cut short by a Cancel: the service stops, undoes what it wrote, and reports what the API holds.
     task: async (_args, {signal}) => {
-      // Filled in as each step completes, so a Cancel can still say what was saved.
-      const outcome: ApplyOutcome = {credentials: 'not-needed', properties: 'not-reached'};
-      const done = await untilAborted(this.write(outcome, signal), signal);
-      if (done === initialState) return this.cancelled(outcome);
-      if (outcome.properties === 'saved') this.credentialsSaved = false;
+      const loaded = this.current;
+      const changes = this.changes();
+      const keys = this.keys;
+      const report = await this.services.abiquo.applySetup({changes, loaded, ...(keys ? {keys} : {})}, signal);
+      // At once: the secret leaves the form as soon as it is stored.
+      if (report.credentialsSaved) this.dispatchEvent(new BoaCredentialsSavedEvent());
+      const outcome = {report, changes, loaded, withKeys: Boolean(keys)};
+      if (report.stored) {
+        const done = !report.failure && !report.cancelled;
+        this.dispatchEvent(done ? new BoaAppliedEvent({properties: report.stored.properties, credentialsSaved: report.credentialsSaved}) : new BoaPropertiesReloadedEvent({properties: report.stored.properties}));
+      }
       return outcome;
     },
   });
@@ -84,72 +93,8 @@ export class BoaPropertiesDiff extends LitElement {
     this.lost = [];
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
-    // New keys from the operator are saved by the next Apply.
-    if (changed.has('keys') && this.keys) this.credentialsSaved = false;
-  }
-
   private changes(): Record<string, string> {
     return Object.fromEntries(Object.entries(this.desired ?? {}).filter(([key, value]) => this.current[key] !== value));
-  }
-
-  private async write(outcome: ApplyOutcome, signal: AbortSignal): Promise<void> {
-    const abiquo = this.services.abiquo;
-    const keys = this.keys;
-    if (keys && !this.credentialsSaved) {
-      outcome.credentials = 'pending';
-      const saved = await abiquo.savePricingCredentials(keys, signal);
-      if (!saved.ok) {
-        Object.assign(outcome, {credentials: 'failed', failure: abiquoFailure(saved)});
-        return;
-      }
-      outcome.credentials = 'saved';
-      this.credentialsSaved = true;
-      // At once, not after the properties: the secret must leave the form even if the next step fails.
-      this.dispatchEvent(new BoaCredentialsSavedEvent());
-    } else if (keys) outcome.credentials = 'saved';
-    const loaded = this.current;
-    const changes = this.changes();
-    outcome.properties = 'pending';
-    const written = await abiquo.applyProperties(changes, loaded, signal);
-    if (written.ok) {
-      outcome.properties = 'saved';
-      this.dispatchEvent(new BoaAppliedEvent({properties: written.value, credentialsSaved: outcome.credentials === 'saved'}));
-      return;
-    }
-    outcome.failure = abiquoFailure(written);
-    if (written.code !== 'ABIQUO_CONFLICT') {
-      outcome.properties = 'failed';
-      return;
-    }
-    outcome.properties = 'conflict';
-    // Show whose value is there now; the operator's own values stay in the diff for a deliberate second Apply.
-    const fresh = await abiquo.readProperties(signal);
-    if (!fresh.ok) return;
-    outcome.conflicts = Object.keys(changes)
-      .filter((key) => fresh.value[key] !== loaded[key])
-      .map((key) => ({key, loaded: loaded[key], theirs: fresh.value[key]}));
-    this.dispatchEvent(new BoaPropertiesReloadedEvent({properties: fresh.value}));
-  }
-
-  /** After a Cancel: a step under way may or may not have reached Abiquo, so read the properties again to tell. */
-  private async cancelled(outcome: ApplyOutcome): Promise<ApplyOutcome> {
-    const result: ApplyOutcome = {
-      credentials: outcome.credentials === 'pending' ? 'unknown' : outcome.credentials,
-      properties: outcome.properties === 'pending' ? 'unknown' : outcome.properties,
-      cancelled: true,
-    };
-    if (result.properties !== 'unknown') return result;
-    const wanted = this.changes();
-    // The Apply's own signal is aborted; this read is short and its answer is what the operator needs.
-    const fresh = await this.services.abiquo.readProperties(new AbortController().signal);
-    if (!fresh.ok) return result;
-    if (Object.entries(wanted).every(([key, value]) => fresh.value[key] === value)) {
-      this.dispatchEvent(new BoaAppliedEvent({properties: fresh.value, credentialsSaved: result.credentials === 'saved'}));
-      return {...result, properties: 'saved'};
-    }
-    this.dispatchEvent(new BoaPropertiesReloadedEvent({properties: fresh.value}));
-    return result;
   }
 
   private async handleApply(): Promise<void> {
@@ -168,47 +113,49 @@ export class BoaPropertiesDiff extends LitElement {
     }
     const outcome = this.apply.value;
     if (this.apply.status !== TaskStatus.COMPLETE || !outcome) return nothing;
-    const credentialsLine = {
-      saved: ['pass', 'tab_apply_credentials_saved'],
-      failed: ['fail', 'tab_apply_credentials_failed'],
-      'not-reached': ['skipped', 'tab_apply_not_reached'],
-      pending: ['warn', 'tab_apply_credentials_unknown'],
-      unknown: ['warn', 'tab_apply_credentials_unknown'],
+    const {report} = outcome;
+    const properties = propertiesLine(outcome);
+    const propertiesText = {
+      saved: ['pass', t('tab_apply_properties_saved')],
+      unchanged: ['pass', t('tab_apply_properties_unchanged')],
+      'not-saved': ['skipped', t('tab_apply_properties_failed')],
+      left: ['fail', t('tab_apply_properties_left', {properties: properties.left})],
+      unknown: ['warn', t('tab_apply_properties_unknown')],
     } as const;
-    const propertiesLine = {
-      saved: ['pass', 'tab_apply_properties_saved'],
-      failed: ['fail', 'tab_apply_properties_failed'],
-      conflict: ['fail', 'tab_apply_properties_failed'],
-      'not-reached': ['skipped', 'tab_apply_properties_not_reached'],
-      pending: ['warn', 'tab_apply_properties_unknown'],
-      unknown: ['warn', 'tab_apply_properties_unknown'],
-    } as const;
-    const [credentialsStatus, credentialsText] = outcome.credentials === 'not-needed' ? [] : credentialsLine[outcome.credentials];
-    const [propertiesStatus, propertiesText] = propertiesLine[outcome.properties];
+    const [propertiesStatus, propertiesMessage] = propertiesText[properties.line];
     const steps = html`<ul class="steps">
-      ${credentialsStatus ? html`<li>${statusIcon(t, credentialsStatus)} ${t(credentialsText)}</li>` : nothing}
-      <li>${statusIcon(t, propertiesStatus)} ${t(propertiesText)}</li>
+      ${outcome.withKeys
+        ? html`<li>${statusIcon(t, report.credentialsSaved ? 'pass' : 'skipped')} ${t(report.credentialsSaved ? 'tab_apply_credentials_saved' : 'tab_apply_credentials_failed')}</li>`
+        : nothing}
+      <li>${statusIcon(t, propertiesStatus)} ${propertiesMessage}</li>
     </ul>`;
-    if (outcome.cancelled) {
-      return html`<div class="alert alert--warn">${steps}${outcome.properties === 'saved' ? nothing : html`<p>${t('tab_apply_cancelled')}</p>`}</div>`;
+    const untouched = !report.credentialsSaved && properties.line === 'not-saved';
+    const undo = report.undoFailure ? html`<p>${abiquoMessage(t, report.undoFailure.code, report.undoFailure.facts)}</p>` : nothing;
+    if (report.cancelled) {
+      return html`<div class="alert alert--warn">${steps}<p>${t(untouched ? 'tab_apply_cancelled' : 'tab_apply_cancelled_late')}</p>${undo}</div>`;
     }
-    if (!outcome.failure) return html`<div class="alert alert--pass">${steps}</div>`;
+    if (!report.failure) return html`<div class="alert alert--pass">${steps}</div>`;
+    const conflicts =
+      report.failure.code === 'ABIQUO_CONFLICT' && report.stored
+        ? Object.keys(outcome.changes)
+            .filter((key) => report.stored!.properties[key] !== outcome.loaded[key])
+            .map((key) => ({key, loaded: outcome.loaded[key], theirs: report.stored!.properties[key]}))
+        : [];
     // With the conflict table shown, the generic conflict text (which says to re-read) would contradict it.
-    if (outcome.conflicts?.length) {
+    if (conflicts.length > 0) {
       return html`<div class="alert alert--fail">
         ${steps}
         <ul>
-          ${outcome.conflicts.map(
-            (c) => html`<li data-conflict=${c.key}>${t('tab_conflict_line', {property: c.key, theirs: c.theirs ?? missing, loaded: c.loaded ?? missing})}</li>`,
-          )}
+          ${conflicts.map((c) => html`<li data-conflict=${c.key}>${t('tab_conflict_line', {property: c.key, theirs: c.theirs ?? missing, loaded: c.loaded ?? missing})}</li>`)}
         </ul>
         <p>${t('tab_conflict_next')}</p>
       </div>`;
     }
     return html`<div class="alert alert--fail">
       ${steps}
-      <p>${abiquoMessage(t, outcome.failure.code, outcome.failure.facts)}</p>
-      <p>${t('tab_apply_retry')}</p>
+      <p>${abiquoMessage(t, report.failure.code, report.failure.facts)}</p>
+      ${undo}
+      <p>${t(untouched ? 'tab_apply_nothing_written' : 'tab_apply_retry')}</p>
     </div>`;
   }
 

@@ -1,0 +1,78 @@
+/**
+ * Apply as one transaction: every write of the plan is in place afterwards, or none is.
+ *
+ * 1. Preflight: the session's privileges for every planned write (preflight.ts); a lack sends no write.
+ * 2. The properties first: they can be undone (their old values were just read).
+ * 3. The pricing credentials last: a replaced secret can never be read back to put it back, so nothing may fail
+ *    after it. When they fail, the properties written in step 2 are put back.
+ * A Cancel stops before the next write and undoes the same way. The report is built from the API re-read after
+ * the attempt, not from what the client believes it did.
+ */
+import type {AwsKeys} from '../aws/types.ts';
+import type {AbiquoCode, AbiquoResult, ApplyPlan, ApplyReport} from '../components/services.ts';
+import {PRIVILEGES} from './assumptions.ts';
+import type {AbiquoHttp} from './http.ts';
+import {requirePrivileges} from './preflight.ts';
+import {findAmazonPricing, saveAmazonPricing} from './pricing-credentials.ts';
+import {applyProperties, readProperties, undoProperties} from './properties.ts';
+
+export interface SetupLinks {
+  readonly properties: string;
+  readonly pricingCredentials: string;
+}
+
+type Failure = {readonly code: AbiquoCode; readonly facts?: Readonly<Record<string, string | number>>};
+
+/** `{code, facts}` of a failed result, without an empty `facts` key. */
+export const failureOf = (result: Failure): Failure => ({code: result.code, ...(result.facts ? {facts: result.facts} : {})});
+
+/** The undo and the re-read run even after a Cancel, under a deadline of their own. */
+const AFTER_CANCEL_MS = 15_000;
+
+export async function applySetup(http: AbiquoHttp, links: SetupLinks, plan: ApplyPlan, signal: AbortSignal): Promise<ApplyReport> {
+  const changes = plan.changes;
+  const hasChanges = Object.keys(changes).length > 0;
+  let undo: (() => Promise<AbiquoResult<void>>) | undefined;
+  let credentialsSaved = false;
+
+  const settle = async (ended: Failure | undefined, cancelled: boolean): Promise<ApplyReport> => {
+    const own = cancelled ? AbortSignal.timeout(AFTER_CANCEL_MS) : signal;
+    const undone = ended || cancelled ? await undo?.() : undefined;
+    const [properties, pricing] = await Promise.all([readProperties(http, links.properties, own), findAmazonPricing(http, links.pricingCredentials, own)]);
+    return {
+      ...(ended ? {failure: ended} : {}),
+      ...(cancelled ? {cancelled: true} : {}),
+      ...(undone && !undone.ok ? {undoFailure: failureOf(undone)} : {}),
+      credentialsSaved,
+      ...(properties.ok && pricing.ok ? {stored: {properties: properties.value.properties, hasPricingCredentials: pricing.value !== undefined}} : {}),
+    };
+  };
+
+  const steps = async (): Promise<Failure | undefined> => {
+    const allowed = await requirePrivileges(http, [...(hasChanges ? PRIVILEGES.properties : []), ...(plan.keys ? PRIVILEGES.pricingCredentials : [])], signal);
+    if (!allowed.ok) return failureOf(allowed);
+    if (hasChanges) {
+      const written = await applyProperties(http, links.properties, changes, plan.loaded, signal);
+      if (!written.ok) return failureOf(written);
+      const {before} = written.value;
+      if (written.value.wrote) undo = () => undoProperties(http, links.properties, changes, before, AbortSignal.timeout(AFTER_CANCEL_MS));
+    }
+    signal.throwIfAborted();
+    if (plan.keys) return saveCredentials(plan.keys);
+    return undefined;
+  };
+
+  const saveCredentials = async (keys: AwsKeys): Promise<Failure | undefined> => {
+    const saved = await saveAmazonPricing(http, links.pricingCredentials, keys, signal);
+    if (!saved.ok) return failureOf(saved);
+    credentialsSaved = true;
+    return undefined;
+  };
+
+  try {
+    return await settle(await steps(), false);
+  } catch (error) {
+    if (!signal.aborted) throw error;
+    return settle(undefined, true);
+  }
+}
