@@ -202,6 +202,11 @@ export async function typeLinkedAccountName(page: Page, name: string): Promise<v
   await page.locator('boa-billing-tab >>> boa-linked-accounts >>> input#name').fill(name);
 }
 
+/** Ticks "Add these keys anyway", offered when Add account refused keys an operator may deliberately add. */
+export async function tickAddAnyway(page: Page): Promise<void> {
+  await page.locator('boa-billing-tab >>> boa-linked-accounts >>> input#override').click();
+}
+
 export async function clickAddAccount(page: Page): Promise<void> {
   await page.locator('boa-billing-tab >>> boa-linked-accounts >>> form button[type="submit"]:not([disabled])').click();
 }

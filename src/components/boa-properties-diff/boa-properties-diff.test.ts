@@ -69,6 +69,19 @@ describe('<boa-properties-diff>', () => {
     expect((await reloaded).detail.properties).to.deep.include(OTHER_PROPERTIES);
   });
 
+  it('notes what each platform version expects for a gzip report, and keeps an existing GZIP as it is', async () => {
+    const t = fakeServices().services;
+    const writing = await fixture<BoaPropertiesDiff>(html`<boa-properties-diff .services=${t} .current=${{}} .desired=${{amazon_billing_compress_format: 'GZ'}}></boa-properties-diff>`);
+    expect(text(writing)).to.contain('amazon_billing_compress_format is GZ for a gzip report. Abiquo 5.x and 6.0 documentation spells it GZIP');
+    const keeping = await fixture<BoaPropertiesDiff>(
+      html`<boa-properties-diff .services=${t} .current=${{amazon_billing_compress_format: 'GZIP'}} .desired=${{amazon_billing_compress_format: 'GZIP'}}></boa-properties-diff>`,
+    );
+    expect(text(keeping)).to.contain('amazon_billing_compress_format is GZIP for a gzip report');
+    expect(text(keeping)).to.contain('nothing to apply');
+    const zip = await fixture<BoaPropertiesDiff>(html`<boa-properties-diff .services=${t} .current=${{}} .desired=${{amazon_billing_compress_format: 'ZIP'}}></boa-properties-diff>`);
+    expect(zip.shadowRoot!.querySelector('[data-note="compress-format"]')).to.equal(null);
+  });
+
   it('is in Spanish on a Spanish console', async () => {
     const {el} = await mount('es');
     expect(text(el)).to.contain('Otras propiedades que no se modifican: 2.');

@@ -93,6 +93,12 @@ export class BoaPropertiesDiff extends LitElement {
     this.lost = [];
   }
 
+  /** The spelling a gzip report gets (`GZ` written, or an existing `GZIP` kept): the platform docs disagree on it. */
+  private gzipSpelling(desired: Readonly<Record<string, string>>): string | undefined {
+    const value = this.current.amazon_billing_compress_format === 'GZIP' ? 'GZIP' : desired.amazon_billing_compress_format;
+    return value === 'GZ' || value === 'GZIP' ? value : undefined;
+  }
+
   private changes(): Record<string, string> {
     return Object.fromEntries(Object.entries(this.desired ?? {}).filter(([key, value]) => this.current[key] !== value));
   }
@@ -191,6 +197,7 @@ export class BoaPropertiesDiff extends LitElement {
         </tbody>
       </table>
       <p>${t('tab_diff_untouched', {count: untouched})}</p>
+      ${this.gzipSpelling(desired) ? html`<p class="note" data-note="compress-format">${t('tab_diff_gzip_note', {current: this.gzipSpelling(desired)!})}</p>` : nothing}
       <p ?hidden=${!nothingToDo}>${t('tab_diff_nothing')}</p>
       <p ?hidden=${!this.blockedReason}>${this.blockedReason ?? ''}</p>
       <div class="actions">
