@@ -48,15 +48,18 @@ describe('session', () => {
     assert.ok(enterprise.headers.get('set-cookie')?.startsWith('auth='), 'the cookie is refreshed on each answer');
   });
 
-  test('a call without a session gets 401 with an Abiquo error body', async () => {
+  test('a call without a session gets 401 with an Abiquo error body and the Basic challenge', async () => {
     const response = await browser(api).http.get(`${api}/admin/enterprises`, {headers: {Accept: mt('enterprises')}});
     assert.equal(response.status, 401);
+    assert.equal(response.headers.get('www-authenticate'), 'Basic realm="Abiquo"');
     assert.deepEqual(Object.keys(await response.json<object>()), ['collection']);
   });
 
-  test('a wrong password gets 401 and no cookie', async () => {
+  test('a wrong password gets 401 with the Basic challenge and no cookie', async () => {
     const b = browser(api);
-    assert.equal((await b.login('admin', 'wrong')).status, 401);
+    const response = await b.login('admin', 'wrong');
+    assert.equal(response.status, 401);
+    assert.equal(response.headers.get('www-authenticate'), 'Basic realm="Abiquo"');
     assert.equal(b.cookies().has('auth'), false);
   });
 
@@ -346,6 +349,14 @@ describe('faults', () => {
     await admin(sandbox.origin).post('faults', {json: {failNext: {status: 503, path: '/properties', count: 1}}});
     assert.equal((await props(b)).status, 503);
     assert.equal((await props(b)).status, 200);
+  });
+
+  test('htmlUnauthorized answers 401 as the servlet\'s HTML page, still with the Basic challenge', async () => {
+    await admin(sandbox.origin).post('faults', {json: {htmlUnauthorized: true}});
+    const response = await browser(api).http.get(`${api}/login`, {headers: {Accept: mt('user')}});
+    assert.equal(response.status, 401);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
+    assert.equal(response.headers.get('www-authenticate'), 'Basic realm="Abiquo"');
   });
 
   test('latency delays every answer and a timeout never answers', async () => {

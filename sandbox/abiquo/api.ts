@@ -12,6 +12,7 @@ import type {Ctx, Reply, Route} from './http.ts';
 import {API} from './http.ts';
 import {hypervisorTypeRoutes} from './hypervisor-types.ts';
 import {loginRoutes} from './login.ts';
+import {propertiesRoutes} from './properties.ts';
 import {checkContentType, negotiate, vendorType} from './media-types.ts';
 import type {AbiquoScenario} from './scenario-types.ts';
 import {scopeRoutes} from './scopes.ts';
@@ -19,7 +20,10 @@ import type {Session} from './sessions.ts';
 import {Sessions, authenticate, basicUser, sessionHeaders} from './sessions.ts';
 import {Store} from './store.ts';
 
-const ROUTES: readonly Route[] = [...loginRoutes, ...enterpriseRoutes, ...credentialsRoutes, ...scopeRoutes, ...hypervisorTypeRoutes];
+const ROUTES: readonly Route[] = [...loginRoutes, ...enterpriseRoutes, ...propertiesRoutes, ...credentialsRoutes, ...scopeRoutes, ...hypervisorTypeRoutes];
+
+/** [C] Sent with every 401, JSON or HTML (reference §1.2). */
+const BASIC_CHALLENGE = {'WWW-Authenticate': 'Basic realm="Abiquo"'};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -82,15 +86,17 @@ export class AbiquoApi {
           throw badRequest(ASSUMED.codes.badRequest, 'The request body is not valid JSON');
         }
       }
-      const ctx: Ctx = {store: this.store, req, url, origin: `http://${req.headers.host ?? 'localhost'}`, params, session, user, version, body};
+      const base = this.store.linkBase ?? `${url.origin}${API}`;
+      const ctx: Ctx = {store: this.store, req, url, base, params, session, user, version, body};
       this.send(res, await route.handle(ctx), negotiated.name, version, session);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.status === 401 && this.faults.htmlUnauthorized) {
-        res.writeHead(401, {'Content-Type': 'text/html;charset=utf-8'}).end('<html><body><h1>HTTP Status 401 - Unauthorized</h1></body></html>');
+        res.writeHead(401, {...BASIC_CHALLENGE, 'Content-Type': 'text/html;charset=utf-8'}).end('<html><body><h1>HTTP Status 401 - Unauthorized</h1></body></html>');
         return;
       }
-      this.send(res, {status: error.status, type: 'errors', body: errorBody(error.code, error.message)}, 'errors', version, session);
+      const headers = error.status === 401 ? BASIC_CHALLENGE : {};
+      this.send(res, {status: error.status, type: 'errors', body: errorBody(error.code, error.message), headers}, 'errors', version, session);
     }
   }
 

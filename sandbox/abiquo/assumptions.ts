@@ -1,6 +1,7 @@
 /**
  * Every shape of the simulated API that no public source confirms ([?] in reference/abiquo-api.md), in one
- * place. docs/console-compatibility.md lists each with how to confirm it on a live console. The extension's own
+ * place; a few since confirmed stay here marked [C], so the extension's list still has one file to agree with.
+ * docs/console-compatibility.md lists each with how to confirm it on a live console. The extension's own
  * src/abiquo/assumptions.ts should agree with these values; the sandbox is where they are exercised.
  */
 export const ASSUMED = {
@@ -13,9 +14,12 @@ export const ASSUMED = {
   pricingCredentialsType: 'pricingcredentials',
   /** [?] JSON field behind "Only for billing" on public cloud credentials (the UI checkbox). */
   onlyForBillingField: 'onlyForBilling',
-  /** [?] Privilege names behind the UI's "Manage provider credentials" and "Manage pricing credentials". */
+  /**
+   * [C] Privilege names behind the UI's "Manage provider credentials" and "Manage pricing credentials"
+   * (mjsmyth/scripts-for-abiquo-wiki @c189e23, general/output_files/privileges_out_2022-08-17.txt).
+   */
   manageProviderCredentialsPrivilege: 'USERS_MANAGE_CREDENTIALS',
-  managePricingCredentialsPrivilege: 'PRICING_MANAGE_CREDENTIALS',
+  managePricingCredentialsPrivilege: 'MANAGE_PRICING_CREDENTIALS',
   /** [?] Codes of the generic status errors (only `409-CONFLICT-StaleObject` is confirmed verbatim). */
   codes: {
     unauthorized: '401',
@@ -35,7 +39,8 @@ export const ASSUMED = {
   /**
    * [I] 409-CONFLICT-StaleObject: the real API has no version in its JSON. The sandbox keeps a hidden version per
    * enterprise and per properties map, remembers per session the version each GET returned, and refuses a PUT from
-   * a session whose last read is older than the current version (someone else wrote in between).
+   * a session whose last read is older than the current version (someone else wrote in between). A scenario with
+   * `staleWriteCheck: false` is a last-write-wins server instead.
    */
   staleWritesPerSession: true,
   /** [I] A new enterprise whose POST carries a default-scope link is also added to that scope's entities. */
@@ -44,6 +49,4 @@ export const ASSUMED = {
   idScopeMeansScopeEntities: true,
   /** [?] POST of pricing credentials for a provider that already has them: 409 PUBLIC-3 like public credentials. */
   pricingDuplicateProviderCode: 'PUBLIC-3',
-  /** [I] No WWW-Authenticate header on 401, so a browser never pops its native Basic-auth prompt in the demo. */
-  noWwwAuthenticate: true,
 } as const;

@@ -1,16 +1,16 @@
-/** Enterprises: list (idScope, has, paging), read, create, update (stale-checked), delete; and their properties. */
+/** Enterprises: list (idScope, has, paging), read, create, update (stale-checked), delete. Properties: properties.ts. */
 import {ASSUMED} from './assumptions.ts';
 import {ApiError, badRequest, conflict, notFound} from './errors.ts';
 import type {Ctx, Route} from './http.ts';
 import {idParam, linkPath, objectBody, requirePrivileges} from './http.ts';
 import {NEEDS} from './privileges.ts';
 import {matchesHas, paged} from './paging.ts';
-import {enterpriseDto, propertiesDto} from './representations.ts';
+import {enterpriseDto} from './representations.ts';
 import {checkFresh, recordRead} from './sessions.ts';
 import type {Enterprise, Limits} from './store.ts';
 import {ZERO_LIMITS, entityKey} from './store.ts';
 
-function findEnterprise(ctx: Ctx): Enterprise {
+export function findEnterprise(ctx: Ctx): Enterprise {
   const enterprise = ctx.store.enterprises.get(idParam(ctx));
   if (!enterprise) throw notFound('The requested enterprise does not exist');
   if (enterprise.id !== ctx.user.enterpriseId) requirePrivileges(ctx, NEEDS.readOtherEnterprise);
@@ -58,23 +58,6 @@ const enterpriseReply = (ctx: Ctx, e: Enterprise, status = 200) => {
   return {status, type: 'enterprise', body: enterpriseDto(ctx, e)};
 };
 
-const propertiesReply = (ctx: Ctx, e: Enterprise, withId: boolean) => {
-  recordRead(ctx.session, entityKey.properties(e.id), ctx.store.version(entityKey.properties(e.id)));
-  const {id, ...rest} = propertiesDto(ctx, e);
-  // 3.10's PUT answer carries properties and links only; the GET also has the id.
-  return {status: 200, body: withId ? {id, ...rest} : rest};
-};
-
-function validProperties(value: unknown): Record<string, string> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest('ENPROP-1', 'Properties are required');
-  const entries = Object.entries(value as Record<string, unknown>);
-  for (const [key, v] of entries) {
-    if (!key.trim()) throw badRequest('ENPROP-3', 'The property key is required');
-    if (typeof v !== 'string' || key.length > 255 || v.length > 255) throw badRequest('ENPROP-5', `Invalid enterprise property ${key}`);
-  }
-  return Object.fromEntries(entries) as Record<string, string>;
-}
-
 export const enterpriseRoutes: Route[] = [
   {
     method: 'GET', path: /^\/admin\/enterprises$/, produces: ['enterprises'],
@@ -110,7 +93,7 @@ export const enterpriseRoutes: Route[] = [
       const enterprise = findEnterprise(ctx);
       requirePrivileges(ctx, enterprise.id === ctx.user.enterpriseId ? NEEDS.editEnterprise : NEEDS.editOtherEnterprise);
       const key = entityKey.enterprise(enterprise.id);
-      checkFresh(ctx.session, key, ctx.store.version(key));
+      checkFresh(ctx.session, ctx.store, key);
       Object.assign(enterprise, enterpriseFields(ctx, enterprise));
       ctx.store.bump(key);
       return enterpriseReply(ctx, enterprise);
@@ -128,27 +111,6 @@ export const enterpriseRoutes: Route[] = [
       for (const map of Object.values(ctx.store.credentials)) for (const c of map.values()) if (c.enterpriseId === enterprise.id) map.delete(c.id);
       for (const scope of ctx.store.scopes.values()) scope.entities = scope.entities.filter((e) => !(e.type === 'ENTERPRISE' && e.idResource === enterprise.id));
       return {status: 204};
-    },
-  },
-  {
-    method: 'GET', path: /^\/admin\/enterprises\/(\d+)\/properties$/, produces: ['enterpriseproperties'],
-    handle: (ctx) => {
-      const enterprise = findEnterprise(ctx);
-      requirePrivileges(ctx, NEEDS.readProperties);
-      return propertiesReply(ctx, enterprise, true);
-    },
-  },
-  {
-    method: 'PUT', path: /^\/admin\/enterprises\/(\d+)\/properties$/, produces: ['enterpriseproperties'], consumes: ['enterpriseproperties'],
-    handle: (ctx) => {
-      const enterprise = findEnterprise(ctx);
-      requirePrivileges(ctx, NEEDS.writeProperties);
-      const properties = validProperties(objectBody(ctx).properties);
-      const key = entityKey.properties(enterprise.id);
-      checkFresh(ctx.session, key, ctx.store.version(key));
-      enterprise.properties = properties; // replaced whole, as the real API does
-      ctx.store.bump(key);
-      return propertiesReply(ctx, enterprise, false);
     },
   },
 ];

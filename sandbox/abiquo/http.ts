@@ -1,4 +1,4 @@
-/** What a route sees and returns; the router (router.ts) does media types, auth, faults and serialisation. */
+/** What a route sees and returns; the router (api.ts) does media types, auth, faults and serialisation. */
 import type {IncomingMessage} from 'node:http';
 import {badRequest, forbidden} from './errors.ts';
 import {ASSUMED} from './assumptions.ts';
@@ -9,8 +9,8 @@ export interface Ctx {
   store: Store;
   req: IncomingMessage;
   url: URL;
-  /** `http://host:port`, from the request: every href is absolute on it. */
-  origin: string;
+  /** What every href starts with: the scenario's `linkBase`, or the request's `<origin>/api`. */
+  base: string;
   params: string[];
   session: Session;
   user: User;
@@ -48,8 +48,8 @@ export interface Link {
 
 export const API = '/api';
 
-export function link(ctx: Pick<Ctx, 'origin'>, path: string, rel: string, type?: string, title?: string): Link {
-  return {href: `${ctx.origin}${API}${path}`, ...(type ? {type: `application/vnd.abiquo.${type}+json`} : {}), rel, ...(title === undefined ? {} : {title})};
+export function link(ctx: Pick<Ctx, 'base'>, path: string, rel: string, type?: string, title?: string): Link {
+  return {href: `${ctx.base}${path}`, ...(type ? {type: `application/vnd.abiquo.${type}+json`} : {}), rel, ...(title === undefined ? {} : {title})};
 }
 
 /** The path (after /api) of a link of a request body, e.g. `/config/hypervisortypes/AMAZON`. */
@@ -65,9 +65,13 @@ export function linkPath(body: unknown, rel: string): string | undefined {
   }
 }
 
-export function requirePrivileges(ctx: Ctx, names: readonly string[]): void {
+export function hasPrivileges(ctx: Ctx, names: readonly string[]): boolean {
   const granted = ctx.store.privilegesOf(ctx.user);
-  if (!names.every((n) => granted.has(n))) throw forbidden();
+  return names.every((n) => granted.has(n));
+}
+
+export function requirePrivileges(ctx: Ctx, names: readonly string[]): void {
+  if (!hasPrivileges(ctx, names)) throw forbidden();
 }
 
 export function objectBody(ctx: Ctx): Record<string, unknown> {

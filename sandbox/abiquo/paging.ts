@@ -3,7 +3,6 @@
  * `first`/`previous`/`next`/`last` links in 3.10's order of parameters (filters, startwith, limit, has, by).
  */
 import type {Ctx, Link} from './http.ts';
-import {API} from './http.ts';
 
 export interface Page {
   totalSize: number;
@@ -30,7 +29,7 @@ export function paged<T extends {id: number; name: string}>(ctx: Ctx, path: stri
       `by=${by}`,
       ...(q.has('asc') ? [`asc=${asc}`] : []),
     ];
-    return `${ctx.origin}${API}${path}?${params.join('&')}`;
+    return `${ctx.base}${path}?${params.join('&')}`;
   };
   const links: Link[] = [{href: href(), rel: 'first'}];
   if (limit > 0) {

@@ -5,7 +5,7 @@ import {link} from './http.ts';
 import {obfuscate} from './obfuscate.ts';
 import type {Credential, CredentialKind, Enterprise, Role, Scope, User} from './store.ts';
 
-type Origin = Pick<Ctx, 'origin' | 'store'>;
+type Origin = Pick<Ctx, 'base' | 'store'>;
 
 export function enterpriseLinks(ctx: Origin, e: Enterprise): Link[] {
   const base = `/admin/enterprises/${e.id}`;
@@ -47,10 +47,11 @@ export function enterpriseDto(ctx: Origin, e: Enterprise) {
   };
 }
 
-export function propertiesDto(ctx: Origin, e: Enterprise) {
+/** `properties`: what this user may see of them (properties.ts). */
+export function propertiesDto(ctx: Origin, e: Enterprise, properties: Record<string, string>) {
   return {
     id: e.propertiesId,
-    properties: {...e.properties},
+    properties,
     links: [
       link(ctx, `/admin/enterprises/${e.id}/properties`, 'edit', 'enterpriseproperties', 'enterprise properties'),
       link(ctx, `/admin/enterprises/${e.id}`, 'enterprise', 'enterprise', e.name),

@@ -8,6 +8,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http';
 import type {AbiquoApi} from './api.ts';
 import {readBody} from './api.ts';
 import type {FaultSettings} from './faults.ts';
+import {replaceProperties} from './properties.ts';
 import type {Credential} from './store.ts';
 import {entityKey} from './store.ts';
 
@@ -27,7 +28,7 @@ function rawEnterprise(api: AbiquoApi, id: number) {
   const {store} = api;
   return {
     id: e.id, handle: e.handle, name: e.name, reseller: e.reseller, keyNode: e.keyNode, defaultScopeId: e.defaultScopeId ?? null,
-    properties: e.properties,
+    properties: e.properties, propertyTypes: e.propertyTypes,
     credentials: store.credentialsOf('public', id).map(rawCredential),
     pricingCredentials: store.credentialsOf('pricing', id).map(rawCredential),
     versions: {enterprise: store.version(entityKey.enterprise(id)), properties: store.version(entityKey.properties(id))},
@@ -64,7 +65,7 @@ export async function handleAdmin(api: AbiquoApi, req: IncomingMessage, res: Ser
     // Someone else replaces the properties: the version moves on, so sessions that read before get 409.
     const e = api.store.enterprises.get(Number(enterprise[1]));
     if (!e) return json(res, 404, {error: 'No such enterprise'});
-    e.properties = {...(body.properties as Record<string, string>)};
+    replaceProperties(e, {...(body.properties as Record<string, string>)});
     api.store.bump(entityKey.properties(e.id));
     return json(res, 200, rawEnterprise(api, e.id));
   }

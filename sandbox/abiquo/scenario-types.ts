@@ -6,6 +6,14 @@
 export interface AbiquoScenario {
   /** The version the API answers with when a request names none. Default "6.2". */
   apiVersion?: string;
+  /**
+   * Where every href of an answer points (`http://abiquo-api.internal:9009/api`), as an API behind a proxy writes
+   * its own host; requests still arrive at the sandbox and paths are the same, so it must end in `/api`.
+   * Default: the request's `<origin>/api`.
+   */
+  linkBase?: string;
+  /** false: a last-write-wins server that never answers 409-CONFLICT-StaleObject. Default true. */
+  staleWriteCheck?: boolean;
   roles?: Record<string, RoleSpec>;
   scopes?: Record<string, ScopeSpec>;
   enterprises?: Record<string, EnterpriseSpec>;
@@ -16,8 +24,8 @@ export interface AbiquoScenario {
 export interface RoleSpec {
   id?: number;
   name: string;
-  /** Privilege names (see privileges.ts), or "ALL". */
-  privileges: readonly string[] | 'ALL';
+  /** Privilege names (see privileges.ts), "ALL", or every one but some. */
+  privileges: readonly string[] | 'ALL' | {allExcept: readonly string[]};
 }
 
 export interface ScopeSpec {
@@ -41,6 +49,9 @@ export interface CredentialSpec {
   flags?: Record<string, boolean>;
 }
 
+/** Since 4.6.3 (reference §3.3). */
+export type PropertyType = 'READ_WRITE' | 'READ_ONLY' | 'HIDDEN';
+
 export interface EnterpriseSpec {
   id?: number;
   name: string;
@@ -49,6 +60,8 @@ export interface EnterpriseSpec {
   /** Handle of the enterprise's default scope. */
   defaultScope?: string;
   properties?: Record<string, string>;
+  /** Types of some of `properties` (absent: READ_WRITE); what they do: properties.ts. */
+  propertyTypes?: Record<string, PropertyType>;
   /** Public cloud credentials, keyed by hypervisor type (`AMAZON`). */
   credentials?: Record<string, CredentialSpec>;
   /** Pricing credentials, keyed by hypervisor type (`AMAZON`). */

@@ -92,7 +92,8 @@ export function recordRead(session: Session, entity: string, version: number): v
 }
 
 /** 409 when someone else wrote `entity` after this session last read it (ASSUMED.staleWritesPerSession). */
-export function checkFresh(session: Session, entity: string, current: number): void {
+export function checkFresh(session: Session, store: Store, entity: string): void {
+  if (!store.staleWriteCheck) return; // a last-write-wins server
   const seen = session.reads.get(entity);
-  if (seen !== undefined && seen < current) throw stale();
+  if (seen !== undefined && seen < store.version(entity)) throw stale();
 }

@@ -2,8 +2,8 @@
  * The simulated Abiquo's state, built from a scenario's `abiquo` section. Plain in-memory maps; every entity that a
  * client can read then PUT carries a hidden version (see ASSUMED.staleWritesPerSession).
  */
-import {ALL_PRIVILEGES} from './privileges.ts';
-import type {AbiquoScenario, CredentialSpec} from './scenario-types.ts';
+import {rolePrivileges} from './privileges.ts';
+import type {AbiquoScenario, CredentialSpec, PropertyType} from './scenario-types.ts';
 
 export interface Role {
   id: number;
@@ -64,6 +64,8 @@ export interface Enterprise {
   limits: Limits;
   propertiesId: number;
   properties: Record<string, string>;
+  /** Types of some keys (properties.ts); a key without one is READ_WRITE. */
+  propertyTypes: Record<string, PropertyType>;
 }
 export interface Credential {
   id: number;
@@ -92,8 +94,13 @@ class Ids {
   }
 }
 
+const PROPERTY_TYPES: readonly string[] = ['READ_WRITE', 'READ_ONLY', 'HIDDEN'] satisfies PropertyType[];
+
 export class Store {
   readonly currentVersion: string;
+  /** The scenario's `linkBase`, when hrefs name another host than the request's. */
+  readonly linkBase: string | undefined;
+  readonly staleWriteCheck: boolean;
   readonly roles = new Map<number, Role>();
   readonly users = new Map<number, User>();
   readonly scopes = new Map<number, Scope>();
@@ -104,11 +111,17 @@ export class Store {
 
   constructor(scenario: AbiquoScenario) {
     this.currentVersion = scenario.apiVersion ?? '6.2';
+    // Incoming links are read by their path (linkPath), so a base on another path would not be understood back.
+    if (scenario.linkBase !== undefined && new URL(scenario.linkBase).pathname.replace(/\/$/, '') !== '/api') {
+      throw new Error(`Scenario: linkBase "${scenario.linkBase}" must end in /api`);
+    }
+    this.linkBase = scenario.linkBase?.replace(/\/$/, '');
+    this.staleWriteCheck = scenario.staleWriteCheck ?? true;
     const roleIds = new Map<string, number>();
     for (const [handle, spec] of Object.entries(scenario.roles ?? {})) {
       const id = this.ids.role.take(spec.id);
       roleIds.set(handle, id);
-      this.roles.set(id, {id, name: spec.name, privileges: new Set(spec.privileges === 'ALL' ? ALL_PRIVILEGES : ['AUTHENTICATED', ...spec.privileges])});
+      this.roles.set(id, {id, name: spec.name, privileges: rolePrivileges(spec.privileges)});
     }
     // Ids first, so that scopes and enterprises can refer to each other in any order.
     const scopeIds = new Map(Object.entries(scenario.scopes ?? {}).map(([h, s]) => [h, this.ids.scope.take(s.id)]));
@@ -131,11 +144,14 @@ export class Store {
     }
     for (const [handle, spec] of Object.entries(scenario.enterprises ?? {})) {
       const id = ref(enterpriseIds, handle, 'enterprise');
+      for (const [key, type] of Object.entries(spec.propertyTypes ?? {})) {
+        if (!Object.hasOwn(spec.properties ?? {}, key) || !PROPERTY_TYPES.includes(type)) throw new Error(`Scenario: bad property type ${key}: ${type} in "${handle}"`);
+      }
       this.enterprises.set(id, {
         id, handle, name: spec.name, reseller: spec.reseller ?? false, keyNode: spec.keyNode ?? false,
         ...(spec.defaultScope ? {defaultScopeId: ref(scopeIds, spec.defaultScope, 'scope')} : {}),
         isReservationRestricted: false, twoFactorAuthenticationMandatory: false, workflow: false, limits: {...ZERO_LIMITS},
-        propertiesId: this.ids.props.take(), properties: {...spec.properties},
+        propertiesId: this.ids.props.take(), properties: {...spec.properties}, propertyTypes: {...spec.propertyTypes},
       });
       for (const [kind, specs] of [['public', spec.credentials], ['pricing', spec.pricingCredentials]] as const) {
         for (const [provider, cred] of Object.entries(specs ?? {})) this.addCredential(kind, id, provider, cred);
@@ -156,9 +172,9 @@ export class Store {
     return credential;
   }
 
-  addEnterprise(fields: Omit<Enterprise, 'id' | 'handle' | 'propertiesId' | 'properties'>): Enterprise {
+  addEnterprise(fields: Omit<Enterprise, 'id' | 'handle' | 'propertiesId' | 'properties' | 'propertyTypes'>): Enterprise {
     const id = this.ids.enterprise.take();
-    const enterprise = {...fields, id, handle: `enterprise-${id}`, propertiesId: this.ids.props.take(), properties: {}};
+    const enterprise = {...fields, id, handle: `enterprise-${id}`, propertiesId: this.ids.props.take(), properties: {}, propertyTypes: {}};
     this.enterprises.set(id, enterprise);
     return enterprise;
   }

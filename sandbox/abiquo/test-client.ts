@@ -45,3 +45,16 @@ export function browser(apiUrl: string): Browser {
 }
 
 export const admin = (origin: string) => ky.create({prefixUrl: `${origin}/__sandbox`, retry: 0, timeout: 5000});
+
+/** A browser logged in as `user`. */
+export async function loggedIn(apiUrl: string, user: string, password: string): Promise<Browser> {
+  const b = browser(apiUrl);
+  const response = await b.login(user, password);
+  if (response.status !== 200) throw new Error(`login as ${user}: ${response.status}`);
+  return b;
+}
+
+/** Status and first error code of an answer, to compare in one assertion. */
+export async function failure(response: KyResponse): Promise<[number, string | undefined]> {
+  return [response.status, (await response.json<{collection?: {code: string}[]}>()).collection?.[0]?.code];
+}
