@@ -317,6 +317,13 @@ describe('roles', () => {
     }
     const state = await admin(sandbox.origin).get(`state/enterprises/${KEYNODE}`).json<{properties: Record<string, string>}>();
     assert.equal(state.properties.cost_center, 'CC-42');
+    // The back door's write log lists the refused writes too, with their status, and no read.
+    const writes = await admin(sandbox.origin).get('writes').json<{method: string; path: string; status: number}[]>();
+    assert.deepEqual(writes.slice(-2), [
+      {method: 'PUT', path: `/admin/enterprises/${KEYNODE}/properties`, status: 403},
+      {method: 'POST', path: '/admin/enterprises', status: 403},
+    ]);
+    assert.ok(writes.every((w) => w.method !== 'GET'));
   });
 });
 

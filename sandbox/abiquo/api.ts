@@ -41,6 +41,8 @@ export class AbiquoApi {
   store: Store;
   sessions = new Sessions();
   readonly faults: Faults;
+  /** Every write request (POST, PUT, DELETE) since the last reset and what it was answered, for the back door. */
+  writes: {method: string; path: string; status: number}[] = [];
 
   constructor(
     private readonly scenario: AbiquoScenario,
@@ -55,6 +57,7 @@ export class AbiquoApi {
     this.store = new Store(this.scenario);
     this.sessions = new Sessions();
     this.faults.reset(this.options.latencyMs);
+    this.writes = [];
   }
 
   /** Answers a request whose path starts with /api. */
@@ -64,6 +67,7 @@ export class AbiquoApi {
     const method = req.method ?? 'GET';
     let session: Session | undefined;
     let version = this.store.currentVersion;
+    if (method !== 'GET') res.once('finish', () => this.writes.push({method, path, status: res.statusCode}));
     try {
       if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
       if (this.faults.takeTimeout(method, path)) return; // never answers; the server closes the socket on shutdown

@@ -55,6 +55,7 @@ export async function handleAdmin(api: AbiquoApi, req: IncomingMessage, res: Ser
     api.reset();
     return json(res, 204);
   }
+  if (path === '/writes' && method === 'GET') return json(res, 200, api.writes);
   if (path === '/sessions/expire' && method === 'POST') return json(res, 200, {expired: api.sessions.expireAll()});
   if (path === '/state/enterprises' && method === 'GET') return json(res, 200, [...api.store.enterprises.keys()].map((id) => rawEnterprise(api, id)));
   if (enterprise && !enterprise[2] && method === 'GET') {

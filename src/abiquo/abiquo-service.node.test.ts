@@ -112,7 +112,7 @@ describe('The Abiquo service against the simulated API', () => {
     assert.equal(result.failure?.facts?.privileges, '“Manage pricing credentials” (MANAGE_PRICING_CREDENTIALS)');
     assert.deepEqual(writes(), []);
     assert.deepEqual((await state(KEYNODE)).pricingCredentials, []);
-    assert.equal(result.stored?.properties.amazon_bucket, 'old-bucket');
+    assert.equal((await state(KEYNODE)).properties.amazon_bucket, 'old-bucket');
   });
 
   it('puts the properties back when the pricing credentials fail after them, and reports the API as read back', async () => {

@@ -11,10 +11,11 @@ import {toAbiquoError} from './errors.ts';
 import {mediaType} from './media-types.ts';
 import type {MediaTypeName} from './media-types.ts';
 import {resolveHref} from './links.ts';
+import {noPromptFetch} from './no-prompt-fetch.ts';
 
 export interface HttpOptions {
   readonly apiBase: string;
-  /** Injected by Node tests (which replay a session cookie); the page's own `fetch` otherwise. */
+  /** Injected by Node tests (which replay a session cookie); otherwise reads go through no-prompt-fetch.ts, writes through `fetch`. */
   readonly fetch?: typeof fetch;
   readonly timeoutMs?: number;
 }
@@ -44,7 +45,8 @@ export function createKy({fetch: fetchImpl, timeoutMs = DEFAULT_TIMEOUT_MS}: Omi
     timeout: timeoutMs,
     // Only reads are retried: a POST or PUT that timed out may have been applied.
     retry: {limit: 2, methods: ['get'], statusCodes: [502, 503, 504]},
-    ...(fetchImpl ? {fetch: fetchImpl} : {}),
+    // Reads never let the browser prompt for a password on a 401 (no-prompt-fetch.ts).
+    fetch: fetchImpl ?? ((input, init) => (input instanceof Request && input.method === 'GET' ? noPromptFetch(input) : fetch(input, init))),
   });
 }
 

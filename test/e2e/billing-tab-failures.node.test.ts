@@ -2,7 +2,7 @@
  * Each failure path of the issue gives its message and saves nothing (or, for a failure half-way, says exactly
  * what was saved and can be retried): wrong secret, key without s3:GetObject, a CUR 2.0 bucket, a bucket in
  * another region (detected and corrected, not a failure), session expired, no privilege, a property changed by
- * someone else between load and Apply, and an API 5xx on Apply. One sandbox (the failure-paths scenario: the
+ * someone else between load and Apply, and an API 5xx on Apply (nothing written: Apply is all or nothing). One sandbox (the failure-paths scenario: the
  * happy path plus one bucket per AWS failure) and one Chromium for all of them.
  */
 import assert from 'node:assert/strict';
@@ -122,7 +122,7 @@ describeInBrowsers('billing-only AWS failure paths: each gives its message and s
 
   it('tells a user without the privilege (403) which one is missing, instead of a broken form', async () => {
     await openTabOf(page, sandbox.consoleUrl, viewer, KEYNODE.name, /privilege|Pricing credentials/);
-    const text = await waitForTabText(page, /Your Abiquo role lacks the privilege "[^"]+"/);
+    const text = await waitForTabText(page, /Your Abiquo role lacks the privilege “[^”]+” \([A-Z_]+\)/);
     assert.doesNotMatch(text, /Apply/);
     await assertNothingSaved();
   });
@@ -144,15 +144,13 @@ describeInBrowsers('billing-only AWS failure paths: each gives its message and s
     assert.equal(now.properties.amazon_bucket_prefix, 'cur');
   });
 
-  it('after a 5xx on Apply says the credentials were saved and the properties not, and Retry completes it', async () => {
+  it('after a 5xx on Apply says nothing was written, and Apply again completes it', async () => {
     await readyToApply();
     await injectFaults(sandbox, {failNext: {status: 503, path: '/properties', method: 'PUT'}});
     await clickApply(page);
     const diff = await waitForSectionText(page, 'diff', 'The Abiquo server failed (HTTP 503)');
-    assert.match(diff, /Pricing credentials: saved\..*amazon_\* properties: not saved\./);
-    const half = await readBackdoorState(sandbox, KEYNODE.id);
-    assert.equal(half.pricingCredentials.length, 1, 'the credentials step really happened, as the tab says');
-    assert.deepEqual(half.properties, initial.properties, 'no property was half-written');
+    assert.match(diff, /Pricing credentials: not saved\..*amazon_\* properties: not written; they are as they were\..*Nothing was written/s);
+    await assertNothingSaved();
 
     await clickApply(page);
     await waitForSectionText(page, 'diff', 'amazon_* properties: saved.');

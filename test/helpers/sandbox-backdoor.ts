@@ -20,6 +20,16 @@ export interface BackdoorEnterprise {
   readonly properties: Readonly<Record<string, string>>;
   readonly credentials: readonly BackdoorCredential[];
   readonly pricingCredentials: readonly BackdoorCredential[];
+  /** Optimistic-locking versions: they move with every accepted write. */
+  readonly versions: Readonly<Record<string, number>>;
+}
+
+/** A write request (POST, PUT, DELETE) the API received, whatever it answered. */
+export interface BackdoorWrite {
+  readonly method: string;
+  /** After `/api`, without the query. */
+  readonly path: string;
+  readonly status: number;
 }
 
 async function call<T>(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<T> {
@@ -36,6 +46,8 @@ export const readAllEnterprises = (sandbox: Sandbox) => call<BackdoorEnterprise[
 /** Someone else replaces the enterprise's properties (the version moves on). */
 export const putPropertiesAsSomeoneElse = (sandbox: Sandbox, enterpriseId: number, properties: Record<string, string>) =>
   call<BackdoorEnterprise>(sandbox, 'PUT', `/state/enterprises/${enterpriseId}/properties`, {properties});
+/** Every write request the API received since the last reset, in order. */
+export const readApiWrites = (sandbox: Sandbox) => call<BackdoorWrite[]>(sandbox, 'GET', '/writes');
 export const injectFaults = (sandbox: Sandbox, faults: FaultSettings) => call<void>(sandbox, 'POST', '/faults', faults);
 export const clearFaults = (sandbox: Sandbox) => call<void>(sandbox, 'DELETE', '/faults');
 export const expireSessions = (sandbox: Sandbox) => call<{expired: number}>(sandbox, 'POST', '/sessions/expire');

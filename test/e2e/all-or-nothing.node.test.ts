@@ -1,0 +1,164 @@
+/**
+ * Apply and Add account are all or nothing (issue 9): a 403 at each write step leaves what the simulated API holds
+ * exactly as before and names the missing privilege; a role that lacks one is refused before any write; Add
+ * account refuses keys that cannot be right, says "reused" or "created" truthfully, and explains a name taken
+ * outside the keynode's scope. The limited-roles scenario: the happy path plus one user per missing privilege.
+ */
+import assert from 'node:assert/strict';
+import {after, afterEach, before, beforeEach, it} from 'node:test';
+import type {Page} from 'puppeteer-core';
+import {BILLING_BUCKET, LINKED_KEYS, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
+import type {Sandbox} from '../../sandbox/server.ts';
+import type {ExtensionBrowser} from '../helpers/browser.ts';
+import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
+import {
+  clickAddAccount,
+  clickApply,
+  openTabOf,
+  tickAddAnyway,
+  typeBucket,
+  typeKeys,
+  typeLinkedAccountName,
+  waitForSectionText,
+} from '../helpers/console-driver.ts';
+import {injectFaults, readAllEnterprises, readApiWrites, resetSandbox, type BackdoorEnterprise} from '../helpers/sandbox-backdoor.ts';
+
+const admin = {user: 'admin', password: 'admin-demo'};
+const READY = /Pricing credentials/;
+const [analytics] = LINKED_KEYS;
+
+describeInBrowsers('Apply and Add account: all or nothing', (browser) => {
+  let sandbox: Sandbox;
+  let ext: ExtensionBrowser;
+  let page: Page;
+  let initial: BackdoorEnterprise[];
+
+  /** Keys and bucket in, every check passed: the diff offers Apply. */
+  async function readyToApply(login = admin): Promise<void> {
+    await openTabOf(page, sandbox.consoleUrl, login, KEYNODE.name, READY);
+    await typeKeys(page, PRICING_KEY);
+    await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
+    await typeBucket(page, BILLING_BUCKET);
+    await waitForSectionText(page, 'diff', /Other properties left as they are/);
+  }
+
+  /** Name and keys in the Add account form, checked with STS. */
+  async function readyToAdd(name: string, keys: {accessKeyId: string; secretAccessKey: string}, login = admin): Promise<void> {
+    await openTabOf(page, sandbox.consoleUrl, login, KEYNODE.name, /Linked AWS accounts/);
+    await typeLinkedAccountName(page, name);
+    await typeKeys(page, keys, 'linked');
+    await waitForSectionText(page, 'linked', /Connected as /);
+  }
+
+  /** Everything the API holds (every enterprise, its properties and credentials) is as the scenario started. */
+  async function assertApiAsBefore(): Promise<void> {
+    const strip = (all: BackdoorEnterprise[]) => all.map(({versions: _versions, ...rest}) => rest);
+    assert.deepEqual(strip(await readAllEnterprises(sandbox)), strip(initial));
+  }
+
+  before(async () => {
+    ({sandbox, ext} = await startWorld('limited-roles', {browser}));
+    initial = await readAllEnterprises(sandbox);
+  });
+  beforeEach(async () => {
+    await resetSandbox(sandbox);
+    page = await ext.browser.newPage();
+  });
+  afterEach(async () => {
+    await page?.close();
+  });
+  after(() => stopWorld({sandbox, ext}));
+
+  it('a 403 on the properties write (the first write) leaves the API as before and names the privilege', async () => {
+    await readyToApply();
+    await injectFaults(sandbox, {failNext: {status: 403, code: 'GEN-4', message: 'Not enough permissions', method: 'PUT', path: '/properties'}});
+    await clickApply(page);
+    const diff = await waitForSectionText(page, 'diff', 'Nothing was written: the enterprise is as it was before.');
+    assert.match(diff, /lacks the privilege “Allow user to switch enterprise” \(ENTERPRISE_ADMINISTER_ALL\), “Manage enterprises” \(USERS_MANAGE_ENTERPRISE\)/);
+    assert.match(diff, /Pricing credentials: not saved\..*amazon_\* properties: not written; they are as they were\./s);
+    await assertApiAsBefore();
+  });
+
+  it('a 403 on the pricing credentials (the last write) puts the properties back and names the privilege', async () => {
+    await readyToApply();
+    await injectFaults(sandbox, {failNext: {status: 403, code: 'GEN-4', message: 'Not enough permissions', method: 'POST', path: '/pricingcredentials'}});
+    await clickApply(page);
+    const diff = await waitForSectionText(page, 'diff', 'Nothing was written: the enterprise is as it was before.');
+    assert.match(diff, /lacks the privilege “Manage pricing credentials” \(MANAGE_PRICING_CREDENTIALS\)/);
+    assert.match(diff, /amazon_\* properties: not written; they are as they were\./);
+    // The properties were written, then put back: the API holds what it held.
+    assert.deepEqual((await readApiWrites(sandbox)).map((w) => `${w.method} ${w.path}`), [
+      `PUT /admin/enterprises/${KEYNODE.id}/properties`,
+      `POST /admin/enterprises/${KEYNODE.id}/pricingcredentials`,
+      `PUT /admin/enterprises/${KEYNODE.id}/properties`,
+    ]);
+    await assertApiAsBefore();
+  });
+
+  it('a role without "Manage pricing credentials" is refused before any write, with the privilege named', async () => {
+    await readyToApply({user: 'no-pricing', password: 'no-pricing-demo'});
+    await clickApply(page);
+    await waitForSectionText(page, 'diff', 'Nothing was written: your Abiquo role lacks “Manage pricing credentials” (MANAGE_PRICING_CREDENTIALS)');
+    assert.deepEqual(await readApiWrites(sandbox), [], 'the preflight sent no write');
+    await assertApiAsBefore();
+  });
+
+  it('Add account: a 403 on creating the enterprise (the first write) leaves the API as before', async () => {
+    await readyToAdd('Acme Analytics', analytics);
+    await injectFaults(sandbox, {failNext: {status: 403, code: 'GEN-4', message: 'Not enough permissions', method: 'POST', path: '/admin/enterprises'}});
+    await clickAddAccount(page);
+    await waitForSectionText(page, 'linked', /lacks the privilege USERS_MANAGE_OTHER_ENTERPRISES/);
+    await assertApiAsBefore();
+  });
+
+  it('Add account: a 403 on the credentials removes the enterprise just created, and names the privilege', async () => {
+    await readyToAdd('Acme Analytics', analytics);
+    await injectFaults(sandbox, {failNext: {status: 403, code: 'GEN-4', message: 'Not enough permissions', method: 'POST', path: '/credentials'}});
+    await clickAddAccount(page);
+    const linked = await waitForSectionText(page, 'linked', 'Nothing was added: the AWS credentials of "Acme Analytics" were refused, so the enterprise created for them was removed again.');
+    assert.match(linked, /lacks the privilege “Manage provider credentials” \(USERS_MANAGE_CREDENTIALS\)/);
+    assert.deepEqual((await readApiWrites(sandbox)).map((w) => w.method), ['POST', 'POST', 'DELETE']);
+    await assertApiAsBefore();
+  });
+
+  it('Add account: a role without "Manage provider credentials" is refused before any write', async () => {
+    await readyToAdd('Acme Analytics', analytics, {user: 'no-provider-creds', password: 'no-provider-creds-demo'});
+    await clickAddAccount(page);
+    await waitForSectionText(page, 'linked', 'Nothing was written: your Abiquo role lacks “Manage provider credentials” (USERS_MANAGE_CREDENTIALS)');
+    assert.deepEqual(await readApiWrites(sandbox), []);
+    await assertApiAsBefore();
+  });
+
+  it('Add account: a name taken by an enterprise outside the keynode\'s scope is explained, and nothing is created', async () => {
+    await readyToAdd('Globex Outside', analytics);
+    await clickAddAccount(page);
+    await waitForSectionText(page, 'linked', 'An enterprise named "Globex Outside" already exists outside this keynode\'s scope');
+    await assertApiAsBefore();
+  });
+
+  it('Add account refuses the pricing user\'s keys outright, with no override', async () => {
+    await readyToAdd('Acme Analytics', PRICING_KEY);
+    await clickAddAccount(page);
+    const linked = await waitForSectionText(page, 'linked', 'These are the keys of abiquo-billing-user');
+    assert.match(linked, /Paste that user's keys instead\./);
+    assert.equal(await page.$('boa-billing-tab >>> boa-linked-accounts >>> #override:not([hidden] *)'), null);
+    await assertApiAsBefore();
+  });
+
+  it('Add account refuses an AWS account already linked here, and adds it only on a deliberate override', async () => {
+    await readyToAdd('Acme Analytics', analytics);
+    await clickAddAccount(page);
+    await waitForSectionText(page, 'linked', 'Enterprise Acme Analytics created with its AWS credentials.');
+    await typeLinkedAccountName(page, 'Acme Analytics 2');
+    await typeKeys(page, analytics, 'linked');
+    await waitForSectionText(page, 'linked', /Connected as /);
+    await clickAddAccount(page);
+    await waitForSectionText(page, 'linked', /These keys belong to AWS account 2109-8765-4321, already used here by Acme Analytics/);
+    assert.equal((await readAllEnterprises(sandbox)).filter((e) => e.name.startsWith('Acme Analytics')).length, 1);
+    // The override reaches the API, which itself refuses credentials already in use: nothing is left behind.
+    await tickAddAnyway(page);
+    await clickAddAccount(page);
+    await waitForSectionText(page, 'linked', 'Nothing was added');
+    assert.equal((await readAllEnterprises(sandbox)).filter((e) => e.name.startsWith('Acme Analytics')).length, 1);
+  });
+});
