@@ -95,10 +95,10 @@ describeInBrowsers('Apply and Add account: all or nothing', (browser) => {
     await assertApiAsBefore();
   });
 
-  it('a role without "Manage pricing credentials" is refused before any write, with the privilege named', async () => {
-    await readyToApply({user: 'no-pricing', password: 'no-pricing-demo'});
+  it('a role that may read but not write the properties is refused before any write, with the privilege named', async () => {
+    await readyToApply({user: 'no-manage-enterprise', password: 'no-manage-enterprise-demo'});
     await clickApply(page);
-    await waitForSectionText(page, 'diff', 'Nothing was written: your Abiquo role lacks “Manage pricing credentials” (MANAGE_PRICING_CREDENTIALS)');
+    await waitForSectionText(page, 'diff', 'Nothing was written: your Abiquo role lacks “Manage enterprises” (USERS_MANAGE_ENTERPRISE)');
     assert.deepEqual(await readApiWrites(sandbox), [], 'the preflight sent no write');
     await assertApiAsBefore();
   });

@@ -225,8 +225,8 @@ export class BoaLinkedAccounts extends LitElement {
     if ('cancelled' in value) return html`<p class="alert alert--warn">${t('tab_linked_cancelled', {name: value.cancelled})}</p>`;
     if ('failure' in value) {
       const {code, facts} = value.failure;
-      // A half-done add names its cause (the credentials step's own code and facts): show that message too.
-      const cause = code === 'ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED' ? (facts?.cause as AbiquoCode | undefined) : undefined;
+      // A failed credentials step names its cause (that step's own code and facts): show that message too.
+      const cause = code === 'ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED' || code === 'ABIQUO_ACCOUNT_NOT_ADDED' ? (facts?.cause as AbiquoCode | undefined) : undefined;
       return html`<div class="alert alert--fail">
         <p>${abiquoMessage(t, code, facts)}</p>
         ${cause ? html`<p data-cause=${cause}>${abiquoMessage(t, cause, facts)}</p>` : nothing}
