@@ -26,6 +26,8 @@ import {injectFaults, readAllEnterprises, readApiWrites, resetSandbox, type Back
 const admin = {user: 'admin', password: 'admin-demo'};
 const READY = /Pricing credentials/;
 const [analytics] = LINKED_KEYS;
+/** An IAM user of limited-roles that is not a linked account's abiquo-billing-user-public. */
+const OPS_ADMIN = {accessKeyId: 'AKIAOPSADMINEXAMPLE5', secretAccessKey: 'Xq3vPzLm8NtR/2Ykw9Fb/h4JdC1nsaEXAMPLEKEY'};
 
 describeInBrowsers('Apply and Add account: all or nothing', (browser) => {
   let sandbox: Sandbox;
@@ -160,5 +162,25 @@ describeInBrowsers('Apply and Add account: all or nothing', (browser) => {
     await clickAddAccount(page);
     await waitForSectionText(page, 'linked', 'Nothing was added');
     assert.equal((await readAllEnterprises(sandbox)).filter((e) => e.name.startsWith('Acme Analytics')).length, 1);
+  });
+
+  it('Add account refuses keys of another IAM user than abiquo-billing-user-public, unless deliberately overridden', async () => {
+    await readyToAdd('Acme Ops', OPS_ADMIN);
+    await clickAddAccount(page);
+    await waitForSectionText(page, 'linked', 'These keys belong to the IAM user ops-admin, not to abiquo-billing-user-public');
+    await assertApiAsBefore();
+    await tickAddAnyway(page);
+    await clickAddAccount(page);
+    await waitForSectionText(page, 'linked', 'Enterprise Acme Ops created with its AWS credentials.');
+    assert.equal((await readAllEnterprises(sandbox)).find((e) => e.name === 'Acme Ops')?.credentials[0]?.access, OPS_ADMIN.accessKeyId);
+  });
+
+  it('Add account says "already existed" when it completes an enterprise of the scope that had no credentials', async () => {
+    await readyToAdd('Acme Retail', analytics);
+    await clickAddAccount(page);
+    await waitForSectionText(page, 'linked', 'Enterprise Acme Retail already existed in this scope without AWS credentials: they were added to it.');
+    const retail = (await readAllEnterprises(sandbox)).filter((e) => e.name === 'Acme Retail');
+    assert.deepEqual(retail.map((e) => e.id), initial.filter((e) => e.name === 'Acme Retail').map((e) => e.id), 'the same enterprise, not a new one');
+    assert.equal(retail[0]!.credentials.length, 1);
   });
 });
