@@ -13,7 +13,8 @@ import styles from './boa-properties-diff.styles.ts';
 /** One Apply as the operator sees it: what was asked, and the report read back from the API. */
 interface ApplyOutcome {
   readonly report: ApplyReport;
-  readonly changes: Readonly<Record<string, string>>;
+  /** Every `amazon_*` value the diff showed as the outcome, "(unchanged)" ones included. */
+  readonly wanted: Readonly<Record<string, string>>;
   readonly loaded: Readonly<Record<string, string>>;
   readonly withKeys: boolean;
 }
@@ -21,13 +22,17 @@ interface ApplyOutcome {
 type PropertiesLine = 'saved' | 'unchanged' | 'not-saved' | 'left' | 'unknown';
 
 /** What the re-read says of the properties this Apply meant to write. */
-function propertiesLine({report, changes, loaded}: ApplyOutcome): {line: PropertiesLine; left: string[]} {
-  const keys = Object.keys(changes);
-  if (keys.length === 0) return {line: 'unchanged', left: []};
+function propertiesLine({report, wanted, loaded}: ApplyOutcome): {line: PropertiesLine; left: string[]} {
   if (!report.stored) return {line: 'unknown', left: []};
-  const ours = keys.filter((key) => report.stored!.properties[key] === changes[key] && loaded[key] !== changes[key]);
-  if (!report.failure && !report.cancelled) return {line: ours.length === keys.length ? 'saved' : 'unknown', left: []};
-  return ours.length === 0 ? {line: 'not-saved', left: []} : {line: 'left', left: ours};
+  const stored = report.stored.properties;
+  const keys = Object.keys(wanted);
+  const changed = keys.filter((key) => loaded[key] !== wanted[key]);
+  if (!report.failure && !report.cancelled) {
+    if (!keys.every((key) => stored[key] === wanted[key])) return {line: 'unknown', left: []};
+    return {line: changed.length > 0 ? 'saved' : 'unchanged', left: []};
+  }
+  const left = changed.filter((key) => stored[key] === wanted[key]);
+  return left.length === 0 ? {line: 'not-saved', left: []} : {line: 'left', left};
 }
 
 const missing = '—';
@@ -60,12 +65,13 @@ export class BoaPropertiesDiff extends LitElement {
     // Not cut short by a Cancel: the service stops, undoes what it wrote, and reports what the API holds.
     task: async (_args, {signal}) => {
       const loaded = this.current;
-      const changes = this.changes();
+      // The whole set the diff shows, "(unchanged)" rows included: one someone else changed meanwhile is a conflict.
+      const wanted = {...this.desired};
       const keys = this.keys;
-      const report = await this.services.abiquo.applySetup({changes, loaded, ...(keys ? {keys} : {})}, signal);
+      const report = await this.services.abiquo.applySetup({changes: wanted, loaded, ...(keys ? {keys} : {})}, signal);
       // At once: the secret leaves the form as soon as it is stored.
       if (report.credentialsSaved) this.dispatchEvent(new BoaCredentialsSavedEvent());
-      const outcome = {report, changes, loaded, withKeys: Boolean(keys)};
+      const outcome = {report, wanted, loaded, withKeys: Boolean(keys)};
       if (report.stored) {
         const done = !report.failure && !report.cancelled;
         this.dispatchEvent(done ? new BoaAppliedEvent({properties: report.stored.properties, credentialsSaved: report.credentialsSaved}) : new BoaPropertiesReloadedEvent({properties: report.stored.properties}));
@@ -143,7 +149,7 @@ export class BoaPropertiesDiff extends LitElement {
     if (!report.failure) return html`<div class="alert alert--pass">${steps}</div>`;
     const conflicts =
       report.failure.code === 'ABIQUO_CONFLICT' && report.stored
-        ? Object.keys(outcome.changes)
+        ? Object.keys(outcome.wanted)
             .filter((key) => report.stored!.properties[key] !== outcome.loaded[key])
             .map((key) => ({key, loaded: outcome.loaded[key], theirs: report.stored!.properties[key]}))
         : [];
