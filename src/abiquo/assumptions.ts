@@ -6,8 +6,8 @@
  */
 
 /**
- * [I] Which `version=` the vendor media types carry: none. The server then answers in its current version, as
- * the Python and ansible clients rely on; the DTO parts used here (links, properties map, credentials
+ * [C] Which `version=` the vendor media types carry: none. The server then answers in its newest version (5.0 API
+ * docs: "If clients DO NOT supply the version … the MOST RECENT VERSION"), as the Python and ansible clients rely on; the DTO parts used here (links, properties map, credentials
  * `access`/`key`) are unchanged from 3.10 to 6.x. Pinning a version would turn every console upgrade past the
  * two supported minors into 406/415 for no gain.
  */
@@ -20,9 +20,10 @@ export const HYPERVISOR_TYPE_REL = 'hypervisortype';
 export const hypervisorTypePath = (type: string) => `config/hypervisortypes/${type}`;
 
 /**
- * [?] The enterprise's link to its pricing credentials: rel `pricingcredentials`, a collection like the public
- * `credentials` one (media types `pricingcredentialslist` / `pricingcredentials`). Found by rel, else by a link
- * whose type names pricing credentials, else at `<enterprise edit href>/pricingcredentials`.
+ * [C] The enterprise's link to its pricing credentials: rel `pricingcredentials`, href
+ * `/api/admin/enterprises/{id}/pricingcredentials`, list type `pricingcredentialslist` (4.7 sample response,
+ * reference/abiquo-facts-2.md §2); the item type `pricingcredentials` is [I]. Found by rel, else by a link whose
+ * type names pricing credentials, else at `<enterprise edit href>/pricingcredentials`.
  */
 export const PRICING_CREDENTIALS_REL = 'pricingcredentials';
 export const PRICING_CREDENTIALS_PATH = 'pricingcredentials';
@@ -35,8 +36,9 @@ export const PRICING_CREDENTIALS_PATH = 'pricingcredentials';
  */
 
 /**
- * [?] rel of the enterprise's default-scope link. When no link has it, the first link whose type is
- * `application/vnd.abiquo.scope+json` is taken (an enterprise links to no other scope).
+ * [C] rel of the enterprise's default-scope link (4.7 sample; the official ansible module writes it). When no link
+ * has it, the first link whose type is `application/vnd.abiquo.scope+json` is taken (an enterprise links to no
+ * other scope). Links are never found by the enterprise type alone: `edit` and `reseller` both have it.
  */
 export const DEFAULT_SCOPE_REL = 'scope';
 
