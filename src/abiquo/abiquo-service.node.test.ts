@@ -127,6 +127,26 @@ describe('The Abiquo service against the simulated API', () => {
     assert.deepEqual(writes(), ['PUT /api/admin/enterprises/42/properties', 'POST /api/admin/enterprises/42/pricingcredentials', 'PUT /api/admin/enterprises/42/properties']);
   });
 
+  it('says honestly which of its values remain when putting the properties back fails too', async () => {
+    const session = await sim.session('admin', 'admin-password');
+    let propertyPuts = 0;
+    // The second PUT of the properties (the undo) is refused as a server would refuse it.
+    const refusingUndo: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method === 'PUT' && request.url.endsWith('/properties') && ++propertyPuts === 2) {
+        return new Response(JSON.stringify({collection: [{code: 'GEN-4', message: 'Not enough permissions'}]}), {status: 403});
+      }
+      return session.fetch(request);
+    };
+    service = createAbiquoService({apiBase: sim.apiBase, enterpriseId: KEYNODE, fetch: refusingUndo});
+    await sim.admin('POST', '/faults', {failNext: {status: 503, method: 'POST', path: '/pricingcredentials'}});
+    const result = await service.applySetup({changes: {amazon_bucket: 'acme-billing-reports'}, loaded: {amazon_bucket: 'old-bucket'}, keys: KEYS.pricing}, signal());
+    assert.equal(result.failure?.code, 'ABIQUO_SERVER');
+    assert.equal(result.undoFailure?.code, 'ABIQUO_FORBIDDEN');
+    assert.equal(result.stored?.properties.amazon_bucket, 'acme-billing-reports', 'the report reads back what is really there');
+    assert.equal((await state(KEYNODE)).properties.amazon_bucket, 'acme-billing-reports');
+  });
+
   it('says the session expired when the console session is gone, also for an HTML 401 page', async () => {
     await sim.admin('POST', '/sessions/expire');
     const json401 = await service.loadKeynode(signal());

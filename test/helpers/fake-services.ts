@@ -120,7 +120,7 @@ export class FakeAbiquo implements AbiquoService {
   /** The next call of a method answers this failure (once). */
   readonly failNext = new Map<Method, FakeFailure>();
   /** A step of the next Apply fails with this (the transaction then undoes what it wrote). */
-  readonly failStep = new Map<'credentials', FakeFailure>();
+  readonly failStep = new Map<'credentials' | 'undo', FakeFailure>();
   /** Calls of a method take this long (ms) and, like a server that already got the request, ignore a Cancel. */
   readonly slow = new Map<Method, number>();
 
@@ -169,6 +169,8 @@ export class FakeAbiquo implements AbiquoService {
     const keysFailure = this.failStep.get('credentials');
     if (plan.keys && keysFailure) {
       this.failStep.delete('credentials');
+      const undoFailure = this.failStep.get('undo');
+      if (undoFailure) return {failure: keysFailure, undoFailure, credentialsSaved: false, stored: stored()};
       this.properties = before;
       return {failure: keysFailure, credentialsSaved: false, stored: stored()};
     }

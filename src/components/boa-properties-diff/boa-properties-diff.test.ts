@@ -39,6 +39,17 @@ describe('<boa-properties-diff>', () => {
     expect(fake.abiquo.properties).to.deep.equal(before);
   });
 
+  it('says which values remain when putting them back failed too, instead of claiming nothing was written', async () => {
+    const {el, fake} = await mount();
+    fake.abiquo.failStep.set('credentials', {code: 'ABIQUO_SERVER', facts: {status: 503}});
+    fake.abiquo.failStep.set('undo', {code: 'ABIQUO_NETWORK', facts: {reason: 'Failed to fetch'}});
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => text(el).includes("this Apply's values remain in"));
+    expect(text(el)).to.contain('amazon_bucket, amazon_bucket_region, amazon_mpa');
+    expect(text(el)).not.to.contain('Nothing was written');
+    expect(text(el)).to.contain('Fix the cause and choose Apply again.');
+  });
+
   it('reports a 401 on Apply with its message and writes nothing', async () => {
     const {el, fake} = await mount();
     fake.abiquo.failNext.set('applySetup', {code: 'ABIQUO_SESSION_EXPIRED'});
