@@ -1,6 +1,6 @@
 /**
  * `npm run sandbox -- --scenario NAME|FILE [--latency MS]`: starts the sandbox, prints ONE JSON line
- * {"console","api","s3","sts","cur","login"} when ready, and runs until SIGINT/SIGTERM.
+ * {"console","api","s3","sts","cur","elsewhere","login"} when ready, and runs until SIGINT/SIGTERM.
  */
 import {parseArgs} from 'node:util';
 import {startSandbox} from './server.ts';
@@ -17,7 +17,7 @@ const sandbox = await startSandbox({
   ...(latencyMs === undefined ? {} : {latencyMs}),
   ...(values.storage === undefined ? {} : {storageDir: values.storage}),
 });
-process.stdout.write(`${JSON.stringify({console: sandbox.consoleUrl, api: sandbox.apiUrl, s3: sandbox.s3Url, sts: sandbox.stsUrl, cur: sandbox.curUrl, login: sandbox.login})}\n`);
+process.stdout.write(`${JSON.stringify({console: sandbox.consoleUrl, api: sandbox.apiUrl, s3: sandbox.s3Url, sts: sandbox.stsUrl, cur: sandbox.curUrl, elsewhere: sandbox.elsewhereOrigin, login: sandbox.login})}\n`);
 
 let stopping = false;
 const stop = () => {

@@ -1,6 +1,7 @@
 /**
  * The whole sandbox: the simulated Abiquo console (/ui/) and API (/api) on one loopback origin, the test back door
- * (/__sandbox), and the simulated AWS (S3, STS and the CUR API on their own ports), all from one scenario.
+ * (/__sandbox), the simulated AWS (S3, STS and the CUR API on their own ports), all from one scenario; and an
+ * "elsewhere" origin that records what it receives (where a `redirectNext` fault sends the API's clients).
  */
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
@@ -10,6 +11,8 @@ import type {AbiquoScenario} from './abiquo/scenario-types.ts';
 import {startAws} from './aws/index.ts';
 import type {AwsSandbox, AwsScenario} from './aws/index.ts';
 import {serveConsole} from './console/serve.ts';
+import {startElsewhere} from './elsewhere.ts';
+import type {Elsewhere} from './elsewhere.ts';
 import {loadScenario} from './scenario.ts';
 import type {ScenarioFile} from './scenario.ts';
 
@@ -29,10 +32,17 @@ export interface Sandbox {
   s3Url: string;
   stsUrl: string;
   curUrl: string;
+  /**
+   * Another origin (`http://127.0.0.1:<port>`) that answers anything with 200 `{}`, allows any CORS request, and
+   * records what it receives (`GET /__sandbox/elsewhere`): where `redirectNext` faults point by default.
+   */
+  elsewhereOrigin: string;
   /** The scenario's first user: who the demo logs in as. */
   login: {user: string; password: string; locale: string};
   abiquo: AbiquoApi;
   aws: AwsSandbox;
+  /** The elsewhere origin in process: `record()`, `clear()` (`abiquo.reset()` does not clear it; the back door's reset does). */
+  elsewhere: Elsewhere;
   close(): Promise<void>;
 }
 
@@ -41,11 +51,12 @@ const EMPTY_AWS: AwsScenario = {accounts: [], users: [], buckets: []};
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const scenario = typeof options.scenario === 'string' ? loadScenario(options.scenario) : options.scenario;
   const abiquoScenario = (scenario.abiquo ?? {}) as AbiquoScenario;
-  const api = new AbiquoApi(abiquoScenario, {latencyMs: options.latencyMs ?? 0});
+  const elsewhere = await startElsewhere();
+  const api = new AbiquoApi(abiquoScenario, {latencyMs: options.latencyMs ?? 0, elsewhereOrigin: elsewhere.origin});
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     const handled = pathname === '/api' || pathname.startsWith('/api/') ? api.handle(req, res)
-      : pathname.startsWith(`${ADMIN_PREFIX}/`) ? handleAdmin(api, req, res)
+      : pathname.startsWith(`${ADMIN_PREFIX}/`) ? handleAdmin(api, req, res, elsewhere)
       : serveConsole(req, res);
     handled.catch((error: unknown) => {
       // A bug, not an Abiquo answer: say so as the real API would (500), without details.
@@ -53,7 +64,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       if (!res.headersSent) res.writeHead(500, {'Content-Type': 'application/json'}).end(JSON.stringify({collection: [{code: '500-INTERNAL-SERVER-ERROR', message: 'Unexpected exception'}]}));
     });
   });
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  try {
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  } catch (error) {
+    await elsewhere.close();
+    throw error;
+  }
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let aws: AwsSandbox;
   try {
@@ -63,6 +79,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     });
   } catch (error) {
     server.close();
+    await elsewhere.close();
     throw error;
   }
   const [nick, first] = Object.entries(abiquoScenario.users ?? {})[0] ?? ['', undefined];
@@ -73,13 +90,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     s3Url: aws.s3Url,
     stsUrl: aws.stsUrl,
     curUrl: aws.curUrl,
+    elsewhereOrigin: elsewhere.origin,
     login: {user: nick, password: first?.password ?? '', locale: first?.locale ?? 'en_US'},
     abiquo: api,
     aws,
+    elsewhere,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections(); // also the requests a timeout fault holds forever
-      await Promise.all([closed, aws.close()]);
+      await Promise.all([closed, aws.close(), elsewhere.close()]);
     },
   };
 }

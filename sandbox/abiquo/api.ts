@@ -35,6 +35,8 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 
 export interface AbiquoApiOptions {
   latencyMs?: number;
+  /** Where a `redirectNext` fault without `location` points (same path and query): the sandbox's elsewhere origin. */
+  elsewhereOrigin?: string;
 }
 
 export class AbiquoApi {
@@ -70,6 +72,14 @@ export class AbiquoApi {
     if (method !== 'GET') res.once('finish', () => this.writes.push({method, path, status: res.statusCode}));
     try {
       if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
+      // A proxy in front of the API answers before it: before the other faults and before authentication.
+      const redirect = this.faults.takeRedirect(method, path);
+      if (redirect) {
+        const location = redirect.location ?? this.elsewhere(url);
+        req.resume(); // the body is not read, as a proxy that redirects would not
+        res.writeHead(redirect.status, {Location: location, 'Content-Length': '0'}).end();
+        return;
+      }
       if (this.faults.takeTimeout(method, path)) return; // never answers; the server closes the socket on shutdown
       const failure = this.faults.takeFailure(method, path);
       if (failure) throw new ApiError(failure.status, failure.code ?? `${failure.status}-INJECTED`, failure.message ?? 'Injected failure');
@@ -102,6 +112,11 @@ export class AbiquoApi {
       const headers = error.status === 401 ? BASIC_CHALLENGE : {};
       this.send(res, {status: error.status, type: 'errors', body: errorBody(error.code, error.message), headers}, 'errors', version, session);
     }
+  }
+
+  private elsewhere(url: URL): string {
+    if (!this.options.elsewhereOrigin) throw new Error('A redirectNext fault without location needs the elsewhere origin (startSandbox sets it)');
+    return `${this.options.elsewhereOrigin}${url.pathname}${url.search}`;
   }
 
   private match(method: string, path: string): {route: Route; params: string[]} {

@@ -1,6 +1,7 @@
 /**
  * Fault injection for tests and demos (set through /__sandbox/faults, never by the console or the extension):
- * latency on every API answer, the next N matching requests failing with a status, or never answering.
+ * latency on every API answer, the next N matching requests failing with a status, never answering, or being
+ * redirected (as an SSO or reverse proxy in front of the API would do it).
  */
 export interface FailRule {
   status: number;
@@ -18,10 +19,28 @@ export interface TimeoutRule {
   method?: string;
 }
 
+export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
+
+export const REDIRECT_STATUSES: readonly RedirectStatus[] = [301, 302, 303, 307, 308];
+
+/**
+ * The next N matching API requests are answered with `status` and a `Location` header, before authentication
+ * (a proxy in front of the API answers). Without `location`: the sandbox's "elsewhere" origin, same path and query.
+ */
+export interface RedirectRule {
+  status: RedirectStatus;
+  location?: string;
+  count?: number;
+  /** Substring of the path after /api; any path when absent. */
+  path?: string;
+  method?: string;
+}
+
 export interface FaultSettings {
   latencyMs?: number;
   failNext?: FailRule | FailRule[];
   timeoutNext?: TimeoutRule | TimeoutRule[];
+  redirectNext?: RedirectRule | RedirectRule[];
   /** 401 answers as the servlet's HTML page instead of JSON (seen on some real installs). */
   htmlUnauthorized?: boolean;
 }
@@ -38,16 +57,24 @@ export class Faults {
   htmlUnauthorized = false;
   private fails: Pending<FailRule>[] = [];
   private timeouts: Pending<TimeoutRule>[] = [];
+  private redirects: Pending<RedirectRule>[] = [];
 
   constructor(latencyMs = 0) {
     this.latencyMs = latencyMs;
   }
 
+  /** Throws a RangeError (and changes nothing) when a redirect rule is malformed. */
   configure(settings: FaultSettings): void {
+    const redirects = asList(settings.redirectNext);
+    for (const rule of redirects) {
+      if (!REDIRECT_STATUSES.includes(rule.status)) throw new RangeError(`redirectNext: status must be one of ${REDIRECT_STATUSES.join(', ')}, not ${String(rule.status)}`);
+      if (rule.location !== undefined && typeof rule.location !== 'string') throw new RangeError('redirectNext: location must be a string');
+    }
     if (typeof settings.latencyMs === 'number') this.latencyMs = Math.max(0, settings.latencyMs);
     if (typeof settings.htmlUnauthorized === 'boolean') this.htmlUnauthorized = settings.htmlUnauthorized;
     this.fails.push(...asList(settings.failNext).map((rule) => ({rule, left: rule.count ?? 1})));
     this.timeouts.push(...asList(settings.timeoutNext).map((rule) => ({rule, left: rule.count ?? 1})));
+    this.redirects.push(...redirects.map((rule) => ({rule, left: rule.count ?? 1})));
   }
 
   reset(latencyMs = 0): void {
@@ -55,6 +82,7 @@ export class Faults {
     this.htmlUnauthorized = false;
     this.fails = [];
     this.timeouts = [];
+    this.redirects = [];
   }
 
   takeFailure(method: string, path: string): FailRule | undefined {
@@ -63,6 +91,10 @@ export class Faults {
 
   takeTimeout(method: string, path: string): TimeoutRule | undefined {
     return take(this.timeouts, method, path);
+  }
+
+  takeRedirect(method: string, path: string): RedirectRule | undefined {
+    return take(this.redirects, method, path);
   }
 }
 

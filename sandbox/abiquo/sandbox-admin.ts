@@ -1,10 +1,11 @@
 /**
  * `/__sandbox/...`: the test process's back door (faults, raw state, changes "made by someone else", session
- * expiry, reset). Refused to anything that looks like a browser page (`Origin` or `Sec-Fetch-Site` header), so
- * neither the console nor the extension can reach it.
+ * expiry, what the elsewhere origin received, reset). Refused to anything that looks like a browser page (`Origin`
+ * or `Sec-Fetch-Site` header), so neither the console nor the extension can reach it.
  */
 import {createHash} from 'node:crypto';
 import type {IncomingMessage, ServerResponse} from 'node:http';
+import type {Elsewhere} from '../elsewhere.ts';
 import type {AbiquoApi} from './api.ts';
 import {readBody} from './api.ts';
 import type {FaultSettings} from './faults.ts';
@@ -35,7 +36,8 @@ function rawEnterprise(api: AbiquoApi, id: number) {
   };
 }
 
-export async function handleAdmin(api: AbiquoApi, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** `elsewhere`: the sandbox's second origin, for `GET /__sandbox/elsewhere` and for `reset` to clear. */
+export async function handleAdmin(api: AbiquoApi, req: IncomingMessage, res: ServerResponse, elsewhere?: Pick<Elsewhere, 'record' | 'clear'>): Promise<void> {
   if (req.headers.origin || req.headers['sec-fetch-site']) return json(res, 403, {error: 'The sandbox admin endpoints are for the test process only'});
   const path = new URL(req.url ?? '/', 'http://x').pathname.slice(ADMIN_PREFIX.length);
   const method = req.method ?? 'GET';
@@ -44,7 +46,12 @@ export async function handleAdmin(api: AbiquoApi, req: IncomingMessage, res: Ser
   const enterprise = /^\/state\/enterprises\/(\d+)(\/properties)?$/.exec(path);
 
   if (path === '/faults' && method === 'POST') {
-    api.faults.configure(body as FaultSettings);
+    try {
+      api.faults.configure(body as FaultSettings);
+    } catch (error) {
+      if (error instanceof RangeError) return json(res, 400, {error: error.message});
+      throw error;
+    }
     return json(res, 204);
   }
   if (path === '/faults' && method === 'DELETE') {
@@ -53,8 +60,10 @@ export async function handleAdmin(api: AbiquoApi, req: IncomingMessage, res: Ser
   }
   if (path === '/reset' && method === 'POST') {
     api.reset();
+    elsewhere?.clear();
     return json(res, 204);
   }
+  if (path === '/elsewhere' && method === 'GET') return elsewhere ? json(res, 200, elsewhere.record()) : json(res, 404, {error: 'No elsewhere origin in this sandbox'});
   if (path === '/writes' && method === 'GET') return json(res, 200, api.writes);
   if (path === '/sessions/expire' && method === 'POST') return json(res, 200, {expired: api.sessions.expireAll()});
   if (path === '/state/enterprises' && method === 'GET') return json(res, 200, [...api.store.enterprises.keys()].map((id) => rawEnterprise(api, id)));

@@ -66,6 +66,8 @@ describeInBrowsers('the extension on the simulated console', (browser) => {
     await ext.evaluate(`chrome.tabs.query({}).then((all) => all.filter((tab) => tab.url?.startsWith('${sandbox.origin}/'))).then((tabs) => Promise.all(tabs.map((tab) => chrome.scripting.executeScript({target: {tabId: tab.id}, files: ['content.js']}))))`);
     await page.waitForFunction('document.querySelectorAll(".modal li[data-boa-mounted]").length === 1 && !document.querySelector(".modal li[data-boa-mounted]").dataset.testMark');
     await openBillingTab(page);
+    // The new copy loads the keynode again: wait for it, so a failed load says why instead of a field never found.
+    await waitForTabText(page, /Pricing credentials/i);
     await typeKeys(page, PRICING_KEY);
     await waitForTabText(page, 'user/abiquo-billing-user in account 1234-5678-9012');
     await page.close();

@@ -64,6 +64,9 @@ describe(`the toolbar popup [${firefox ? browserVersion('firefox') : 'firefox no
   });
 
   it('on an enabled console, "Open the Billing-only AWS tab" opens the tab where no dialog holds it', async () => {
+    // A page of its own: a hash-only navigation of the first one would not load the login form again.
+    await page.close();
+    page = await ext.browser.newPage();
     await logIn(page, consoleUrl, 'admin', 'admin-demo');
     // The console loads the keynode (the worker sees it), then the dialog is gone: no tab strip to mount into.
     await openEnterpriseDialog(page, KEYNODE.name);

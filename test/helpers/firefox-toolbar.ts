@@ -58,7 +58,7 @@ export function firefoxToolbar(ext: ExtensionBrowser, display: Display): Firefox
     })()`)) as {text: string; focused: string} | undefined;
   return {
     async clickButton() {
-      await evaluateInChrome(ext, `((ui) => ui.addWidgetToArea('${WIDGET}', ui.AREA_NAVBAR))(ChromeUtils.importESModule('resource:///modules/CustomizableUI.sys.mjs').CustomizableUI)`);
+      await evaluateInChrome(ext, `CustomizableUI.addWidgetToArea('${WIDGET}', CustomizableUI.AREA_NAVBAR)`);
       // Keys typed later go to the focused X window: the browser's, not the popup's (focusing that closes it).
       xdotool('windowfocus', '--sync', xdotool('search', '--onlyvisible', '--class', 'firefox').trim().split('\n')[0]!);
       await click(`document.getElementById('${WIDGET}')`);

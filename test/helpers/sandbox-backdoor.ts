@@ -3,7 +3,11 @@
  * faults to inject, changes "made by someone else", expired sessions. Never through the browser.
  */
 import type {FaultSettings} from '../../sandbox/abiquo/faults.ts';
+import type {ElsewhereRecord} from '../../sandbox/elsewhere.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
+
+export type {RedirectRule} from '../../sandbox/abiquo/faults.ts';
+export type {ElsewhereRecord, ElsewhereRequest} from '../../sandbox/elsewhere.ts';
 
 export interface BackdoorCredential {
   readonly provider: string;
@@ -53,3 +57,9 @@ export const clearFaults = (sandbox: Sandbox) => call<void>(sandbox, 'DELETE', '
 export const expireSessions = (sandbox: Sandbox) => call<{expired: number}>(sandbox, 'POST', '/sessions/expire');
 /** Back to the scenario's initial state (enterprises, properties, credentials). */
 export const resetSandbox = (sandbox: Sandbox) => call<void>(sandbox, 'POST', '/reset');
+/**
+ * What the sandbox's elsewhere origin (`sandbox.elsewhereOrigin`, where `redirectNext` faults point) received since
+ * the last reset: every non-OPTIONS request (method, path with query, lower-cased headers, body text) and the number
+ * of CORS preflights.
+ */
+export const readElsewhere = (sandbox: Sandbox) => call<ElsewhereRecord>(sandbox, 'GET', '/elsewhere');
