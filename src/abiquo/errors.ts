@@ -6,6 +6,7 @@
 import {HTTPError, TimeoutError} from 'ky';
 import {err} from '../shared/result.ts';
 import {redact} from '../shared/mask.ts';
+import {CrossOriginRedirect} from './no-prompt-fetch.ts';
 import {describePrivileges} from './privilege-names.ts';
 import type {AbiquoCode, AbiquoResult} from '../components/services.ts';
 
@@ -76,8 +77,11 @@ async function bodyText(response: Response): Promise<string> {
 export async function toAbiquoError(error: unknown, context: ErrorContext, signal?: AbortSignal): Promise<AbiquoResult<never>> {
   if (signal?.aborted) throw signal.reason ?? error;
   if (error instanceof TimeoutError) return err('ABIQUO_TIMEOUT', {seconds: Math.ceil(context.timeoutMs / 1000)});
+  if (error instanceof CrossOriginRedirect) return err('ABIQUO_READ_REDIRECTED', {to: error.to});
   if (error instanceof HTTPError) {
     const {status} = error.response;
+    // A write sent with `redirect: 'manual'`: the browser sent nothing further, and hides where the redirect pointed.
+    if (error.response.type === 'opaqueredirect' || (status >= 300 && status < 400)) return err('ABIQUO_REDIRECTED');
     const api = parseApiError(await bodyText(error.response));
     // Messages may name the API's code and message: both are always present (an HTML 401 page has neither).
     const facts: Facts = {status, apiCode: api?.code ?? `HTTP ${status}`, apiMessage: api?.message ?? ''};

@@ -11,7 +11,7 @@ import {toAbiquoError} from './errors.ts';
 import {mediaType} from './media-types.ts';
 import type {MediaTypeName} from './media-types.ts';
 import {resolveHref} from './links.ts';
-import {noPromptFetch} from './no-prompt-fetch.ts';
+import {CrossOriginRedirect, noPromptFetch} from './no-prompt-fetch.ts';
 
 export interface HttpOptions {
   readonly apiBase: string;
@@ -44,7 +44,8 @@ export function createKy({fetch: fetchImpl, timeoutMs = DEFAULT_TIMEOUT_MS}: Omi
     cache: 'no-store',
     timeout: timeoutMs,
     // Only reads are retried: a POST or PUT that timed out may have been applied.
-    retry: {limit: 2, methods: ['get'], statusCodes: [502, 503, 504]},
+    // A read sent elsewhere is not retried: each try would go there again.
+    retry: {limit: 2, methods: ['get'], statusCodes: [502, 503, 504], shouldRetry: ({error}) => (error instanceof CrossOriginRedirect ? false : undefined)},
     // Reads never let the browser prompt for a password on a 401 (no-prompt-fetch.ts).
     fetch: fetchImpl ?? ((input, init) => (input instanceof Request && input.method === 'GET' ? noPromptFetch(input) : fetch(input, init))),
   });
@@ -91,12 +92,14 @@ export function createHttp(options: HttpOptions): AbiquoHttp {
             method,
             headers: {Accept: mediaType(type), 'Content-Type': mediaType(type)},
             body: JSON.stringify(body),
+            // A redirected write would re-send its body (a secret, for credentials) wherever it points.
+            redirect: 'manual',
             signal,
           }),
         op,
         signal,
       ),
     delete: async (href, type, op, signal) =>
-      elsewhere(href) ?? run(() => client.delete(url(href), {headers: {Accept: mediaType(type)}, signal}), op, signal),
+      elsewhere(href) ?? run(() => client.delete(url(href), {headers: {Accept: mediaType(type)}, redirect: 'manual', signal}), op, signal),
   };
 }

@@ -9,6 +9,13 @@
  * (`window: null` is ignored), and no library offers XHR with credentials, hence this adapter.
  */
 
+/** A read that the server redirected to another origin: its answer is not the console's and is not used. */
+export class CrossOriginRedirect extends Error {
+  constructor(readonly to: string) {
+    super(`redirected to ${to}`);
+  }
+}
+
 /** Answered to a challenge once: no one's account, so a refusal locks nobody out. */
 const NO_PROMPT_USER = 'billing-only-aws-no-prompt';
 
@@ -44,6 +51,12 @@ export function noPromptFetch(input: Request): Promise<Response> {
     const settle = () => signal.removeEventListener('abort', abort);
     xhr.onload = () => {
       settle();
+      // XHR follows redirects by itself: an answer from elsewhere is refused here (writes never follow them).
+      const answeredBy = xhr.responseURL ? new URL(xhr.responseURL).origin : new URL(input.url).origin;
+      if (answeredBy !== new URL(input.url).origin) {
+        reject(new CrossOriginRedirect(answeredBy));
+        return;
+      }
       const headers = parseHeaders(xhr.getAllResponseHeaders());
       resolve(new Response(NULL_BODY.has(xhr.status) ? null : (xhr.response as ArrayBuffer), {status: xhr.status, statusText: xhr.statusText, headers}));
     };

@@ -27,6 +27,8 @@ export const abiquoCodes = [
   'ABIQUO_ACCOUNT_NOT_ADDED', // the credentials failed and the enterprise created for them was removed again: facts.cause
   'ABIQUO_PRIVILEGES_MISSING', // preflight: facts.privileges the session's role lacks; nothing was written
   'ABIQUO_NAME_TAKEN', // an enterprise outside this keynode's scope has the name: facts.name
+  'ABIQUO_REDIRECTED', // a write was answered with a redirect: it was not re-sent anywhere
+  'ABIQUO_READ_REDIRECTED', // a read was redirected to another origin (facts.to): its answer is not used
 ] as const;
 export type AbiquoCode = (typeof abiquoCodes)[number];
 export type AbiquoResult<T> = Result<T, AbiquoCode>;
