@@ -91,6 +91,7 @@ const entries: readonly Entry[] = [
   {name: 'background', source: 'src/background/index.ts', format: 'es'},
   {name: 'options', source: 'src/options/index.ts', format: 'iife'},
   {name: 'popup', source: 'src/popup/index.ts', format: 'iife'},
+  {name: 'keys-frame', source: 'src/keys-frame/index.ts', format: 'iife'},
 ];
 
 function pluginsFor(entry: Entry, browser: BrowserName): Plugin[] {
@@ -113,7 +114,7 @@ async function bundle(entry: Entry, browser: BrowserName, outDir: string): Promi
       minify: true,
       sourcemap: false,
       copyPublicDir: false,
-      lib: {entry: path.join(root, entry.source), formats: [entry.format], name: `boa_${entry.name}`, fileName: () => `${entry.name}.js`},
+      lib: {entry: path.join(root, entry.source), formats: [entry.format], name: `boa_${entry.name.replace(/-/g, '_')}`, fileName: () => `${entry.name}.js`},
       rolldownOptions: {output: {codeSplitting: false}},
     },
   });
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
     mkdirSync(out, {recursive: true});
     for (const entry of entries) await bundle(entry, browser, out);
     cpSync(path.join(root, 'static'), out, {recursive: true});
-    for (const page of ['options', 'popup']) cpSync(path.join(root, `src/${page}/${page}.html`), path.join(out, `${page}.html`));
+    for (const page of ['options', 'popup', 'keys-frame']) cpSync(path.join(root, `src/${page}/${page}.html`), path.join(out, `${page}.html`));
     cpSync(path.join(root, 'locales'), path.join(out, '_locales'), {recursive: true});
     writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(manifestFor(browser), null, 2)}\n`);
   }

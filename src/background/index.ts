@@ -13,6 +13,7 @@ import {isSandboxBuild, loadAwsEndpoints} from './aws-endpoints.ts';
 import {disableOrigin, enabledOrigins, enableOrigin, enablePendingConsole, injectIntoOpenTabs, syncContentScripts, type OriginsDeps} from './console-origins.ts';
 import {readCatalogue} from './catalogue.ts';
 import {classifyRequest, currentEnterprise, forgetTab, rememberEnterprise} from './enterprise-requests.ts';
+import {claimKeysFrame, pairKeysFrame} from './keys-frame-pairing.ts';
 
 /** The manifest's fixed hosts (`host_permissions`): the operator can still turn them off in the browser. */
 const AWS_HOSTS = ['https://*.amazonaws.com/*'];
@@ -34,6 +35,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
         'origins/list': async () => ({origins: await enabledOrigins(deps)}),
         'origins/enable': async ({origin}) => enableOrigin(origin, deps),
         'origins/disable': async ({origin}) => disableOrigin(origin, deps),
+        'keys/pair': async (_payload, from) => pairKeysFrame(from.tab?.id),
+        'keys/claim': async ({token}, from) => claimKeysFrame(token, from.tab?.id),
       }, context),
     )
     .catch((): ResponseEnvelope => ({ok: false, code: 'INTERNAL'}))

@@ -7,6 +7,7 @@ import {BoaCheckList} from './boa-check-list/boa-check-list.ts';
 import {BoaCurReport} from './boa-cur-report/boa-cur-report.ts';
 import {BoaEnterprisePicker} from './boa-enterprise-picker/boa-enterprise-picker.ts';
 import {BoaKeynodeExplanation} from './boa-keynode-explanation/boa-keynode-explanation.ts';
+import {BoaKeysEntry} from './boa-keys-entry/boa-keys-entry.ts';
 import {BoaKeysInput} from './boa-keys-input/boa-keys-input.ts';
 import {BoaLinkedAccounts} from './boa-linked-accounts/boa-linked-accounts.ts';
 import {BoaPricingCredentials} from './boa-pricing-credentials/boa-pricing-credentials.ts';
@@ -19,6 +20,7 @@ const elements = {
   'boa-cur-report': BoaCurReport,
   'boa-enterprise-picker': BoaEnterprisePicker,
   'boa-keynode-explanation': BoaKeynodeExplanation,
+  'boa-keys-entry': BoaKeysEntry,
   'boa-keys-input': BoaKeysInput,
   'boa-linked-accounts': BoaLinkedAccounts,
   'boa-pricing-credentials': BoaPricingCredentials,
@@ -40,6 +42,7 @@ declare global {
     'boa-cur-report': BoaCurReport;
     'boa-enterprise-picker': BoaEnterprisePicker;
     'boa-keynode-explanation': BoaKeynodeExplanation;
+    'boa-keys-entry': BoaKeysEntry;
     'boa-keys-input': BoaKeysInput;
     'boa-linked-accounts': BoaLinkedAccounts;
     'boa-pricing-credentials': BoaPricingCredentials;

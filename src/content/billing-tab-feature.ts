@@ -12,6 +12,7 @@ import type {TabNotice} from '../messaging/protocol.ts';
 import {logger} from '../shared/log.ts';
 import {browserTranslate, consoleContext} from './console-context.ts';
 import {listKeynodes, resolveEnterpriseId} from './resolve-enterprise.ts';
+import {framedKeyEntry} from './framed-key-entry.ts';
 import {verifyThroughWorker} from './verify-through-worker.ts';
 
 const log = logger('billing-tab');
@@ -113,6 +114,7 @@ async function connect(tab: OpenTab, dialog: Element | undefined, signal: AbortS
       language: context.language,
       verify: verifyThroughWorker,
       abiquo: createAbiquoService({apiBase: context.apiBase, enterpriseId}),
+      keyEntry: (onKeys) => framedKeyEntry(context.language, onKeys),
     };
   };
   const dialogName = dialog ? readEnterpriseName(dialog) : readAnyDialogEnterpriseName(document);

@@ -21,14 +21,21 @@ export interface ProtocolMap {
   /** Enables a console whose host permission the page has just obtained. */
   'origins/enable': {request: {readonly origin: string}; response: Result<{readonly origins: readonly string[]}, OriginCode>};
   'origins/disable': {request: {readonly origin: string}; response: Result<{readonly origins: readonly string[]}, OriginCode>};
+  /** A one-time token for the key-entry frame about to load in the sender's tab (keys-frame-pairing.ts). */
+  'keys/pair': {request: Record<string, never>; response: {readonly token: string}};
+  /** The key-entry frame proves the channel it was handed comes from its own tab's content script. */
+  'keys/claim': {request: {readonly token: string}; response: {readonly paired: boolean}};
 }
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<T extends MessageType> = ProtocolMap[T]['request'];
 export type ResponseOf<T extends MessageType> = ProtocolMap[T]['response'];
 
-/** Who may send a message: a content script on an enabled console, or one of the extension's own pages. */
-export type SenderKind = 'console' | 'extension-page';
+/**
+ * Who may send a message: a content script on an enabled console, one of the extension's own pages, or the
+ * key-entry frame (an extension page embedded in a console tab).
+ */
+export type SenderKind = 'console' | 'extension-page' | 'keys-frame';
 
 export const allowedSenders: {readonly [T in MessageType]: readonly SenderKind[]} = {
   'worker/ping': ['console', 'extension-page'],
@@ -37,6 +44,8 @@ export const allowedSenders: {readonly [T in MessageType]: readonly SenderKind[]
   'origins/list': ['extension-page'],
   'origins/enable': ['extension-page'],
   'origins/disable': ['extension-page'],
+  'keys/pair': ['console'],
+  'keys/claim': ['keys-frame'],
 };
 
 const isEmpty = (p: unknown): p is Record<string, never> => typeof p === 'object' && p !== null && Object.keys(p).length === 0;
@@ -52,6 +61,9 @@ export const payloadGuards: {readonly [T in MessageType]: (payload: unknown) => 
   'origins/list': isEmpty,
   'origins/enable': hasOrigin,
   'origins/disable': hasOrigin,
+  'keys/pair': isEmpty,
+  'keys/claim': (p: unknown): p is {token: string} =>
+    typeof p === 'object' && p !== null && typeof (p as {token?: unknown}).token === 'string' && Object.keys(p).length === 1,
 };
 
 /** Port name of the streaming AWS verification (`src/aws/verify-port-handler.ts`); console senders only. */

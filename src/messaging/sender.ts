@@ -15,8 +15,8 @@ export function classifySender(sender: chrome.runtime.MessageSender, context: Se
   if (sender.id !== context.extensionId) return undefined;
   const url = sender.url ?? '';
   if (sender.tab === undefined) return url.startsWith(context.extensionBaseUrl) ? 'extension-page' : undefined;
-  // Only the console's top frame runs our content script; other frames have no business here.
-  if (sender.frameId !== 0) return undefined;
+  // Our own page framed in a tab: only the key-entry frame is ever embedded.
+  if (sender.frameId !== 0) return url.startsWith(`${context.extensionBaseUrl}keys-frame.html`) ? 'keys-frame' : undefined;
   let origin: string;
   try {
     origin = new URL(url).origin;

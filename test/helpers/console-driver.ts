@@ -2,7 +2,7 @@
  * Drives the simulated Abiquo console as an operator would: log in, open the Users view, edit an enterprise,
  * open the Billing-only AWS tab. Selectors here are the simulated console's, not the extension's adapter.
  */
-import type {ElementHandle, Page} from 'puppeteer-core';
+import type {ElementHandle, Frame, Page} from 'puppeteer-core';
 import {protocolKeyboard, type Keyboard} from './real-keyboard.ts';
 
 export async function logIn(page: Page, consoleUrl: string, user: string, password: string): Promise<void> {
@@ -128,7 +128,16 @@ export async function saveEnterpriseDialog(page: Page): Promise<void> {
 
 /** Which keys form of the tab: the keynode's pricing credentials, or a new linked account's public ones. */
 export type KeysSection = 'pricing' | 'linked';
-const keysHost = (section: KeysSection) => `boa-billing-tab >>> ${section === 'pricing' ? 'boa-pricing-credentials' : 'boa-linked-accounts'} >>> boa-keys-input`;
+
+/** The section's key-entry frame (an extension page embedded in the tab), once it shows its form. */
+export async function keysFrame(page: Page, section: KeysSection = 'pricing'): Promise<Frame> {
+  const host = section === 'pricing' ? 'boa-pricing-credentials' : 'boa-linked-accounts';
+  const element = await waitForDeep(page, `boa-billing-tab >>> ${host} >>> boa-keys-entry iframe`);
+  const frame = await element.contentFrame();
+  if (!frame) throw new Error(`the ${section} key-entry frame has no document`);
+  await frame.waitForSelector('boa-keys-input >>> input[name="key-id"], boa-keys-input >>> .accepted, boa-keys-input >>> button');
+  return frame;
+}
 
 export interface Keys {
   readonly accessKeyId: string;
@@ -137,17 +146,19 @@ export interface Keys {
 
 /** Types the key ID and the secret into their fields, as an operator copying them one by one. */
 export async function typeKeys(page: Page, keys: Keys, section: KeysSection = 'pricing'): Promise<void> {
-  await page.locator(`${keysHost(section)} >>> input[name="key-id"]`).fill(keys.accessKeyId);
-  await page.locator(`${keysHost(section)} >>> input[name="secret"]`).fill(keys.secretAccessKey);
+  const frame = await keysFrame(page, section);
+  await frame.locator('boa-keys-input >>> input[name="key-id"]').fill(keys.accessKeyId);
+  await frame.locator('boa-keys-input >>> input[name="secret"]').fill(keys.secretAccessKey);
 }
 
 /** The `accessKeys.csv` AWS downloads when an access key is created. */
 export const accessKeysCsv = (keys: Keys) => `Access key ID,Secret access key\r\n${keys.accessKeyId},${keys.secretAccessKey}\r\n`;
 
-/** Drops an `accessKeys.csv` file on the keys form: a real `drop` event carrying a File built in the page. */
+/** Drops an `accessKeys.csv` file on the keys form: a `drop` event carrying a File built in the frame. */
 export async function dropKeysCsv(page: Page, keys: Keys, section: KeysSection = 'pricing'): Promise<void> {
-  const zone = await waitForDeep(page, `${keysHost(section)} >>> .drop`);
-  await zone.evaluate((element, csv) => {
+  const frame = await keysFrame(page, section);
+  const zone = await frame.waitForSelector('boa-keys-input >>> .drop');
+  await zone!.evaluate((element, csv) => {
     const data = new DataTransfer();
     data.items.add(new File([csv], 'accessKeys.csv', {type: 'text/csv'}));
     element.dispatchEvent(new DragEvent('dragover', {dataTransfer: data, bubbles: true, cancelable: true, composed: true}));
@@ -211,15 +222,24 @@ export async function clickAddAccount(page: Page): Promise<void> {
   await page.locator('boa-billing-tab >>> boa-linked-accounts >>> form button[type="submit"]:not([disabled])').click();
 }
 
-/** The focused element, looked for through shadow roots, as `tag#id[name] label-or-text` (what a keyboard user is on). */
-export async function focusedElement(page: Page): Promise<string> {
-  return page.evaluate(() => {
+/**
+ * The focused element, looked for through shadow roots and into frames (the key-entry frame), as
+ * `tag#id[name] label-or-text` (what a keyboard user is on).
+ */
+export async function focusedElement(page: Page | Frame): Promise<string> {
+  const handle = await page.evaluateHandle(() => {
     let element = document.activeElement;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    if (!element) return '';
-    const name = element.getAttribute('name');
-    const label = element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 60) ?? '';
-    return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${name ? `[${name}]` : ''} ${label}`.trim();
+    return element;
+  });
+  const element = handle.asElement() as ElementHandle<Element> | null;
+  const inner = element && (await element.evaluate((e) => e.tagName === 'IFRAME')) ? await element.contentFrame() : null;
+  if (inner) return focusedElement(inner);
+  if (!element) return '';
+  return element.evaluate((e) => {
+    const name = e.getAttribute('name');
+    const label = e.getAttribute('aria-label') ?? e.textContent?.trim().slice(0, 60) ?? '';
+    return `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${name ? `[${name}]` : ''} ${label}`.trim();
   });
 }
 

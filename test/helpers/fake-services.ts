@@ -7,6 +7,7 @@ import type {Check, CheckStatus, DiscoveredReport, Facts, Identity, SetupInput, 
 import type {CheckCode} from '../../src/aws/check-codes.ts';
 import type {AbiquoCode, AbiquoResult, AbiquoService, AddedAccount, ApplyPlan, ApplyReport, BillingServices, KeynodeState, LinkedAccount, NewLinkedAccount} from '../../src/components/services.ts';
 import {createTranslator} from '../../src/shared/i18n.ts';
+import {inPageKeyEntry} from '../../src/components/boa-keys-input/in-page-key-entry.ts';
 import {err, ok} from '../../src/shared/result.ts';
 
 export const PRICING_KEYS = {accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'} as const;
@@ -238,6 +239,7 @@ export function fakeServices(options: FakeOptions = {}): Fake {
     t: createTranslator(options.language ?? 'en'),
     language: options.language ?? 'en',
     abiquo,
+    keyEntry: (onKeys) => inPageKeyEntry(createTranslator(options.language ?? 'en'), onKeys),
     async verify(input, onCheck, signal) {
       const call = {input, aborted: false};
       verifyCalls.push(call);

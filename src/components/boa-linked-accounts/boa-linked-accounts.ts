@@ -2,7 +2,7 @@ import {Task, TaskStatus, initialState} from '@lit/task';
 import {LitElement, html, nothing, type CSSResultGroup} from 'lit';
 import {createRef, ref} from 'lit/directives/ref.js';
 import type {AwsKeys, Identity, Verdict} from '../../aws/types.ts';
-import type {BoaKeysInput} from '../boa-keys-input/boa-keys-input.ts';
+import type {BoaKeysEntry} from '../boa-keys-entry/boa-keys-entry.ts';
 import {BoaLinkedAccountsChangeEvent, BoaReverifyEvent, type BoaKeysInputEvent} from '../events.ts';
 import type {AbiquoCode, AddedAccount, BillingServices, LinkedAccount, NewLinkedAccount} from '../services.ts';
 import {untilAborted} from '../shared/abortable.ts';
@@ -61,7 +61,7 @@ export class BoaLinkedAccounts extends LitElement {
   };
 
   private readonly verification = new Verification(this, () => this.services, () => this.requestUpdate());
-  private readonly keysInput = createRef<BoaKeysInput>();
+  private readonly keysInput = createRef<BoaKeysEntry>();
   private readonly nameField = createRef<HTMLInputElement>();
   private readonly outcomeRegion = createRef<HTMLElement>();
   private keys: AwsKeys | undefined;
@@ -260,15 +260,15 @@ export class BoaLinkedAccounts extends LitElement {
           />
           <span class="help" id="name-error" role="alert">${this.nameMissing ? t('tab_linked_name_missing') : ''}</span>
         </div>
-        <boa-keys-input
-          .t=${t}
+        <boa-keys-entry
+          .services=${this.services}
           heading=${t('tab_linked_keys_heading')}
           .note=${t('tab_linked_not_saved_yet')}
           .errors=${fieldErrors(t, this.verification.checks, this.services.language)}
           ?accepted=${Boolean(this.keys && identity && !this.verification.blocked)}
           @boa-keys-input=${this.handleKeysInput}
           ${ref(this.keysInput)}
-        ></boa-keys-input>
+        ></boa-keys-entry>
         <p ?hidden=${!identity}>${identity ? describeIdentity(t, identity) : ''}</p>
         <p class="alert alert--fail" role="alert" ?hidden=${!this.refused}>
           ${this.refused ? html`${t(this.refused.key, this.refused.subs)} ${t(this.refused.overridable ? 'tab_linked_refuse_override_hint' : 'tab_linked_refuse_final')}` : ''}

@@ -1,7 +1,7 @@
 import {LitElement, html, type CSSResultGroup} from 'lit';
 import {createRef, ref} from 'lit/directives/ref.js';
 import type {AwsKeys, Identity, Verdict} from '../../aws/types.ts';
-import type {BoaKeysInput} from '../boa-keys-input/boa-keys-input.ts';
+import type {BoaKeysEntry} from '../boa-keys-entry/boa-keys-entry.ts';
 import {BoaKeysVerifiedEvent, type BoaKeysInputEvent} from '../events.ts';
 import type {BillingServices} from '../services.ts';
 import {describeIdentity, formatAccount} from '../shared/identity.ts';
@@ -29,7 +29,7 @@ export class BoaPricingCredentials extends LitElement {
   };
 
   private readonly verification = new Verification(this, () => this.services, (verdict) => this.handleVerdict(verdict));
-  private readonly keysInput = createRef<BoaKeysInput>();
+  private readonly keysInput = createRef<BoaKeysEntry>();
   private keys: AwsKeys | undefined;
   /** Whose keys were saved last, still shown once the verification (which held the secret) is forgotten. */
   private savedIdentity: Identity | undefined;
@@ -85,15 +85,15 @@ export class BoaPricingCredentials extends LitElement {
     const elsewhere = identity && this.usedAccounts.find((used) => used.account === identity.account);
     return html`
       <p>${t(this.saved ? 'tab_pricing_saved' : 'tab_pricing_intro')}</p>
-      <boa-keys-input
-        .t=${t}
+      <boa-keys-entry
+        .services=${this.services}
         heading=${t('tab_pricing_heading')}
         .note=${t('tab_pricing_not_saved_yet')}
         .errors=${fieldErrors(t, this.verification.checks, this.services.language)}
         ?accepted=${Boolean(this.keys && identity && !this.verification.blocked)}
         @boa-keys-input=${this.handleKeysInput}
         ${ref(this.keysInput)}
-      ></boa-keys-input>
+      ></boa-keys-entry>
       <p class="identity" ?hidden=${!identity}>${identity ? describeIdentity(t, identity) : ''}</p>
       <p class="alert alert--warn" ?hidden=${!elsewhere}>
         ${elsewhere ? t('tab_account_used_elsewhere', {account: formatAccount(elsewhere.account), where: elsewhere.where}) : ''}

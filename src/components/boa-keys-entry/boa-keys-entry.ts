@@ -1,0 +1,77 @@
+import {LitElement, nothing, type PropertyValues} from 'lit';
+import type {InputField} from '../../aws/types.ts';
+import {BoaKeysInputEvent} from '../events.ts';
+import type {BillingServices, KeyEntry} from '../services.ts';
+
+/**
+ * @summary The access key form of a section, as `services.keyEntry` provides it (an extension-origin frame in the
+ * product, so the console page never sees the secret). Same properties, methods and event as `boa-keys-input`.
+ * Renders into its own light DOM: it holds nothing but the provided element.
+ *
+ * @event boa-keys-input - Keys were entered (detail on the event: `keys`), or the fields emptied.
+ */
+export class BoaKeysEntry extends LitElement {
+  static override properties = {
+    services: {attribute: false},
+    heading: {},
+    note: {attribute: false},
+    errors: {attribute: false},
+    accepted: {type: Boolean},
+  };
+
+  private entry: KeyEntry | undefined;
+
+  declare services: BillingServices;
+  /** Accessible name of the form (e.g. "Pricing credentials"). */
+  declare heading: string;
+  /** Shown under the accepted key: what saves it. */
+  declare note: string | undefined;
+  /** Failing checks' messages by field. */
+  declare errors: Partial<Record<InputField, string>>;
+  /** The keys passed verification: the fields give way to the masked key ID. */
+  declare accepted: boolean;
+
+  constructor() {
+    super();
+    this.heading = '';
+    this.errors = {};
+    this.accepted = false;
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page after a move: a new form, since the old one was disposed.
+    if (!this.entry) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.entry?.dispose();
+    this.entry = undefined;
+  }
+
+  override willUpdate(_changed: PropertyValues<this>): void {
+    this.entry ??= this.services?.keyEntry((keys) => this.dispatchEvent(new BoaKeysInputEvent(keys)));
+  }
+
+  override updated(): void {
+    this.entry?.update({heading: this.heading, ...(this.note ? {note: this.note} : {}), errors: this.errors, accepted: this.accepted});
+  }
+
+  /** Empties the fields and forgets the secret (after a save, or to start over). */
+  clear(): void {
+    this.entry?.clear();
+  }
+
+  override focus(): void {
+    this.entry?.focus();
+  }
+
+  override render() {
+    return this.entry?.element ?? nothing;
+  }
+}

@@ -1,0 +1,22 @@
+import type {AwsKeys} from '../../aws/types.ts';
+import type {Translate} from '../../shared/i18n.ts';
+import type {KeyEntry} from '../services.ts';
+import type {BoaKeysInput} from './boa-keys-input.ts';
+
+/** A key-entry form as a `boa-keys-input` of this document: inside the key-entry frame, and in component tests. */
+export function inPageKeyEntry(t: Translate, onKeys: (keys: AwsKeys | undefined) => void): KeyEntry {
+  const input = document.createElement('boa-keys-input') as BoaKeysInput;
+  input.t = t;
+  input.addEventListener('boa-keys-input', (event) => {
+    // Told once, by `onKeys`: the wrapper re-dispatches it where the form is placed.
+    event.stopPropagation();
+    onKeys(event.keys);
+  });
+  return {
+    element: input,
+    update: ({heading, note, errors, accepted}) => Object.assign(input, {heading, note, errors, accepted}),
+    clear: () => input.clear(),
+    focus: () => input.focus(),
+    dispose: () => undefined,
+  };
+}

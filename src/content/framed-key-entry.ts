@@ -1,0 +1,59 @@
+/**
+ * The key-entry form as an extension-origin frame (`keys-frame.html`): typing, pasting and dropping happen in
+ * the extension's document, whose DOM and events the console page cannot reach. The frame and this content script
+ * talk over a MessagePort handed to the frame with a one-time token from the worker (keys-frame-pairing.ts), so
+ * neither the page nor a page that frames `keys-frame.html` itself can join the channel.
+ */
+import type {AwsKeys} from '../aws/types.ts';
+import type {KeyEntry, KeyEntryState} from '../components/services.ts';
+import {sendRequest} from '../messaging/client.ts';
+import type {KeysFrameIn, KeysFrameOut} from '../messaging/keys-frame.ts';
+import {isKeysFrameOut} from '../messaging/keys-frame.ts';
+
+export function framedKeyEntry(language: string, onKeys: (keys: AwsKeys | undefined) => void): KeyEntry {
+  const frame = document.createElement('iframe');
+  frame.src = chrome.runtime.getURL('keys-frame.html');
+  Object.assign(frame.style, {display: 'block', width: '100%', height: '9rem', border: '0'});
+  let port: MessagePort | undefined;
+  let state: KeyEntryState | undefined;
+  const send = (message: KeysFrameIn) => port?.postMessage(message);
+
+  // Each load (also after the frame moved in the page) is a fresh document: pair it again and give it the state.
+  frame.addEventListener('load', () => {
+    port?.close();
+    port = undefined;
+    void sendRequest('keys/pair', {}).then((reply) => {
+      if (!reply.ok || !frame.contentWindow) return;
+      const channel = new MessageChannel();
+      port = channel.port1;
+      port.onmessage = (event: MessageEvent<unknown>) => receive(event.data);
+      frame.contentWindow.postMessage({boa: 'keys-pair', token: reply.value.token, language}, new URL(frame.src).origin, [channel.port2]);
+      if (state) send({type: 'state', state});
+    });
+  });
+
+  const receive = (message: unknown) => {
+    if (!isKeysFrameOut(message)) return;
+    const out: KeysFrameOut = message;
+    if (out.type === 'keys') onKeys(out.keys);
+    else frame.style.height = `${Math.ceil(out.height)}px`;
+  };
+
+  return {
+    element: frame,
+    update(next) {
+      state = next;
+      frame.title = next.heading;
+      send({type: 'state', state: next});
+    },
+    clear: () => send({type: 'clear'}),
+    focus() {
+      frame.focus();
+      send({type: 'focus'});
+    },
+    dispose() {
+      port?.close();
+      port = undefined;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The key-entry frame (`keys-frame.html`, embedded by the content script in the tab's sections): the access key
+ * form in the extension's own document. It waits for the content script's MessagePort, claims the port's token
+ * with the worker (only its own tab's content script can have obtained it), then shows the form and sends the
+ * keys over that port only.
+ */
+import {BoaKeysInput} from '../components/boa-keys-input/boa-keys-input.ts';
+import {inPageKeyEntry} from '../components/boa-keys-input/in-page-key-entry.ts';
+import {sendRequest} from '../messaging/client.ts';
+import {isKeysFrameIn, isKeysFramePairing, type KeysFrameOut} from '../messaging/keys-frame.ts';
+import {createTranslator} from '../shared/i18n.ts';
+import {isLanguage} from '../shared/translate.ts';
+
+if (!customElements.get('boa-keys-input')) customElements.define('boa-keys-input', BoaKeysInput);
+const app = document.querySelector<HTMLElement>('#app')!;
+let paired = false;
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const port = event.ports[0];
+  if (paired || !port || !isKeysFramePairing(event.data)) return;
+  const {token, language} = event.data;
+  void sendRequest('keys/claim', {token}).then((reply) => {
+    if (paired || !reply.ok || !reply.value.paired) return;
+    paired = true;
+    start(port, isLanguage(language) ? language : 'en');
+  });
+});
+
+function start(port: MessagePort, language: 'en' | 'es'): void {
+  const send = (message: KeysFrameOut) => port.postMessage(message);
+  const entry = inPageKeyEntry(createTranslator(language), (keys) => send({type: 'keys', keys: keys ? {accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey} : undefined}));
+  document.documentElement.lang = language;
+  app.replaceChildren(entry.element);
+  port.onmessage = (event: MessageEvent<unknown>) => {
+    const message = event.data;
+    if (!isKeysFrameIn(message)) return;
+    if (message.type === 'state') entry.update(message.state);
+    else if (message.type === 'clear') entry.clear();
+    else entry.focus();
+  };
+  // The embedding iframe takes the form's height, so the tab shows it whole.
+  new ResizeObserver(() => send({type: 'height', height: document.documentElement.scrollHeight})).observe(app);
+}
