@@ -129,14 +129,19 @@ export async function saveEnterpriseDialog(page: Page): Promise<void> {
 /** Which keys form of the tab: the keynode's pricing credentials, or a new linked account's public ones. */
 export type KeysSection = 'pricing' | 'linked';
 
-/** The section's key-entry frame (an extension page embedded in the tab), once it shows its form. */
-export async function keysFrame(page: Page, section: KeysSection = 'pricing'): Promise<Frame> {
-  const host = section === 'pricing' ? 'boa-pricing-credentials' : 'boa-linked-accounts';
-  const element = await waitForDeep(page, `boa-billing-tab >>> ${host} >>> boa-keys-entry iframe`);
-  const frame = await element.contentFrame();
-  if (!frame) throw new Error(`the ${section} key-entry frame has no document`);
-  await frame.waitForSelector('boa-keys-input >>> input[name="key-id"], boa-keys-input >>> .accepted, boa-keys-input >>> button');
-  return frame;
+/**
+ * Where the section's access key form is: the key-entry frame (an extension page embedded in the tab) and the
+ * selector of its form there. A tab that put the form in the page itself is driven too, so that the secret
+ * isolation test can show what would leak (`secret-isolation.node.test.ts`).
+ */
+export async function keysForm(page: Page, section: KeysSection = 'pricing'): Promise<{root: Frame | Page; form: string}> {
+  const host = `boa-billing-tab >>> ${section === 'pricing' ? 'boa-pricing-credentials' : 'boa-linked-accounts'} >>> boa-keys-entry`;
+  await waitForDeep(page, host);
+  const element = await page.$(`${host} iframe`);
+  const frame = element ? await element.contentFrame() : null;
+  const found = frame ? {root: frame, form: 'boa-keys-input'} : {root: page, form: `${host} boa-keys-input`};
+  await found.root.waitForSelector(`${found.form} >>> input[name="key-id"], ${found.form} >>> button`);
+  return found;
 }
 
 export interface Keys {
@@ -146,9 +151,9 @@ export interface Keys {
 
 /** Types the key ID and the secret into their fields, as an operator copying them one by one. */
 export async function typeKeys(page: Page, keys: Keys, section: KeysSection = 'pricing'): Promise<void> {
-  const frame = await keysFrame(page, section);
-  await frame.locator('boa-keys-input >>> input[name="key-id"]').fill(keys.accessKeyId);
-  await frame.locator('boa-keys-input >>> input[name="secret"]').fill(keys.secretAccessKey);
+  const {root, form} = await keysForm(page, section);
+  await root.locator(`${form} >>> input[name="key-id"]`).fill(keys.accessKeyId);
+  await root.locator(`${form} >>> input[name="secret"]`).fill(keys.secretAccessKey);
 }
 
 /** The `accessKeys.csv` AWS downloads when an access key is created. */
@@ -156,8 +161,8 @@ export const accessKeysCsv = (keys: Keys) => `Access key ID,Secret access key\r\
 
 /** Drops an `accessKeys.csv` file on the keys form: a `drop` event carrying a File built in the frame. */
 export async function dropKeysCsv(page: Page, keys: Keys, section: KeysSection = 'pricing'): Promise<void> {
-  const frame = await keysFrame(page, section);
-  const zone = await frame.waitForSelector('boa-keys-input >>> .drop');
+  const {root, form} = await keysForm(page, section);
+  const zone = await root.waitForSelector(`${form} >>> .drop`);
   await zone!.evaluate((element, csv) => {
     const data = new DataTransfer();
     data.items.add(new File([csv], 'accessKeys.csv', {type: 'text/csv'}));
