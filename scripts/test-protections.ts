@@ -1,0 +1,173 @@
+/**
+ * Proves that each protection listed in docs/threat-model.md is guarded: in a scratch copy of the working tree,
+ * the protection is removed (exact text replacements, which must still apply) and its guarding test must then
+ * fail. One line per protection, then a summary; exits non-zero if any protection is not guarded.
+ *
+ *   npm run test:protections                 every protection
+ *   npm run test:protections -- redirect     only those whose id contains "redirect"
+ *
+ * e2e guards run in Chromium only (their Firefox twins share the protection's code), except the Firefox-only one.
+ */
+import {spawnSync, execFileSync} from 'node:child_process';
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {ensureBrowsers} from './ensure-browsers.ts';
+
+interface Edit {
+  readonly file: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+interface Protection {
+  readonly id: string;
+  readonly what: string;
+  readonly edits: readonly Edit[];
+  /** The guarding test: a node test file (with an optional name pattern), a browser test file, or an e2e file. */
+  readonly guard: {readonly kind: 'node' | 'wtr' | 'e2e'; readonly file: string; readonly pattern?: string; readonly browsers?: string};
+}
+
+const e2e = (file: string, pattern?: string, browsers = 'chromium') => ({kind: 'e2e', file, browsers, ...(pattern ? {pattern} : {})}) as const;
+const node = (file: string, pattern?: string) => ({kind: 'node', file, ...(pattern ? {pattern} : {})}) as const;
+
+export const protections: readonly Protection[] = [
+  {
+    id: 'secret-in-extension-frame',
+    what: 'The access key form lives in an extension-origin frame, out of the console page\'s reach',
+    edits: [
+      {file: 'src/content/billing-tab-feature.ts', from: 'keyEntry: (onKeys) => framedKeyEntry(context.language, onKeys),', to: 'keyEntry: (onKeys) => inPageKeyEntry(context.t, onKeys),'},
+      {file: 'src/content/billing-tab-feature.ts', from: "import {framedKeyEntry} from './framed-key-entry.ts';", to: "import {inPageKeyEntry} from '../components/boa-keys-input/in-page-key-entry.ts';"},
+    ],
+    guard: e2e('test/e2e/secret-isolation.node.test.ts'),
+  },
+  {
+    id: 'keys-frame-pairing-same-tab',
+    what: 'Only a key-entry frame in the same tab can claim the content script\'s channel',
+    edits: [{file: 'src/background/keys-frame-pairing.ts', from: 'owner !== undefined && owner === tabId', to: 'owner !== undefined'}],
+    guard: node('src/messaging/sender.node.test.ts'),
+  },
+  {
+    id: 'sender-top-frame-only',
+    what: 'Only the console\'s top frame (or our key-entry frame) is a sender the worker answers',
+    edits: [{file: 'src/messaging/sender.ts', from: "if (sender.frameId !== 0) return url.startsWith(`${context.extensionBaseUrl}keys-frame.html`) ? 'keys-frame' : undefined;", to: "if (url.startsWith(`${context.extensionBaseUrl}keys-frame.html`)) return 'keys-frame';"}],
+    guard: node('src/messaging/sender.node.test.ts'),
+  },
+  {
+    id: 'writes-never-follow-redirects',
+    what: 'A write answered with a redirect is not re-sent anywhere (its body may hold a secret)',
+    edits: [{file: 'src/abiquo/http.ts', from: "            redirect: 'manual',\n            signal,", to: '            signal,'}],
+    guard: e2e('test/e2e/redirects.node.test.ts', '307'),
+  },
+  {
+    id: 'reads-stay-on-the-console-origin',
+    what: 'A read answered from another origin is refused',
+    edits: [{file: 'src/abiquo/no-prompt-fetch.ts', from: 'if (answeredBy !== new URL(input.url).origin) {', to: 'if (answeredBy === "never") {'}],
+    guard: e2e('test/e2e/redirects.node.test.ts', 'read redirected'),
+  },
+  {
+    id: 'no-browser-login-prompt',
+    what: 'A 401 with Abiquo\'s Basic challenge reaches the tab, not the browser\'s login prompt',
+    edits: [{file: 'src/abiquo/http.ts', from: "input.method === 'GET' ? noPromptFetch(input)", to: "input.method === 'NEVER' ? noPromptFetch(input)"}],
+    guard: e2e('test/e2e/console-variants.node.test.ts', 'login prompt'),
+  },
+  {
+    id: 'apply-preflight',
+    what: 'Apply checks the session\'s privileges before any write',
+    edits: [{file: 'src/abiquo/apply-setup.ts', from: 'if (!allowed.ok) return failureOf(allowed);', to: 'if (!allowed.ok && allowed.ok) return failureOf(allowed);'}],
+    guard: node('src/abiquo/abiquo-service.node.test.ts', 'refuses before any write'),
+  },
+  {
+    id: 'apply-undo',
+    what: 'A failed Apply puts back the properties it wrote',
+    edits: [{file: 'src/abiquo/apply-setup.ts', from: 'if (written.value.wrote) undo =', to: 'if (written.value.wrote && !written.value.wrote) undo ='}],
+    guard: node('src/abiquo/abiquo-service.node.test.ts', 'puts the properties back'),
+  },
+  {
+    id: 'add-account-undo',
+    what: 'Add account removes the enterprise it created when the credentials fail',
+    edits: [{file: 'src/abiquo/linked-accounts.ts', from: 'if (found || account.keepOnFailure) return', to: 'if (found || !account.keepOnFailure) return'}],
+    guard: node('src/abiquo/abiquo-service.node.test.ts', 'removes the enterprise it created'),
+  },
+  {
+    id: 'properties-conflict',
+    what: 'Apply never overwrites an amazon_* value someone else changed since the tab loaded it',
+    edits: [{file: 'src/abiquo/properties.ts', from: 'if (conflicts.length > 0) return conflict(conflicts);', to: 'if (conflicts.length < 0) return conflict(conflicts);'}],
+    guard: node('src/abiquo/properties.node.test.ts', 'refuses to overwrite'),
+  },
+  {
+    id: 'redaction-decodes',
+    what: 'Redaction finds secrets URL-, JSON- or HTML-encoded',
+    edits: [{file: 'src/shared/mask.ts', from: 'const {view, starts} = decodedView(text);', to: 'const {view, starts} = {view: text, starts: [...text.split("").keys(), text.length]};'}],
+    guard: node('src/shared/mask.node.test.ts'),
+  },
+  {
+    id: 'translation-keeps-dollars',
+    what: 'A substituted value keeps every `$` (an enterprise name is shown as it is)',
+    edits: [{file: 'src/shared/translate.ts', from: "(name === undefined ? '$' : (lowered.get(name.toLowerCase()) ?? whole)));", to: "(name === undefined ? '$' : (lowered.get(name.toLowerCase()) ?? whole))).replace(/\\$\\$/g, '$');"}],
+    guard: {kind: 'wtr', file: 'src/shared/i18n.test.ts'},
+  },
+  {
+    id: 'pending-console-enabled-by-worker',
+    what: 'A console granted after its popup closed is still enabled (Firefox)',
+    edits: [{file: 'src/background/console-origins.ts', from: "if (typeof pending !== 'string') return;", to: "if (typeof pending !== 'string' || pending) return;"}],
+    guard: e2e('test/e2e/toolbar-popup.node.test.ts', undefined, 'firefox'),
+  },
+];
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/** The working tree's tracked files (with their uncommitted changes), node_modules and browsers linked. */
+function scratchCopy(): string {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'boa-protections-'));
+  const files = execFileSync('git', ['ls-files', '-z'], {cwd: root, encoding: 'utf8'}).split('\0').filter(Boolean);
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(scratch, file)), {recursive: true});
+    cpSync(path.join(root, file), path.join(scratch, file));
+  }
+  for (const linked of ['node_modules', '.cache']) symlinkSync(path.join(root, linked), path.join(scratch, linked));
+  return scratch;
+}
+
+function guardFails(scratch: string, protection: Protection): boolean {
+  const env = {...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', BOA_BROWSERS: protection.guard.browsers ?? 'chromium'};
+  const run = (command: string, args: string[]) => spawnSync(command, args, {cwd: scratch, env, encoding: 'utf8', timeout: 300_000});
+  const {kind, file, pattern} = protection.guard;
+  if (kind === 'e2e' && run('npx', ['tsx', 'scripts/build.ts', '--sandbox']).status !== 0) throw new Error(`${protection.id}: the weakened copy does not build`);
+  const result =
+    kind === 'wtr'
+      ? run('npx', ['wtr', '--files', file])
+      : run('node', ['--import', 'tsx', '--test', ...(pattern ? [`--test-name-pattern=${pattern}`] : []), file]);
+  return result.status !== 0;
+}
+
+function main(): void {
+  const filter = process.argv[2];
+  const selected = protections.filter((p) => !filter || p.id.includes(filter));
+  if (selected.some((p) => p.guard.kind !== 'node')) ensureBrowsers(['chromium', 'firefox', 'xvfb', 'xdotool']);
+  const scratch = scratchCopy();
+  const unguarded: string[] = [];
+  try {
+    for (const protection of selected) {
+      const originals = new Map<string, string>();
+      for (const edit of protection.edits) {
+        const target = path.join(scratch, edit.file);
+        if (!originals.has(target)) originals.set(target, readFileSync(target, 'utf8'));
+        const current = readFileSync(target, 'utf8');
+        if (current.split(edit.from).length !== 2) throw new Error(`${protection.id}: "${edit.from}" is not found exactly once in ${edit.file}; update the weakening`);
+        writeFileSync(target, current.replace(edit.from, edit.to));
+      }
+      const started = Date.now();
+      const guarded = guardFails(scratch, protection);
+      for (const [target, text] of originals) writeFileSync(target, text);
+      if (!guarded) unguarded.push(protection.id);
+      console.log(`${guarded ? 'guarded    ' : 'NOT GUARDED'} ${protection.id.padEnd(34)} ${protection.guard.file}${protection.guard.pattern ? ` "${protection.guard.pattern}"` : ''} (${Math.round((Date.now() - started) / 1000)} s)`);
+    }
+  } finally {
+    rmSync(scratch, {recursive: true, force: true});
+  }
+  console.log(`${selected.length - unguarded.length} of ${selected.length} protections guarded${unguarded.length ? `; not guarded: ${unguarded.join(', ')}` : ''}`);
+  if (unguarded.length > 0) process.exitCode = 1;
+}
+
+if (process.argv[1] === import.meta.filename) main();
