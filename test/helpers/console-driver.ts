@@ -136,6 +136,9 @@ export type KeysSection = 'pricing' | 'linked';
  */
 export async function keysForm(page: Page, section: KeysSection = 'pricing'): Promise<{root: Frame | Page; form: string}> {
   const host = `boa-billing-tab >>> ${section === 'pricing' ? 'boa-pricing-credentials' : 'boa-linked-accounts'} >>> boa-keys-entry`;
+  // Keys typed into a frame reach it only while its tab is the selected one (Firefox: an extension page opened
+  // by the test since, e.g. to evaluate in the background, would otherwise take them).
+  await page.bringToFront();
   await waitForDeep(page, host);
   const element = await page.$(`${host} iframe`);
   const frame = element ? await element.contentFrame() : null;
@@ -152,8 +155,12 @@ export interface Keys {
 /** Types the key ID and the secret into their fields, as an operator copying them one by one. */
 export async function typeKeys(page: Page, keys: Keys, section: KeysSection = 'pricing'): Promise<void> {
   const {root, form} = await keysForm(page, section);
-  await root.locator(`${form} >>> input[name="key-id"]`).fill(keys.accessKeyId);
-  await root.locator(`${form} >>> input[name="secret"]`).fill(keys.secretAccessKey);
+  // Typed key by key into each field (a Locator's fill waits for checks Firefox 140 cannot run in an extension frame).
+  for (const [name, value] of [['key-id', keys.accessKeyId], ['secret', keys.secretAccessKey]] as const) {
+    const field = (await root.waitForSelector(`${form} >>> input[name="${name}"]`))!;
+    await field.evaluate((input) => ((input as HTMLInputElement).value = ''));
+    await field.type(value);
+  }
 }
 
 /** The `accessKeys.csv` AWS downloads when an access key is created. */
