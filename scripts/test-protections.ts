@@ -1,7 +1,8 @@
 /**
  * Proves that each protection listed in docs/threat-model.md is guarded: in a scratch copy of the working tree,
  * the protection is removed (exact text replacements, which must still apply) and its guarding test must then
- * fail. One line per protection, then a summary; exits non-zero if any protection is not guarded.
+ * fail, while it passes on the code as it stands (checked first). One line per protection, then a summary; exits
+ * non-zero if any protection is not guarded.
  *
  *   npm run test:protections                 every protection
  *   npm run test:protections -- redirect     only those whose id contains "redirect"
@@ -129,6 +130,7 @@ function scratchCopy(): string {
   return scratch;
 }
 
+/** Whether the guard's test fails in the scratch copy as it stands. */
 function guardFails(scratch: string, protection: Protection): boolean {
   const env = {...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', BOA_BROWSERS: protection.guard.browsers ?? 'chromium'};
   const run = (command: string, args: string[]) => spawnSync(command, args, {cwd: scratch, env, encoding: 'utf8', timeout: 300_000});
@@ -147,8 +149,13 @@ function main(): void {
   if (selected.some((p) => p.guard.kind !== 'node')) ensureBrowsers(['chromium', 'firefox', 'xvfb', 'xdotool']);
   const scratch = scratchCopy();
   const unguarded: string[] = [];
+  // Each guard must pass as the code stands, or its failure below would prove nothing.
+  const baselines = new Map<string, boolean>();
   try {
     for (const protection of selected) {
+      const guardKey = JSON.stringify(protection.guard);
+      if (!baselines.has(guardKey)) baselines.set(guardKey, !guardFails(scratch, protection));
+      if (!baselines.get(guardKey)) throw new Error(`${protection.id}: its guard ${protection.guard.file} fails without any weakening`);
       const originals = new Map<string, string>();
       for (const edit of protection.edits) {
         const target = path.join(scratch, edit.file);
