@@ -33,6 +33,17 @@ describe('built manifests', () => {
     });
   }
 
+  it('the permissions are exactly what the product needs, and only the key form can be framed, only on console hosts', () => {
+    for (const build of ['chrome', 'firefox']) {
+      const m = manifest(build);
+      assert.deepEqual(m.permissions, ['storage', 'scripting', 'webRequest', 'activeTab']);
+      assert.deepEqual(m.optional_host_permissions, ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
+      assert.deepEqual(m.web_accessible_resources, [{resources: ['keys-frame.html'], matches: m.optional_host_permissions}]);
+    }
+    // Chrome: no other extension and no web page may message the worker.
+    assert.deepEqual(manifest('chrome').externally_connectable, {ids: [], matches: []});
+  });
+
   it('the Chrome build runs a module service worker; the Firefox build uses background scripts', () => {
     assert.deepEqual(manifest('chrome').background, {service_worker: 'background.js', type: 'module'});
     assert.deepEqual((manifest('firefox').background as {scripts: string[]}).scripts, ['background.js']);

@@ -1,6 +1,7 @@
 import {err, ok, type Result} from './result.ts';
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** The loopback hosts the manifest's optional permissions name (an origin the browser could never grant is refused). */
+const LOOPBACK = new Set(['localhost', '127.0.0.1']);
 
 /**
  * An Abiquo console is self-hosted: the operator gives its URL, and we keep only its origin. Plain http is refused
