@@ -55,6 +55,12 @@ export const protections: readonly Protection[] = [
     guard: node('src/messaging/sender.node.test.ts'),
   },
   {
+    id: 'exact-console-origin-port',
+    what: 'Nothing of ours starts on another port of an enabled console\'s host',
+    edits: [{file: 'src/content/index.ts', from: "if ((!reply.ok && reply.code === 'SENDER_REJECTED') || controller.signal.aborted) return;", to: 'if (controller.signal.aborted) return;'}],
+    guard: e2e('test/e2e/extension.node.test.ts', 'another port'),
+  },
+  {
     id: 'writes-never-follow-redirects',
     what: 'A write answered with a redirect is not re-sent anywhere (its body may hold a secret)',
     edits: [{file: 'src/abiquo/http.ts', from: "            redirect: 'manual',\n            signal,", to: '            signal,'}],

@@ -5,6 +5,7 @@
 import './firefox-xray-shims.ts';
 import '@webcomponents/custom-elements';
 import {registerComponents} from '../components/register.ts';
+import {sendRequest} from '../messaging/client.ts';
 import {startBillingTab} from './billing-tab-feature.ts';
 
 /**
@@ -16,6 +17,11 @@ const REPLACED = 'boa-content-script-replaced';
 document.dispatchEvent(new CustomEvent(REPLACED));
 const controller = new AbortController();
 document.addEventListener(REPLACED, () => controller.abort(), {once: true});
-document.documentElement.setAttribute('data-boa-loaded', '');
-registerComponents();
-startBillingTab(controller.signal);
+// Content-script matches and host permissions ignore ports: the worker answers only the exact console origin the
+// operator enabled, so a sibling service on another port of that host gets nothing of ours.
+void sendRequest('worker/ping', {}).then((reply) => {
+  if ((!reply.ok && reply.code === 'SENDER_REJECTED') || controller.signal.aborted) return;
+  document.documentElement.setAttribute('data-boa-loaded', '');
+  registerComponents();
+  startBillingTab(controller.signal);
+});

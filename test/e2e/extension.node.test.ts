@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import {after, before, it} from 'node:test';
 import type {Sandbox} from '../../sandbox/server.ts';
-import {contentScriptLoaded, enableConsoleOrigin, type ExtensionBrowser} from '../helpers/browser.ts';
+import {contentScriptLoaded, enableConsoleOrigin, poll, type ExtensionBrowser} from '../helpers/browser.ts';
+import {startSandbox} from '../../sandbox/server.ts';
 import {describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import {cancelEnterpriseDialog, logIn, openBillingTab, openEnterpriseDialog, typeKeys, waitForTabText} from '../helpers/console-driver.ts';
@@ -28,6 +29,24 @@ describeInBrowsers('the extension on the simulated console', (browser) => {
     await page.waitForSelector('#login-username');
     assert.equal(await contentScriptLoaded(page), false);
     await page.close();
+  });
+
+  it('runs nothing on another port of an enabled console\'s host (permissions and matches ignore ports)', async () => {
+    await enableConsoleOrigin(ext, sandbox.origin);
+    const sibling = await startSandbox({scenario: 'happy-path'});
+    try {
+      // The worker's inbox as a test listener sees it: which pages asked whether they may start.
+      await ext.evaluate(`(globalThis.pings = [], chrome.runtime.onMessage.addListener((message, sender) => void (message?.type === 'worker/ping' && globalThis.pings.push(sender.url))), true)`);
+      const page = await ext.browser.newPage();
+      await page.goto(sibling.consoleUrl);
+      await page.waitForSelector('#login-username');
+      // The script is registered for the host, so it runs there and asks; the worker refuses, and it adds nothing.
+      await poll(() => ext.evaluate(`globalThis.pings.some((url) => url.startsWith(${JSON.stringify(sibling.origin)}))`), 'the content script never asked the worker');
+      assert.equal(await contentScriptLoaded(page), false);
+      await page.close();
+    } finally {
+      await sibling.close();
+    }
   });
 
   it('after the operator enables the console, mounts the tab in the enterprise dialog and reaches the worker', async () => {
