@@ -109,6 +109,12 @@ export const protections: readonly Protection[] = [
     guard: node('src/shared/mask.node.test.ts'),
   },
   {
+    id: 'no-key-as-enterprise-name',
+    what: 'A key pasted into a linked account\'s name is refused, never sent as the name',
+    edits: [{file: 'src/components/boa-linked-accounts/boa-linked-accounts.ts', from: "redact(name) !== name ? 'tab_linked_name_secret'", to: "redact(name) === '' ? 'tab_linked_name_secret'"}],
+    guard: {kind: 'wtr', file: 'src/components/boa-linked-accounts/boa-linked-accounts.test.ts'},
+  },
+  {
     id: 'translation-keeps-dollars',
     what: 'A substituted value keeps every `$` (an enterprise name is shown as it is)',
     edits: [{file: 'src/shared/translate.ts', from: "(name === undefined ? '$' : (lowered.get(name.toLowerCase()) ?? whole)));", to: "(name === undefined ? '$' : (lowered.get(name.toLowerCase()) ?? whole))).replace(/\\$\\$/g, '$');"}],

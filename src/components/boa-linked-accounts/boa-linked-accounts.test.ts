@@ -120,6 +120,15 @@ describe('<boa-linked-accounts>', () => {
     expect(text(el)).to.contain('lacks the privilege “Manage enterprises” (USERS_MANAGE_ENTERPRISE)');
   });
 
+  it('refuses a key pasted into the enterprise name, and sends nothing', async () => {
+    const {el, fake} = await mount();
+    await fill(el, LINKED_KEYS.secretAccessKey, LINKED_KEYS);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await el.updateComplete;
+    expect(text(el)).to.contain('Enterprise name: this looks like an AWS key, not a name');
+    expect(fake.abiquo.addedAccounts).to.be.empty;
+  });
+
   it('asks for a name before adding', async () => {
     const {el, fake} = await mount();
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();

@@ -7,6 +7,7 @@ import {BoaLinkedAccountsChangeEvent, BoaReverifyEvent, type BoaKeysInputEvent} 
 import type {AbiquoCode, AddedAccount, BillingServices, LinkedAccount, NewLinkedAccount} from '../services.ts';
 import {untilAborted} from '../shared/abortable.ts';
 import {focusWithin, keepFocus} from '../shared/focus.ts';
+import {redact} from '../../shared/mask.ts';
 import {describeIdentity, formatAccount} from '../shared/identity.ts';
 import {Verification} from '../shared/keys-verification.ts';
 import {abiquoFailure, abiquoMessage, fieldErrors, type AbiquoFailure} from '../shared/messages.ts';
@@ -53,7 +54,7 @@ export class BoaLinkedAccounts extends LitElement {
     loadFailure: {attribute: false},
     usedAccounts: {attribute: false},
     name: {state: true},
-    nameMissing: {state: true},
+    nameProblem: {state: true},
     keysProblem: {state: true},
     override: {state: true},
     keepOnFailure: {state: true},
@@ -102,7 +103,8 @@ export class BoaLinkedAccounts extends LitElement {
   /** Accounts in use elsewhere on this screen (the pricing credentials' account and each linked account's). */
   declare usedAccounts: readonly UsedAccount[];
   declare private name: string;
-  declare private nameMissing: boolean;
+  /** Why the name cannot be used: empty, or it holds what looks like a key (a paste into the wrong field). */
+  declare private nameProblem: 'tab_linked_name_missing' | 'tab_linked_name_secret' | undefined;
   /** Why Add account did nothing although a name was given (no checked keys). */
   declare private keysProblem: 'tab_linked_keys_missing' | 'tab_linked_keys_failed' | undefined;
   /** The operator deliberately adds keys an overridable refusal stopped. */
@@ -116,7 +118,6 @@ export class BoaLinkedAccounts extends LitElement {
     super();
     this.usedAccounts = [];
     this.name = '';
-    this.nameMissing = false;
     this.override = false;
     this.keepOnFailure = false;
   }
@@ -155,8 +156,9 @@ export class BoaLinkedAccounts extends LitElement {
   private handleSubmit(event: SubmitEvent): void {
     event.preventDefault();
     const name = this.name.trim();
-    this.nameMissing = !name;
-    if (!name) {
+    // An enterprise name is shown to everyone who can list enterprises: a key pasted there must never be sent.
+    this.nameProblem = !name ? 'tab_linked_name_missing' : redact(name) !== name ? 'tab_linked_name_secret' : undefined;
+    if (this.nameProblem) {
       this.nameField.value?.focus();
       return;
     }
@@ -252,13 +254,13 @@ export class BoaLinkedAccounts extends LitElement {
             id="name"
             type="text"
             autocomplete="off"
-            aria-invalid=${this.nameMissing ? 'true' : 'false'}
+            aria-invalid=${this.nameProblem ? 'true' : 'false'}
             aria-describedby="name-error"
             .value=${this.name}
             @input=${(event: InputEvent) => (this.name = (event.target as HTMLInputElement).value)}
             ${ref(this.nameField)}
           />
-          <span class="help" id="name-error" role="alert">${this.nameMissing ? t('tab_linked_name_missing') : ''}</span>
+          <span class="help" id="name-error" role="alert">${this.nameProblem ? t(this.nameProblem) : ''}</span>
         </div>
         <boa-keys-entry
           .services=${this.services}
