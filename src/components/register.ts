@@ -1,6 +1,7 @@
 /**
  * The one place the tab's custom elements are defined. Guarded like Shoelace's `define()`: the console page may
- * load the content script twice (extension reload), and a second `define` of a taken tag would throw.
+ * load the content script twice (extension reload), and a second `define` of a taken tag would throw. The access
+ * key form (`boa-keys-input`) is not here: it is defined in the key-entry frame's own document.
  */
 import {BoaBillingTab} from './boa-billing-tab/boa-billing-tab.ts';
 import {BoaCheckList} from './boa-check-list/boa-check-list.ts';
@@ -8,7 +9,6 @@ import {BoaCurReport} from './boa-cur-report/boa-cur-report.ts';
 import {BoaEnterprisePicker} from './boa-enterprise-picker/boa-enterprise-picker.ts';
 import {BoaKeynodeExplanation} from './boa-keynode-explanation/boa-keynode-explanation.ts';
 import {BoaKeysEntry} from './boa-keys-entry/boa-keys-entry.ts';
-import {BoaKeysInput} from './boa-keys-input/boa-keys-input.ts';
 import {BoaLinkedAccounts} from './boa-linked-accounts/boa-linked-accounts.ts';
 import {BoaPricingCredentials} from './boa-pricing-credentials/boa-pricing-credentials.ts';
 import {BoaPropertiesDiff} from './boa-properties-diff/boa-properties-diff.ts';
@@ -21,7 +21,6 @@ const elements = {
   'boa-enterprise-picker': BoaEnterprisePicker,
   'boa-keynode-explanation': BoaKeynodeExplanation,
   'boa-keys-entry': BoaKeysEntry,
-  'boa-keys-input': BoaKeysInput,
   'boa-linked-accounts': BoaLinkedAccounts,
   'boa-pricing-credentials': BoaPricingCredentials,
   'boa-properties-diff': BoaPropertiesDiff,
@@ -43,7 +42,6 @@ declare global {
     'boa-enterprise-picker': BoaEnterprisePicker;
     'boa-keynode-explanation': BoaKeynodeExplanation;
     'boa-keys-entry': BoaKeysEntry;
-    'boa-keys-input': BoaKeysInput;
     'boa-linked-accounts': BoaLinkedAccounts;
     'boa-pricing-credentials': BoaPricingCredentials;
     'boa-properties-diff': BoaPropertiesDiff;

@@ -4,14 +4,13 @@
  * with the worker (only its own tab's content script can have obtained it), then shows the form and sends the
  * keys over that port only.
  */
-import {BoaKeysInput} from '../components/boa-keys-input/boa-keys-input.ts';
-import {inPageKeyEntry} from '../components/boa-keys-input/in-page-key-entry.ts';
+import {defineKeysInput, inPageKeyEntry} from '../components/boa-keys-input/in-page-key-entry.ts';
 import {sendRequest} from '../messaging/client.ts';
 import {isKeysFrameIn, isKeysFramePairing, type KeysFrameOut} from '../messaging/keys-frame.ts';
 import {createTranslator} from '../shared/i18n.ts';
 import {isLanguage} from '../shared/translate.ts';
 
-if (!customElements.get('boa-keys-input')) customElements.define('boa-keys-input', BoaKeysInput);
+defineKeysInput();
 const app = document.querySelector<HTMLElement>('#app')!;
 let paired = false;
 

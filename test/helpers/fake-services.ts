@@ -7,7 +7,7 @@ import type {Check, CheckStatus, DiscoveredReport, Facts, Identity, SetupInput, 
 import type {CheckCode} from '../../src/aws/check-codes.ts';
 import type {AbiquoCode, AbiquoResult, AbiquoService, AddedAccount, ApplyPlan, ApplyReport, BillingServices, KeynodeState, LinkedAccount, NewLinkedAccount} from '../../src/components/services.ts';
 import {createTranslator} from '../../src/shared/i18n.ts';
-import {inPageKeyEntry} from '../../src/components/boa-keys-input/in-page-key-entry.ts';
+import {defineKeysInput, inPageKeyEntry} from '../../src/components/boa-keys-input/in-page-key-entry.ts';
 import {err, ok} from '../../src/shared/result.ts';
 
 export const PRICING_KEYS = {accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'} as const;
@@ -225,6 +225,8 @@ export interface Fake {
 export const OTHER_PROPERTIES = {billing_contact: 'ops@example.com', cost_center: 'CC-42'};
 
 export function fakeServices(options: FakeOptions = {}): Fake {
+  // The key form, which the product shows in its own frame, in the test page itself.
+  defineKeysInput();
   const abiquo = new FakeAbiquo(
     {
       enterprise: {id: 7, name: 'Acme billing', keyNode: options.keyNode ?? true, reseller: false},

@@ -4,6 +4,9 @@ import {createTranslator} from '../../shared/i18n.ts';
 import type {BoaKeysInputEvent} from '../events.ts';
 import {accessKeysCsv, activeDeep, allAttributes, paste} from '../shared/test-utils.ts';
 import type {BoaKeysInput} from './boa-keys-input.ts';
+import {defineKeysInput} from './in-page-key-entry.ts';
+
+defineKeysInput();
 
 const mount = () => fixture<BoaKeysInput>(html`<boa-keys-input .t=${createTranslator('en')} heading="Pricing credentials"></boa-keys-input>`);
 

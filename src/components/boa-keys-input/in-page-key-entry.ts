@@ -1,7 +1,12 @@
 import type {AwsKeys} from '../../aws/types.ts';
 import type {Translate} from '../../shared/i18n.ts';
 import type {KeyEntry} from '../services.ts';
-import type {BoaKeysInput} from './boa-keys-input.ts';
+import {BoaKeysInput} from './boa-keys-input.ts';
+
+/** Defines `boa-keys-input` in this document (the key-entry frame's; a test page's), once. */
+export function defineKeysInput(registry: CustomElementRegistry = customElements): void {
+  if (!registry.get('boa-keys-input')) registry.define('boa-keys-input', BoaKeysInput);
+}
 
 /** A key-entry form as a `boa-keys-input` of this document: inside the key-entry frame, and in component tests. */
 export function inPageKeyEntry(t: Translate, onKeys: (keys: AwsKeys | undefined) => void): KeyEntry {
