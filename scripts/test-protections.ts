@@ -37,7 +37,7 @@ export const protections: readonly Protection[] = [
     id: 'secret-in-extension-frame',
     what: 'The access key form lives in an extension-origin frame, out of the console page\'s reach',
     edits: [
-      {file: 'src/content/billing-tab-feature.ts', from: 'keyEntry: (onKeys) => framedKeyEntry(context.language, onKeys),', to: 'keyEntry: (onKeys) => inPageKeyEntry(context.t, onKeys),'},
+      {file: 'src/content/billing-tab-feature.ts', from: 'keyEntry: (onKeys) => framedKeyEntry(context.t, context.language, onKeys),', to: 'keyEntry: (onKeys) => inPageKeyEntry(context.t, onKeys),'},
       {file: 'src/content/billing-tab-feature.ts', from: "import {framedKeyEntry} from './framed-key-entry.ts';", to: "import {inPageKeyEntry} from '../components/boa-keys-input/in-page-key-entry.ts';"},
     ],
     guard: e2e('test/e2e/secret-isolation.node.test.ts'),

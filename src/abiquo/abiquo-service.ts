@@ -13,7 +13,8 @@ import type {HttpOptions} from './http.ts';
 import {addLinkedAccount, listLinkedAccounts} from './linked-accounts.ts';
 import type {Keynode} from './linked-accounts.ts';
 import {requireLink} from './links.ts';
-import {applySetup, failureOf} from './apply-setup.ts';
+import {failureOf} from '../shared/result.ts';
+import {applySetup} from './apply-setup.ts';
 import type {SetupLinks} from './apply-setup.ts';
 import {findAmazonPricing, pricingCredentialsHref} from './pricing-credentials.ts';
 import {readProperties} from './properties.ts';
@@ -48,12 +49,12 @@ export function createAbiquoService(options: AbiquoServiceOptions): AbiquoServic
   };
 
   const setupLinks = async (signal: AbortSignal): Promise<AbiquoResult<SetupLinks>> => {
-    const e = await enterprise(signal);
-    if (!e.ok) return e;
-    const properties = requireLink(e.value, 'properties');
+    const properties = await propertiesHref(signal);
     if (!properties.ok) return properties;
-    const pricing = pricingHref(e.value);
-    return pricing.ok ? ok({properties: properties.value.href, pricingCredentials: pricing.value}) : pricing;
+    // Cached by propertiesHref's read.
+    const e = await enterprise(signal);
+    const pricing = e.ok ? pricingHref(e.value) : e;
+    return pricing.ok ? ok({properties: properties.value, pricingCredentials: pricing.value}) : pricing;
   };
 
   const keynode = async (signal: AbortSignal): Promise<AbiquoResult<Keynode>> => {

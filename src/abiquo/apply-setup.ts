@@ -12,6 +12,7 @@ import type {AwsKeys} from '../aws/types.ts';
 import type {AbiquoCode, AbiquoResult, ApplyPlan, ApplyReport} from '../components/services.ts';
 import {PRIVILEGES} from './assumptions.ts';
 import type {AbiquoHttp} from './http.ts';
+import {failureOf, type Failure as ResultFailure} from '../shared/result.ts';
 import {requirePrivileges} from './preflight.ts';
 import {findAmazonPricing, saveAmazonPricing} from './pricing-credentials.ts';
 import {applyProperties, readProperties, undoProperties} from './properties.ts';
@@ -21,10 +22,7 @@ export interface SetupLinks {
   readonly pricingCredentials: string;
 }
 
-type Failure = {readonly code: AbiquoCode; readonly facts?: Readonly<Record<string, string | number>>};
-
-/** `{code, facts}` of a failed result, without an empty `facts` key. */
-export const failureOf = (result: Failure): Failure => ({code: result.code, ...(result.facts ? {facts: result.facts} : {})});
+type Failure = ResultFailure<AbiquoCode>;
 
 /** The undo and the re-read run even after a Cancel, under a deadline of their own. */
 const AFTER_CANCEL_MS = 15_000;

@@ -114,7 +114,7 @@ async function connect(tab: OpenTab, dialog: Element | undefined, signal: AbortS
       language: context.language,
       verify: verifyThroughWorker,
       abiquo: createAbiquoService({apiBase: context.apiBase, enterpriseId}),
-      keyEntry: (onKeys) => framedKeyEntry(context.language, onKeys),
+      keyEntry: (onKeys) => framedKeyEntry(context.t, context.language, onKeys),
     };
   };
   const dialogName = dialog ? readEnterpriseName(dialog) : readAnyDialogEnterpriseName(document);

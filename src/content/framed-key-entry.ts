@@ -7,11 +7,19 @@
 import type {AwsKeys} from '../aws/types.ts';
 import type {KeyEntry, KeyEntryState} from '../components/services.ts';
 import {sendRequest} from '../messaging/client.ts';
+import type {MessageKey, Translate} from '../shared/translate.ts';
 import type {KeysFrameIn, KeysFrameOut} from '../messaging/keys-frame.ts';
 import {isKeysFrameOut} from '../messaging/keys-frame.ts';
 
-export function framedKeyEntry(language: string, onKeys: (keys: AwsKeys | undefined) => void): KeyEntry {
+export function framedKeyEntry(t: Translate, language: string, onKeys: (keys: AwsKeys | undefined) => void): KeyEntry {
   const frame = document.createElement('iframe');
+  // Where the form cannot be paired (the extension was reloaded under this page), it says so instead of staying blank.
+  const problem = document.createElement('p');
+  problem.className = 'alert alert--fail';
+  problem.setAttribute('role', 'alert');
+  problem.hidden = true;
+  const element = document.createElement('div');
+  element.append(frame, problem);
   frame.src = chrome.runtime.getURL('keys-frame.html');
   Object.assign(frame.style, {display: 'block', width: '100%', height: '9rem', border: '0'});
   let port: MessagePort | undefined;
@@ -23,6 +31,8 @@ export function framedKeyEntry(language: string, onKeys: (keys: AwsKeys | undefi
     port?.close();
     port = undefined;
     void sendRequest('keys/pair', {}).then((reply) => {
+      problem.hidden = reply.ok;
+      problem.textContent = reply.ok ? '' : t(`messaging_${reply.code}` as MessageKey);
       if (!reply.ok || !frame.contentWindow) return;
       const channel = new MessageChannel();
       port = channel.port1;
@@ -40,7 +50,7 @@ export function framedKeyEntry(language: string, onKeys: (keys: AwsKeys | undefi
   };
 
   return {
-    element: frame,
+    element,
     update(next) {
       state = next;
       frame.title = next.heading;

@@ -10,3 +10,11 @@ export const err = <C extends string>(
   facts?: Readonly<Record<string, string | number>>,
   detail?: string,
 ): Result<never, C> => ({ok: false, code, ...(facts ? {facts} : {}), ...(detail ? {detail} : {})});
+
+/** A failure as a caller keeps it to show: `{code, facts}`, without an empty `facts` key or the `detail`. */
+export interface Failure<C extends string = string> {
+  readonly code: C;
+  readonly facts?: Readonly<Record<string, string | number>>;
+}
+
+export const failureOf = <C extends string>(result: Failure<C>): Failure<C> => ({code: result.code, ...(result.facts ? {facts: result.facts} : {})});

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import {after, afterEach, before, beforeEach, it} from 'node:test';
 import type {Page} from 'puppeteer-core';
-import {BILLING_BUCKET, LINKED_KEYS, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
+import {LINKED_KEYS, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
 import type {ExtensionBrowser} from '../helpers/browser.ts';
 import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
@@ -15,8 +15,8 @@ import {
   clickAddAccount,
   clickApply,
   openTabOf,
+  readyToApply,
   tickAddAnyway,
-  typeBucket,
   typeKeys,
   typeLinkedAccountName,
   waitForSectionText,
@@ -24,7 +24,6 @@ import {
 import {injectFaults, readAllEnterprises, readApiWrites, resetSandbox, type BackdoorEnterprise} from '../helpers/sandbox-backdoor.ts';
 
 const admin = {user: 'admin', password: 'admin-demo'};
-const READY = /Pricing credentials/;
 const [analytics] = LINKED_KEYS;
 /** An IAM user of limited-roles that is not a linked account's abiquo-billing-user-public. */
 const OPS_ADMIN = {accessKeyId: 'AKIAOPSADMINEXAMPLE5', secretAccessKey: 'Xq3vPzLm8NtR/2Ykw9Fb/h4JdC1nsaEXAMPLEKEY'};
@@ -34,15 +33,6 @@ describeInBrowsers('Apply and Add account: all or nothing', (browser) => {
   let ext: ExtensionBrowser;
   let page: Page;
   let initial: BackdoorEnterprise[];
-
-  /** Keys and bucket in, every check passed: the diff offers Apply. */
-  async function readyToApply(login = admin): Promise<void> {
-    await openTabOf(page, sandbox.consoleUrl, login, KEYNODE.name, READY);
-    await typeKeys(page, PRICING_KEY);
-    await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
-    await typeBucket(page, BILLING_BUCKET);
-    await waitForSectionText(page, 'diff', /Other properties left as they are/);
-  }
 
   /** Name and keys in the Add account form, checked with STS. */
   async function readyToAdd(name: string, keys: {accessKeyId: string; secretAccessKey: string}, login = admin): Promise<void> {
@@ -72,7 +62,7 @@ describeInBrowsers('Apply and Add account: all or nothing', (browser) => {
   after(() => stopWorld({sandbox, ext}));
 
   it('a 403 on the properties write (the first write) leaves the API as before and names the privilege', async () => {
-    await readyToApply();
+    await readyToApply(page, sandbox.consoleUrl);
     await injectFaults(sandbox, {failNext: {status: 403, code: 'GEN-4', message: 'Not enough permissions', method: 'PUT', path: '/properties'}});
     await clickApply(page);
     const diff = await waitForSectionText(page, 'diff', 'Nothing was written: the enterprise is as it was before.');
@@ -82,7 +72,7 @@ describeInBrowsers('Apply and Add account: all or nothing', (browser) => {
   });
 
   it('a 403 on the pricing credentials (the last write) puts the properties back and names the privilege', async () => {
-    await readyToApply();
+    await readyToApply(page, sandbox.consoleUrl);
     await injectFaults(sandbox, {failNext: {status: 403, code: 'GEN-4', message: 'Not enough permissions', method: 'POST', path: '/pricingcredentials'}});
     await clickApply(page);
     const diff = await waitForSectionText(page, 'diff', 'Nothing was written: the enterprise is as it was before.');
@@ -98,7 +88,7 @@ describeInBrowsers('Apply and Add account: all or nothing', (browser) => {
   });
 
   it('a role that may read but not write the properties is refused before any write, with the privilege named', async () => {
-    await readyToApply({user: 'no-manage-enterprise', password: 'no-manage-enterprise-demo'});
+    await readyToApply(page, sandbox.consoleUrl, {login: {user: 'no-manage-enterprise', password: 'no-manage-enterprise-demo'}});
     await clickApply(page);
     await waitForSectionText(page, 'diff', 'Nothing was written: your Abiquo role lacks “Manage enterprises” (USERS_MANAGE_ENTERPRISE)');
     assert.deepEqual(await readApiWrites(sandbox), [], 'the preflight sent no write');

@@ -17,6 +17,7 @@ import {
   clickApply,
   openTabOf,
   readDiff,
+  readyToApply,
   sectionText,
   typeBucket,
   typeKeys,
@@ -34,15 +35,6 @@ describeInBrowsers('billing-only AWS failure paths: each gives its message and s
   let ext: ExtensionBrowser;
   let page: Page;
   let initial: BackdoorEnterprise;
-
-  /** Keys and bucket in, every check passed: the diff offers Apply. */
-  async function readyToApply(bucket = BILLING_BUCKET): Promise<void> {
-    await openTabOf(page, sandbox.consoleUrl, admin, KEYNODE.name, READY);
-    await typeKeys(page, PRICING_KEY);
-    await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
-    await typeBucket(page, bucket);
-    await waitForSectionText(page, 'diff', /Other properties left as they are/);
-  }
 
   async function assertNothingSaved(): Promise<void> {
     const now = await readBackdoorState(sandbox, KEYNODE.id);
@@ -113,7 +105,7 @@ describeInBrowsers('billing-only AWS failure paths: each gives its message and s
   });
 
   it('says the Abiquo session expired (401) when Apply finds it gone, and writes nothing', async () => {
-    await readyToApply();
+    await readyToApply(page, sandbox.consoleUrl);
     await expireSessions(sandbox);
     await clickApply(page);
     await waitForSectionText(page, 'diff', 'Your Abiquo session has expired. Log in to the console again');
@@ -128,7 +120,7 @@ describeInBrowsers('billing-only AWS failure paths: each gives its message and s
   });
 
   it('shows a property changed by someone else between load and Apply, loses nothing, and a second Apply writes', async () => {
-    await readyToApply();
+    await readyToApply(page, sandbox.consoleUrl);
     const theirs = {...initial.properties, cost_center: 'CC-99', amazon_bucket_prefix: 'their-prefix'};
     await putPropertiesAsSomeoneElse(sandbox, KEYNODE.id, theirs);
     await clickApply(page);
@@ -145,7 +137,7 @@ describeInBrowsers('billing-only AWS failure paths: each gives its message and s
   });
 
   it('after a 5xx on Apply says nothing was written, and Apply again completes it', async () => {
-    await readyToApply();
+    await readyToApply(page, sandbox.consoleUrl);
     await injectFaults(sandbox, {failNext: {status: 503, path: '/properties', method: 'PUT'}});
     await clickApply(page);
     const diff = await waitForSectionText(page, 'diff', 'The Abiquo server failed (HTTP 503)');

@@ -8,29 +8,19 @@
 import assert from 'node:assert/strict';
 import {after, afterEach, before, beforeEach, it} from 'node:test';
 import type {Page} from 'puppeteer-core';
-import {BILLING_BUCKET, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
+import {BILLING_BUCKET} from '../../sandbox/aws/demo-keys.ts';
 import {startSandbox, type Sandbox} from '../../sandbox/server.ts';
 import {enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from '../helpers/browser.ts';
 import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
-import {clickApply, openTabOf, typeBucket, typeKeys, waitForSectionText} from '../helpers/console-driver.ts';
+import {clickApply, readyToApply, waitForSectionText} from '../helpers/console-driver.ts';
 import {expireSessions, putPropertiesAsSomeoneElse, readBackdoorState, resetSandbox} from '../helpers/sandbox-backdoor.ts';
 import {startXvfb, type Display} from '../helpers/real-keyboard.ts';
 
-const admin = {user: 'admin', password: 'admin-demo'};
 
 describeInBrowsers('Apply on consoles that behave like real installs', (browser) => {
   let ext: ExtensionBrowser;
   let page: Page;
   const consoles: Record<'typed' | 'foreign' | 'lastWriteWins', Sandbox> = {} as never;
-
-  /** Logs in, pastes the pricing keys and the bucket: the diff offers Apply. */
-  async function readyToApply(sandbox: Sandbox, login = admin): Promise<void> {
-    await openTabOf(page, sandbox.consoleUrl, login, KEYNODE.name, /Pricing credentials/);
-    await typeKeys(page, PRICING_KEY);
-    await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
-    await typeBucket(page, BILLING_BUCKET);
-    await waitForSectionText(page, 'diff', /Other properties left as they are/);
-  }
 
   before(async () => {
     consoles.typed = await startSandbox({scenario: 'typed-properties'});
@@ -53,7 +43,7 @@ describeInBrowsers('Apply on consoles that behave like real installs', (browser)
   });
 
   it('keeps READ_ONLY and HIDDEN properties a user without "Manage enterprise properties" cannot see or change', async () => {
-    await readyToApply(consoles.typed, {user: 'operator', password: 'operator-demo'});
+    await readyToApply(page, consoles.typed.consoleUrl, {login: {user: 'operator', password: 'operator-demo'}});
     await clickApply(page);
     await waitForSectionText(page, 'diff', 'amazon_* properties: saved.');
     const stored = (await readBackdoorState(consoles.typed, KEYNODE.id)).properties;
@@ -63,7 +53,7 @@ describeInBrowsers('Apply on consoles that behave like real installs', (browser)
   });
 
   it('follows links that name an internal host, on the console\'s own origin', async () => {
-    await readyToApply(consoles.foreign);
+    await readyToApply(page, consoles.foreign.consoleUrl);
     await waitForSectionText(page, 'linked', 'Acme Retail');
     await clickApply(page);
     await waitForSectionText(page, 'diff', 'amazon_* properties: saved.');
@@ -74,7 +64,7 @@ describeInBrowsers('Apply on consoles that behave like real installs', (browser)
 
   it('on a server without the stale-write check, keeps another client\'s edit made after the tab loaded', async () => {
     const sandbox = consoles.lastWriteWins;
-    await readyToApply(sandbox);
+    await readyToApply(page, sandbox.consoleUrl);
     const loaded = (await readBackdoorState(sandbox, KEYNODE.id)).properties;
     await putPropertiesAsSomeoneElse(sandbox, KEYNODE.id, {...loaded, cost_center: 'CC-99', added_meanwhile: 'yes'});
     await clickApply(page);
@@ -85,7 +75,7 @@ describeInBrowsers('Apply on consoles that behave like real installs', (browser)
 
   it('on that server, an amazon_* value someone else changed after the tab loaded is shown, not overwritten', async () => {
     const sandbox = consoles.lastWriteWins;
-    await readyToApply(sandbox);
+    await readyToApply(page, sandbox.consoleUrl);
     const loaded = (await readBackdoorState(sandbox, KEYNODE.id)).properties;
     const theirs = {...loaded, amazon_bucket: 'their-bucket'};
     await putPropertiesAsSomeoneElse(sandbox, KEYNODE.id, theirs);
@@ -111,12 +101,8 @@ describeInBrowsers('a 401 with Abiquo\'s Basic challenge, in a browser with a di
 
   it('shows the tab\'s own message, not the browser\'s login prompt (a prompt would hold the request)', async () => {
     const page = await ext.browser.newPage();
-    await openTabOf(page, sandbox.consoleUrl, admin, KEYNODE.name, /Pricing credentials/);
+    await readyToApply(page, sandbox.consoleUrl);
     await expireSessions(sandbox);
-    await typeKeys(page, PRICING_KEY);
-    await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
-    await typeBucket(page, BILLING_BUCKET);
-    await waitForSectionText(page, 'diff', /Other properties left as they are/);
     await clickApply(page);
     await waitForSectionText(page, 'diff', 'Your Abiquo session has expired. Log in to the console again');
     await page.close();

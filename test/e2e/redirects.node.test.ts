@@ -6,28 +6,18 @@
 import assert from 'node:assert/strict';
 import {after, afterEach, before, beforeEach, it} from 'node:test';
 import type {Page} from 'puppeteer-core';
-import {BILLING_BUCKET, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
+import {PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
 import type {ExtensionBrowser} from '../helpers/browser.ts';
 import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
-import {clickApply, openTabOf, typeBucket, typeKeys, waitForSectionText} from '../helpers/console-driver.ts';
+import {clickApply, readyToApply, waitForSectionText} from '../helpers/console-driver.ts';
 import {injectFaults, readBackdoorState, readElsewhere, resetSandbox, type BackdoorEnterprise} from '../helpers/sandbox-backdoor.ts';
-
-const admin = {user: 'admin', password: 'admin-demo'};
 
 describeInBrowsers('redirects from the console API', (browser) => {
   let sandbox: Sandbox;
   let ext: ExtensionBrowser;
   let page: Page;
   let initial: BackdoorEnterprise;
-
-  async function readyToApply(): Promise<void> {
-    await openTabOf(page, sandbox.consoleUrl, admin, KEYNODE.name, /Pricing credentials/);
-    await typeKeys(page, PRICING_KEY);
-    await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
-    await typeBucket(page, BILLING_BUCKET);
-    await waitForSectionText(page, 'diff', /Other properties left as they are/);
-  }
 
   before(async () => {
     ({sandbox, ext} = await startWorld('happy-path', {browser}));
@@ -43,7 +33,7 @@ describeInBrowsers('redirects from the console API', (browser) => {
   after(() => stopWorld({sandbox, ext}));
 
   it('a 307 on the pricing credentials delivers nothing to the other origin, and the Apply is undone', async () => {
-    await readyToApply();
+    await readyToApply(page, sandbox.consoleUrl);
     await injectFaults(sandbox, {redirectNext: {status: 307, method: 'POST', path: '/pricingcredentials'}});
     await clickApply(page);
     await waitForSectionText(page, 'diff', 'The console\'s API answered this write with a redirect: it was not sent on anywhere');
@@ -56,7 +46,7 @@ describeInBrowsers('redirects from the console API', (browser) => {
   });
 
   it('a 308 on the properties write delivers nothing either', async () => {
-    await readyToApply();
+    await readyToApply(page, sandbox.consoleUrl);
     await injectFaults(sandbox, {redirectNext: {status: 308, method: 'PUT', path: '/properties'}});
     await clickApply(page);
     await waitForSectionText(page, 'diff', 'Nothing was written: the enterprise is as it was before.');
@@ -65,7 +55,7 @@ describeInBrowsers('redirects from the console API', (browser) => {
   });
 
   it('a read redirected to another origin is not used, and the tab names where it pointed', async () => {
-    await readyToApply();
+    await readyToApply(page, sandbox.consoleUrl);
     await injectFaults(sandbox, {redirectNext: {status: 302, method: 'GET', path: '/login'}});
     await clickApply(page);
     await waitForSectionText(page, 'diff', `The console's API redirected a read to ${sandbox.elsewhereOrigin}, another site`);

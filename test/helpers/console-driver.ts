@@ -3,6 +3,8 @@
  * open the Billing-only AWS tab. Selectors here are the simulated console's, not the extension's adapter.
  */
 import type {ElementHandle, Frame, Page} from 'puppeteer-core';
+import {BILLING_BUCKET, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
+import {KEYNODE} from './e2e-world.ts';
 import {protocolKeyboard, type Keyboard} from './real-keyboard.ts';
 
 export async function logIn(page: Page, consoleUrl: string, user: string, password: string): Promise<void> {
@@ -112,6 +114,18 @@ export async function openTabOf(page: Page, consoleUrl: string, login: {user: st
   await openEnterpriseDialog(page, enterprise);
   await openBillingTab(page);
   await waitForTabText(page, loaded);
+}
+
+/**
+ * Logs in, opens the keynode's tab, types the pricing keys and the bucket, and waits until every check passed
+ * and the diff offers Apply.
+ */
+export async function readyToApply(page: Page, consoleUrl: string, options: {login?: {user: string; password: string}; bucket?: string} = {}): Promise<void> {
+  await openTabOf(page, consoleUrl, options.login ?? {user: 'admin', password: 'admin-demo'}, KEYNODE.name, /Pricing credentials/);
+  await typeKeys(page, PRICING_KEY);
+  await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
+  await typeBucket(page, options.bucket ?? BILLING_BUCKET);
+  await waitForSectionText(page, 'diff', /Other properties left as they are/);
 }
 
 /** Closes the edit dialog without saving (the console's own Cancel). */

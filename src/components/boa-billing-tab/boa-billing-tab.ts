@@ -16,7 +16,8 @@ import type {
   TabSection,
 } from '../events.ts';
 import type {BillingServices, EnterpriseSummary, KeynodeState, LinkedAccount} from '../services.ts';
-import {abiquoFailure, abiquoMessage, type AbiquoFailure} from '../shared/messages.ts';
+import {abiquoMessage, type AbiquoFailure} from '../shared/messages.ts';
+import {failureOf} from '../../shared/result.ts';
 import {baseStyles} from '../shared/styles.ts';
 import type {UsedAccount} from '../shared/used-accounts.ts';
 import styles from './boa-billing-tab.styles.ts';
@@ -65,12 +66,12 @@ export class BoaBillingTab extends LitElement {
       if (!services) return {failure: {code: 'ABIQUO_UNEXPECTED_RESPONSE'}};
       if (!Number.isFinite(enterpriseId)) return {unresolved: true};
       const [keynode, linked] = await Promise.all([services.abiquo.loadKeynode(signal), services.abiquo.listLinkedAccounts(signal)]);
-      if (!keynode.ok) return {failure: abiquoFailure(keynode)};
+      if (!keynode.ok) return {failure: failureOf(keynode)};
       this.properties = keynode.value.properties;
       this.hasPricing = keynode.value.hasPricingCredentials;
       this.linked = linked.ok ? linked.value : undefined;
       this.blended = readCostBasis(keynode.value.properties) === 'blended';
-      return {keynode: keynode.value, linked: this.linked, ...(linked.ok ? {} : {linkedFailure: abiquoFailure(linked)})};
+      return {keynode: keynode.value, linked: this.linked, ...(linked.ok ? {} : {linkedFailure: failureOf(linked)})};
     },
   });
   private readonly restoreCheck = new Task(this, {
@@ -79,7 +80,7 @@ export class BoaBillingTab extends LitElement {
       const applied = this.applied;
       if (!applied) return;
       const read = await this.services.abiquo.readProperties(signal);
-      if (!read.ok) return abiquoFailure(read);
+      if (!read.ok) return failureOf(read);
       this.properties = read.value;
       this.lost = Object.keys(applied).filter((key) => read.value[key] !== applied[key]);
       return undefined;

@@ -10,8 +10,9 @@ import {focusWithin, keepFocus} from '../shared/focus.ts';
 import {redact} from '../../shared/mask.ts';
 import {describeIdentity, formatAccount} from '../shared/identity.ts';
 import {Verification} from '../shared/keys-verification.ts';
-import {abiquoFailure, abiquoMessage, fieldErrors, type AbiquoFailure} from '../shared/messages.ts';
+import {abiquoMessage, fieldErrors, type AbiquoFailure} from '../shared/messages.ts';
 import {statusIcon} from '../shared/status-icon.ts';
+import {failureOf} from '../../shared/result.ts';
 import {baseStyles} from '../shared/styles.ts';
 import type {UsedAccount} from '../shared/used-accounts.ts';
 import styles from './boa-linked-accounts.styles.ts';
@@ -76,7 +77,7 @@ export class BoaLinkedAccounts extends LitElement {
         return {cancelled: account.name};
       }
       if (!added.ok) {
-        const failure = abiquoFailure(added);
+        const failure = failureOf(added);
         // The enterprise exists without its credentials: list it as such.
         const enterpriseId = failure.facts?.enterpriseId;
         if (added.code === 'ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED' && typeof enterpriseId === 'number') {

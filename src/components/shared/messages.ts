@@ -1,21 +1,14 @@
 import type {Check, InputField} from '../../aws/types.ts';
 import type {MessageKey, Translate} from '../../shared/i18n.ts';
 import type {AbiquoCode} from '../services.ts';
+import type {Failure} from '../../shared/result.ts';
 import {formatAccount} from './identity.ts';
 
 // Codes are closed unions with a message per code in every locale (a convention test enforces it), so
 // building the key from the code is safe even though TypeScript cannot see it.
 
 /** An Abiquo failure as the components keep it: the code and the facts its message needs. */
-export interface AbiquoFailure {
-  readonly code: AbiquoCode;
-  readonly facts?: Readonly<Record<string, string | number>>;
-}
-
-/** `{code, facts}` of a failed Result, without an empty `facts` key. */
-export function abiquoFailure(result: {readonly code: AbiquoCode; readonly facts?: Readonly<Record<string, string | number>>}): AbiquoFailure {
-  return {code: result.code, ...(result.facts ? {facts: result.facts} : {})};
-}
+export type AbiquoFailure = Failure<AbiquoCode>;
 
 /** Facts shown the way the rest of the tab shows them: accounts dashed, times in the console's language. */
 function displayFacts(check: Check, language: string | undefined): Check['facts'] {
