@@ -43,6 +43,12 @@ export const protections: readonly Protection[] = [
     guard: e2e('test/e2e/secret-isolation.node.test.ts'),
   },
   {
+    id: 'operator-input-only',
+    what: 'The console page\'s scripts cannot press the tab\'s buttons with synthetic events',
+    edits: [{file: 'src/console/refuse-synthetic-input.ts', from: 'if (event.isTrusted) return;', to: 'if (event.type) return;'}],
+    guard: e2e('test/e2e/secret-isolation.node.test.ts', 'cannot press Apply'),
+  },
+  {
     id: 'keys-frame-pairing-same-tab',
     what: 'Only a key-entry frame in the same tab can claim the content script\'s channel',
     edits: [{file: 'src/background/keys-frame-pairing.ts', from: 'owner !== undefined && owner === tabId', to: 'owner !== undefined'}],

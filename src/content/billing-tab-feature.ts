@@ -7,6 +7,7 @@ import type {BoaBillingTab} from '../components/boa-billing-tab/boa-billing-tab.
 import {onDialogSave, readAnyDialogEnterpriseName, readEnterpriseName} from '../console/find-enterprise-dialog.ts';
 import {showFloatingPanel} from '../console/floating-panel.ts';
 import {mountBillingTab, type MountedTab} from '../console/mount-billing-tab.ts';
+import {refuseSyntheticInput} from '../console/refuse-synthetic-input.ts';
 import {watchEnterpriseDialogs} from '../console/watch-dialogs.ts';
 import type {TabNotice} from '../messaging/protocol.ts';
 import {logger} from '../shared/log.ts';
@@ -36,7 +37,7 @@ export function startBillingTab(signal: AbortSignal): void {
   let floating: OpenTab | undefined;
 
   watchEnterpriseDialogs(document, (dialog, dialogSignal) => {
-    const element = document.createElement('boa-billing-tab') as BoaBillingTab;
+    const element = createTabElement();
     const mounted = mountBillingTab(dialog, {label: browserTranslate('tab_title'), panel: () => element, signal: dialogSignal});
     if (!mounted) {
       log.warn('enterprise dialog found but no tab strip: use the toolbar button to open the tab');
@@ -64,7 +65,7 @@ export function startBillingTab(signal: AbortSignal): void {
     if (mounted) return mounted.mounted.activate();
     if (floating?.element.isConnected) return floating.element.scrollIntoView();
     const controller = new AbortController();
-    const element = document.createElement('boa-billing-tab') as BoaBillingTab;
+    const element = createTabElement();
     showFloatingPanel(element, {label: browserTranslate('tab_title'), closeLabel: browserTranslate('tab_close'), signal: AbortSignal.any([signal, controller.signal]), onClose: () => controller.abort()});
     floating = {element, mounted: {pane: element, activate: () => element.scrollIntoView(), setLabel: () => undefined}, consoleSaving: false, lostValues: false, closed: false};
     void connect(floating, undefined, controller.signal);
@@ -82,6 +83,12 @@ export function startBillingTab(signal: AbortSignal): void {
   };
   chrome.runtime.onMessage.addListener(onNotice);
   signal.addEventListener('abort', () => chrome.runtime.onMessage.removeListener(onNotice), {once: true});
+}
+
+function createTabElement(): BoaBillingTab {
+  const element = document.createElement('boa-billing-tab') as BoaBillingTab;
+  refuseSyntheticInput(element);
+  return element;
 }
 
 /**

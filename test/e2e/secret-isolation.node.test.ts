@@ -10,7 +10,8 @@ import {PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
 import {pageHolds, type ExtensionBrowser} from '../helpers/browser.ts';
 import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
-import {accessKeysCsv, dropKeysCsv, keysForm, openTabOf, typeKeys, waitForSectionText} from '../helpers/console-driver.ts';
+import {accessKeysCsv, clickApply, dropKeysCsv, keysForm, openTabOf, readyToApply, typeKeys, waitForSectionText} from '../helpers/console-driver.ts';
+import {readApiWrites, resetSandbox} from '../helpers/sandbox-backdoor.ts';
 
 const EVENTS = ['input', 'change', 'keydown', 'keyup', 'keypress', 'beforeinput', 'paste', 'copy', 'drop', 'dragover', 'message', 'focusin', 'compositionend'];
 
@@ -80,6 +81,29 @@ describeInBrowsers('the AWS secret and the console page\'s own scripts', (browse
     assert.ok(seen.length > 0, 'the eavesdropper heard the page');
     assert.ok(!seen.some((entry) => entry.includes(PRICING_KEY.secretAccessKey)), 'no event, field or attribute the page can reach held the secret');
     assert.equal(await pageHolds(page, PRICING_KEY.secretAccessKey), false);
+    await page.close();
+  });
+
+  it('a page script cannot press Apply: synthetic clicks and keys are refused, the operator\'s own click works', async () => {
+    await resetSandbox(sandbox);
+    const page = await ext.browser.newPage();
+    await readyToApply(page, sandbox.consoleUrl);
+    const pressed = await page.evaluate(async () => {
+      const diff = document.querySelector('boa-billing-tab')?.shadowRoot?.querySelector('boa-properties-diff');
+      const button = diff?.shadowRoot?.querySelector<HTMLButtonElement>('.actions button.primary');
+      if (!button) return 'no button';
+      button.click();
+      button.dispatchEvent(new MouseEvent('click', {bubbles: true, composed: true, cancelable: true}));
+      button.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, composed: true, cancelable: true}));
+      // Two frames: any state the click had set would be rendered by now (lit renders in a microtask).
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return diff!.shadowRoot!.textContent ?? '';
+    });
+    assert.notEqual(pressed, 'no button', 'the page script reached the Apply button');
+    assert.doesNotMatch(pressed, /Saving…|saved\./, 'a synthetic click started nothing');
+    assert.deepEqual(await readApiWrites(sandbox), [], 'nothing was written');
+    await clickApply(page);
+    await waitForSectionText(page, 'diff', /amazon_\* properties: saved\./);
     await page.close();
   });
 });
