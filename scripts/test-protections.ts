@@ -49,6 +49,12 @@ export const protections: readonly Protection[] = [
     guard: e2e('test/e2e/secret-isolation.node.test.ts', 'cannot press Apply'),
   },
   {
+    id: 'webrequest-console-enterprises-only',
+    what: 'The worker wakes for the console\'s enterprise requests only, not for every request to a granted host',
+    edits: [{file: 'src/background/enterprise-requests.ts', from: "urls: ['*://*/*admin/enterprises/*']", to: "urls: ['<all_urls>']"}],
+    guard: node('src/background/enterprise-requests.node.test.ts'),
+  },
+  {
     id: 'keys-frame-pairing-same-tab',
     what: 'Only a key-entry frame in the same tab can claim the content script\'s channel',
     edits: [{file: 'src/background/keys-frame-pairing.ts', from: 'owner !== undefined && owner === tabId', to: 'owner !== undefined'}],

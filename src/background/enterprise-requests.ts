@@ -2,6 +2,13 @@
  * Which enterprise the console is editing, learnt from the console's own API traffic in each tab (the edit
  * dialog has no route of its own). Kept in `storage.session` so a restarted worker still knows.
  */
+/**
+ * The requests the worker wakes for: the console page's XHRs on an enterprise (any host the operator enabled;
+ * `classifyRequest` then keeps only the enabled console's own). Not every request to a granted host: the checks'
+ * own calls to AWS would wake it for nothing.
+ */
+export const ENTERPRISE_REQUESTS = {urls: ['*://*/*admin/enterprises/*'], types: ['xmlhttprequest']} satisfies chrome.webRequest.RequestFilter;
+
 const ENTERPRISE = /\/admin\/enterprises\/(\d+)(\/properties)?\/?(?:\?.*)?$/;
 
 export type EnterpriseRequest =

@@ -12,7 +12,7 @@ import {logger} from '../shared/log.ts';
 import {isSandboxBuild, loadAwsEndpoints} from './aws-endpoints.ts';
 import {disableOrigin, enabledOrigins, enableOrigin, enablePendingConsole, injectIntoOpenTabs, syncContentScripts, type OriginsDeps} from './console-origins.ts';
 import {readCatalogue} from './catalogue.ts';
-import {classifyRequest, currentEnterprise, forgetTab, rememberEnterprise} from './enterprise-requests.ts';
+import {classifyRequest, currentEnterprise, ENTERPRISE_REQUESTS, forgetTab, rememberEnterprise} from './enterprise-requests.ts';
 import {claimKeysFrame, pairKeysFrame} from './keys-frame-pairing.ts';
 
 /** The manifest's fixed hosts (`host_permissions`): the operator can still turn them off in the browser. */
@@ -69,7 +69,7 @@ chrome.webRequest.onCompleted.addListener(
       }
     });
   },
-  {urls: ['<all_urls>'], types: ['xmlhttprequest']},
+  ENTERPRISE_REQUESTS,
 );
 
 chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(chrome.storage.session, tabId));
