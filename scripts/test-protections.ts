@@ -55,6 +55,12 @@ export const protections: readonly Protection[] = [
     guard: node('src/background/enterprise-requests.node.test.ts'),
   },
   {
+    id: 'enable-only-abiquo-apis',
+    what: 'A site that does not answer like an Abiquo API is not enabled, and its permission is removed again',
+    edits: [{file: 'src/background/console-origins.ts', from: 'if (!abiquo.ok) {', to: "if (!abiquo.ok && origin === '') {"}],
+    guard: node('src/background/console-origins.node.test.ts', 'does not answer like an Abiquo API'),
+  },
+  {
     id: 'keys-frame-pairing-same-tab',
     what: 'Only a key-entry frame in the same tab can claim the content script\'s channel',
     edits: [{file: 'src/background/keys-frame-pairing.ts', from: 'owner !== undefined && owner === tabId', to: 'owner !== undefined'}],

@@ -3,13 +3,17 @@ import {beforeEach, describe, it} from 'node:test';
 import {createFakeChrome} from '../../test/helpers/fake-chrome.ts';
 import {contentScriptId, disableOrigin, enabledOrigins, enableOrigin, enablePendingConsole, syncContentScripts, type OriginsDeps} from './console-origins.ts';
 
+/** Every site answers as an Abiquo API does without credentials (its documented Basic challenge). */
+const abiquoApi = (async () => new Response('', {status: 401, headers: {'WWW-Authenticate': 'Basic realm="Abiquo"'}})) as typeof fetch;
+const webPage = (async () => new Response('<h1>Welcome</h1>', {headers: {'Content-Type': 'text/html'}})) as typeof fetch;
+
 describe('console origins (release build: permissions granted at run time)', () => {
   let fake: ReturnType<typeof createFakeChrome>;
   let deps: OriginsDeps;
 
   beforeEach(() => {
     fake = createFakeChrome();
-    deps = {storage: fake.chrome.storage.local as never, permissions: fake.chrome.permissions, scripting: fake.chrome.scripting as never, tabs: fake.chrome.tabs as never};
+    deps = {storage: fake.chrome.storage.local as never, permissions: fake.chrome.permissions, scripting: fake.chrome.scripting as never, tabs: fake.chrome.tabs as never, fetch: abiquoApi};
   });
 
   it('refuses to enable a console whose permission the operator did not grant, and registers nothing', async () => {
@@ -71,5 +75,14 @@ describe('console origins (release build: permissions granted at run time)', () 
     await enablePendingConsole(fake.chrome.storage.session as never, deps);
     assert.deepEqual(await enabledOrigins(deps), ['https://abiquo.example.com']);
     assert.deepEqual(await fake.chrome.storage.session.get('pendingConsole'), {});
+  });
+
+  it('refuses a site that does not answer like an Abiquo API: not stored, nothing registered, its permission removed', async () => {
+    fake.granted.add('https://www.example.com/*');
+    const result = await enableOrigin('https://www.example.com/', {...deps, fetch: webPage});
+    assert.deepEqual(result, {ok: false, code: 'NOT_ABIQUO', facts: {origin: 'https://www.example.com', url: 'https://www.example.com/api/version', answer: 'HTTP 200 text/html'}});
+    assert.deepEqual(await enabledOrigins(deps), []);
+    assert.deepEqual(fake.registered, []);
+    assert.equal(fake.granted.has('https://www.example.com/*'), false);
   });
 });

@@ -5,6 +5,7 @@
 import {originPattern, parseConsoleOrigin, pendingConsoleItem} from '../shared/console-origin.ts';
 import {err, ok, type Result} from '../shared/result.ts';
 import type {OriginCode} from '../messaging/protocol.ts';
+import {probeAbiquoApi} from './abiquo-probe.ts';
 
 const storageKey = 'enabledConsoles';
 export const contentScriptId = 'boa-console';
@@ -14,6 +15,8 @@ export interface OriginsDeps {
   readonly permissions: Pick<typeof chrome.permissions, 'contains' | 'remove'>;
   readonly scripting: Pick<typeof chrome.scripting, 'getRegisteredContentScripts' | 'registerContentScripts' | 'unregisterContentScripts' | 'executeScript'>;
   readonly tabs: Pick<typeof chrome.tabs, 'query'>;
+  /** Asks the site whether it is an Abiquo API (no credentials). */
+  readonly fetch: typeof fetch;
 }
 
 async function storedOrigins(deps: OriginsDeps): Promise<string[]> {
@@ -50,6 +53,12 @@ export async function enableOrigin(input: string, deps: OriginsDeps): Promise<Re
   const origin = parsed.value;
   if (!(await isGranted(origin, deps))) return err('PERMISSION_MISSING', {origin});
   const origins = await storedOrigins(deps);
+  const abiquo = await probeAbiquoApi(origin, deps.fetch);
+  if (!abiquo.ok) {
+    // Not a console: the grant it was asked for goes too, unless an enabled console shares it (another port).
+    await removeUnusedPermission(origin, origins.filter((o) => o !== origin), deps);
+    return abiquo;
+  }
   if (!origins.includes(origin)) await deps.storage.set({[storageKey]: [...origins, origin]});
   await syncContentScripts(deps);
   await injectIntoOpenTabs([origin], deps);
@@ -79,9 +88,7 @@ export async function disableOrigin(input: string, deps: OriginsDeps): Promise<R
   if (!parsed.ok) return parsed;
   const origins = (await storedOrigins(deps)).filter((o) => o !== parsed.value);
   await deps.storage.set({[storageKey]: origins});
-  // Another enabled console may share the host pattern (other port): keep the permission then.
-  const pattern = originPattern(parsed.value);
-  if (!origins.some((o) => originPattern(o) === pattern)) await deps.permissions.remove({origins: [pattern]}).catch(() => false);
+  await removeUnusedPermission(parsed.value, origins, deps);
   await syncContentScripts(deps);
   return ok({origins: await enabledOrigins(deps)});
 }
@@ -95,4 +102,10 @@ export async function enablePendingConsole(session: Pick<chrome.storage.StorageA
   if (typeof pending !== 'string') return;
   await session.remove(pendingConsoleItem);
   await enableOrigin(pending, deps);
+}
+
+/** Another enabled console may share the host pattern (other port): the permission is kept then. */
+async function removeUnusedPermission(origin: string, otherOrigins: readonly string[], deps: OriginsDeps): Promise<void> {
+  const pattern = originPattern(origin);
+  if (!otherOrigins.some((o) => originPattern(o) === pattern)) await deps.permissions.remove({origins: [pattern]}).catch(() => false);
 }

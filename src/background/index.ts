@@ -17,7 +17,7 @@ import {claimKeysFrame, pairKeysFrame} from './keys-frame-pairing.ts';
 
 /** The manifest's fixed hosts (`host_permissions`): the operator can still turn them off in the browser. */
 const AWS_HOSTS = ['https://*.amazonaws.com/*'];
-const deps: OriginsDeps = {storage: chrome.storage.local, permissions: chrome.permissions, scripting: chrome.scripting, tabs: chrome.tabs};
+const deps: OriginsDeps = {storage: chrome.storage.local, permissions: chrome.permissions, scripting: chrome.scripting, tabs: chrome.tabs, fetch: (input, init) => fetch(input, init)};
 const endpoints = loadAwsEndpoints();
 const log = logger('worker');
 

@@ -7,7 +7,7 @@ import type {Result} from '../shared/result.ts';
 import {isLanguage, type Catalogue, type Language} from '../shared/translate.ts';
 
 /** Why a console could not be enabled: each has a message `options_<CODE>`. */
-export type OriginCode = 'ORIGIN_INVALID' | 'ORIGIN_INSECURE' | 'PERMISSION_MISSING';
+export type OriginCode = 'ORIGIN_INVALID' | 'ORIGIN_INSECURE' | 'PERMISSION_MISSING' | 'NOT_ABIQUO' | 'CONSOLE_UNREACHABLE';
 
 export interface ProtocolMap {
   /** Liveness and identity of the worker, used by the content script at start-up. */

@@ -1,8 +1,9 @@
 import {sendRequest} from '../messaging/client.ts';
+import type {OriginCode} from '../messaging/protocol.ts';
 import {originPattern, parseConsoleOrigin, pendingConsoleItem} from '../shared/console-origin.ts';
 import {err, type Result} from '../shared/result.ts';
 
-export type EnableCode = 'ORIGIN_INVALID' | 'ORIGIN_INSECURE' | 'PERMISSION_MISSING' | 'INTERNAL';
+export type EnableCode = OriginCode | 'INTERNAL';
 
 /**
  * Asks the browser for the console's host permission (must run in the click's user gesture), then lets the

@@ -49,6 +49,16 @@ describeInBrowsers('the extension on the simulated console', (browser) => {
     }
   });
 
+  it('refuses to enable a site that does not answer like an Abiquo API, saying what it answered', async () => {
+    const said = await enableConsoleOrigin(ext, sandbox.elsewhereOrigin);
+    assert.match(said, /does not answer like an Abiquo API/);
+    assert.ok(said.includes(`${sandbox.elsewhereOrigin}/api/version answered HTTP 200 application/json`), said);
+    const page = await ext.browser.newPage();
+    await page.goto(`${sandbox.elsewhereOrigin}/`);
+    assert.equal(await contentScriptLoaded(page), false);
+    await page.close();
+  });
+
   it('after the operator enables the console, mounts the tab in the enterprise dialog and reaches the worker', async () => {
     const notice = await enableConsoleOrigin(ext, sandbox.origin);
     assert.match(notice, /Enabled on http:\/\/127\.0\.0\.1/);
