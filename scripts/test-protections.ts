@@ -133,6 +133,24 @@ export const protections: readonly Protection[] = [
     guard: {kind: 'wtr', file: 'src/components/boa-linked-accounts/boa-linked-accounts.test.ts'},
   },
   {
+    id: 'secret-cleared-after-save',
+    what: 'Once Apply saved the pricing keys, the secret leaves the form and the components\' memory',
+    edits: [{file: 'src/components/boa-billing-tab/boa-billing-tab.ts', from: "this.shadowRoot?.querySelector<BoaPricingCredentials>('boa-pricing-credentials')?.clearSecret();", to: "void this.shadowRoot?.querySelector<BoaPricingCredentials>('boa-pricing-credentials');"}],
+    guard: {kind: 'wtr', file: 'src/components/boa-billing-tab/boa-billing-tab.test.ts'},
+  },
+  {
+    id: 'check-task-forgets-secret',
+    what: 'A check\'s input (the keys) is not kept once its run started (task arguments outlive the run)',
+    edits: [{file: 'src/components/shared/keys-verification.ts', from: 'const input = this.input;\n        this.input = undefined;', to: 'const input = this.input;'}],
+    guard: {kind: 'wtr', file: 'src/components/boa-billing-tab/boa-billing-tab.test.ts'},
+  },
+  {
+    id: 'add-account-task-forgets-secret',
+    what: 'Add account keeps no linked account\'s secret once it is added',
+    edits: [{file: 'src/components/boa-linked-accounts/boa-linked-accounts.ts', from: 'const account = this.pending!;\n      this.pending = undefined;', to: 'const account = this.pending!;'}],
+    guard: {kind: 'wtr', file: 'src/components/boa-linked-accounts/boa-linked-accounts.test.ts'},
+  },
+  {
     id: 'translation-keeps-dollars',
     what: 'A substituted value keeps every `$` (an enterprise name is shown as it is)',
     edits: [{file: 'src/shared/translate.ts', from: "(name === undefined ? '$' : (lowered.get(name.toLowerCase()) ?? whole)));", to: "(name === undefined ? '$' : (lowered.get(name.toLowerCase()) ?? whole))).replace(/\\$\\$/g, '$');"}],

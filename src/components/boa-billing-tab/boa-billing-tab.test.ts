@@ -1,3 +1,4 @@
+import {whereHeld} from '../../../test/helpers/where-held.ts';
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {LitElement} from 'lit';
@@ -103,14 +104,15 @@ describe('<boa-billing-tab>', () => {
     const rows = [...diff(el).shadowRoot!.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-property'));
     expect(rows).to.have.members(['amazon_bucket', 'amazon_bucket_region', 'amazon_report_name', 'amazon_bucket_prefix', 'amazon_billing_compress_format', 'amazon_mpa']);
     expect(text(diff(el))).to.contain('Other properties left as they are: 2.');
+    expect(whereHeld(el, PRICING_KEYS.secretAccessKey), 'the tab holds the secret until it is saved').to.be.a('string');
     applyButton(el).click();
     await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'), 'Apply never finished');
     expect(fake.abiquo.savedCredentials).to.deep.equal([PRICING_KEYS.accessKeyId]);
     expect(fake.abiquo.properties).to.deep.include({...OTHER_PROPERTIES, amazon_bucket: 'billing-bucket', amazon_bucket_prefix: 'cur', amazon_billing_compress_format: 'GZ', amazon_mpa: 'shared'});
     expect(allMarkup(el)).not.to.contain(PRICING_KEYS.secretAccessKey);
     expect(allAttributes(el).join('\n')).not.to.contain(PRICING_KEYS.secretAccessKey);
-    const secretField = el.shadowRoot!.querySelector('boa-pricing-credentials')!.shadowRoot!.querySelector('boa-keys-input')!.shadowRoot!.querySelector<HTMLInputElement>('#secret');
-    expect(secretField?.value ?? '').to.equal('');
+    // Saved: no field, component, controller or task argument of the tab still holds the secret.
+    expect(whereHeld(el, PRICING_KEYS.secretAccessKey)).to.be.undefined;
   });
 
   it('rejects a wrong secret with its message and saves nothing', async () => {
@@ -154,7 +156,7 @@ describe('<boa-billing-tab>', () => {
     expect(text(diff(el).shadowRoot!.querySelector('tr[data-property="amazon_bucket_region"]')!)).to.contain('eu-central-1');
   });
 
-  it('shows a conflict with the other person\'s value, overwrites nothing, and Apply again writes deliberately', async () => {
+  it('shows the conflict the Abiquo service reports with the other person\'s value, and Apply again writes deliberately', async () => {
     const fake = fakeServices();
     const el = await mount(fake);
     await verifiedReport(el);
@@ -185,8 +187,8 @@ describe('<boa-billing-tab>', () => {
     await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
     expect(fake.abiquo.savedCredentials).to.have.length(1);
     expect(fake.abiquo.properties.amazon_bucket).to.equal('billing-bucket');
-    // Saved: the secret has left the form.
-    expect(deep<HTMLInputElement>(el, 'boa-pricing-credentials', 'boa-keys-input', '#secret').value).to.equal('');
+    // Saved: the secret has left the form and the tab's memory.
+    expect(whereHeld(el, PRICING_KEYS.secretAccessKey)).to.be.undefined;
   });
 
   it('offers a one-click Restore when the console\'s own Save lost the applied properties', async () => {
@@ -205,7 +207,8 @@ describe('<boa-billing-tab>', () => {
     await applyThenLoseToConsoleSave(el, fake);
     deep<HTMLButtonElement>(el, 'boa-setup-status', '.actions button').click();
     await waitUntil(() => deep(el, 'boa-setup-status', '.actions button').getAttribute('aria-disabled') === 'false', 'Re-verify never finished');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The re-check of the report, which the re-verify started too, has settled.
+    await waitUntil(() => !el.shadowRoot!.querySelector('boa-cur-report')!.shadowRoot!.querySelector('boa-check-list[running]'), 'the report re-check never finished');
     await el.updateComplete;
     await diff(el).updateComplete;
     expect(applyButton(el).textContent).to.contain('Restore');

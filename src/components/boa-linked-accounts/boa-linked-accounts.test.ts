@@ -1,3 +1,4 @@
+import {whereHeld} from '../../../test/helpers/where-held.ts';
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {LINKED_ACCOUNT, LINKED_KEYS, PAYER_ACCOUNT, PRICING_KEYS, SAME_ACCOUNT_KEYS, WRONG_SECRET_KEYS, fakeServices} from '../../../test/helpers/fake-services.ts';
 import {accessKeysCsv, deep, paste} from '../shared/test-utils.ts';
@@ -38,6 +39,9 @@ describe('<boa-linked-accounts>', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await waitUntil(() => fake.abiquo.addedAccounts.length === 1);
     expect(fake.abiquo.addedAccounts[0]).to.deep.include({name: 'Acme prod', awsAccountId: LINKED_ACCOUNT});
+    await waitUntil(() => text(el).includes('Acme prod') && !el.shadowRoot!.querySelector('.progress'), 'the outcome never showed');
+    // Added: no field, state or task argument of the section still holds the secret.
+    expect(whereHeld(el, LINKED_KEYS.secretAccessKey)).to.be.undefined;
   });
 
   it('adds nothing when the pasted secret is wrong', async () => {

@@ -67,9 +67,13 @@ export class BoaLinkedAccounts extends LitElement {
   private readonly nameField = createRef<HTMLInputElement>();
   private readonly outcomeRegion = createRef<HTMLElement>();
   private keys: AwsKeys | undefined;
-  private readonly add = new Task<[NewLinkedAccount], AddedAccount | {failure: AbiquoFailure} | {cancelled: string}>(this, {
+  /** The account about to be added: task arguments outlive their run, and this one holds the secret. */
+  private pending: NewLinkedAccount | undefined;
+  private readonly add = new Task<[], AddedAccount | {failure: AbiquoFailure} | {cancelled: string}>(this, {
     autoRun: false,
-    task: async ([account], {signal}) => {
+    task: async (_args, {signal}) => {
+      const account = this.pending!;
+      this.pending = undefined;
       const added = await untilAborted(this.services.abiquo.addLinkedAccount(account, signal), signal);
       if (added === initialState) {
         // Either step may have reached Abiquo: read the list again so it shows what exists now.
@@ -181,7 +185,8 @@ export class BoaLinkedAccounts extends LitElement {
 
   private async runAdd(account: NewLinkedAccount): Promise<void> {
     const hadFocus = focusWithin(this);
-    await this.add.run([account]);
+    this.pending = account;
+    await this.add.run([]);
     // The submit button is disabled while adding and the key fields are replaced: do not leave focus on the page.
     if (hadFocus) await keepFocus(this, () => this.outcomeRegion.value);
   }

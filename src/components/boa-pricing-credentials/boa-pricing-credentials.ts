@@ -52,7 +52,7 @@ export class BoaPricingCredentials extends LitElement {
     this.savedIdentity = this.verification.verdict?.identity ?? this.savedIdentity;
     this.keys = undefined;
     this.keysInput.value?.clear();
-    // The task keeps its last arguments, which hold the secret: replace them.
+    // The checks shown were of the keys just cleared; the identity stays as saved.
     this.verification.reset();
     this.requestUpdate();
   }

@@ -11,7 +11,13 @@ import {untilAborted} from './abortable.ts';
 export class Verification {
   /** Checks of the current run, in arrival order. */
   checks: readonly Check[] = [];
-  private readonly task: Task<[SetupInput | undefined], Verdict>;
+  /**
+   * The input of the run about to start. Task arguments outlive their run (`@lit/task` keeps the last ones), and
+   * the input holds the secret: the task gets a run number and takes the input from here, once.
+   */
+  private input: SetupInput | undefined;
+  private runs = 0;
+  private readonly task: Task<[number], Verdict>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -20,7 +26,9 @@ export class Verification {
   ) {
     this.task = new Task(host, {
       autoRun: false,
-      task: async ([input], {signal}) => {
+      task: async (_run, {signal}) => {
+        const input = this.input;
+        this.input = undefined;
         const services = this.services();
         if (!services || !input) return initialState;
         const verdict = await untilAborted(
@@ -46,7 +54,8 @@ export class Verification {
 
   run(input: SetupInput): void {
     this.checks = [];
-    void this.task.run([input]);
+    this.input = input;
+    void this.task.run([++this.runs]);
   }
 
   cancel(): void {
@@ -58,7 +67,8 @@ export class Verification {
   /** Forgets the last result (e.g. when the fields were emptied). */
   reset(): void {
     this.checks = [];
-    void this.task.run([undefined]);
+    this.input = undefined;
+    void this.task.run([++this.runs]);
   }
 
   get running(): boolean {

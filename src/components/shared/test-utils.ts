@@ -32,10 +32,11 @@ export async function tabTo(matches: (el: Element) => boolean, limit = 60): Prom
 }
 
 /** Pastes text into an element the way a browser would (a cancelable ClipboardEvent with data). */
-export function paste(target: Element, text: string): void {
+/** Returns whether the browser would go on to insert the text (a synthetic paste never does: nobody prevented it). */
+export function paste(target: Element, text: string): boolean {
   const data = new DataTransfer();
   data.setData('text/plain', text);
-  target.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true, composed: true}));
+  return target.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true, composed: true}));
 }
 
 /** Every attribute value in a tree, shadow roots included. */
