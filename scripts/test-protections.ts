@@ -109,6 +109,18 @@ export const protections: readonly Protection[] = [
     guard: node('src/abiquo/abiquo-service.node.test.ts', 'puts the properties back'),
   },
   {
+    id: 'lost-answer-properties-put-back',
+    what: 'A properties PUT whose answer is lost (done or not) is put back when Apply does not complete',
+    edits: [{file: 'src/abiquo/apply-setup.ts', from: 'plan.loaded, signal, armUndo);', to: 'plan.loaded, signal);'}],
+    guard: node('src/abiquo/write-faults.node.test.ts', 'the properties PUT'),
+  },
+  {
+    id: 'lost-answer-enterprise-found',
+    what: 'An enterprise created but unanswered is found and completed, not left without credentials',
+    edits: [{file: 'src/abiquo/linked-accounts.ts', from: 'const appeared = signal.aborted ? undefined : await findNamed(http, keynode, name, signal);', to: 'const appeared = undefined as Awaited<ReturnType<typeof findNamed>> | undefined;'}],
+    guard: node('src/abiquo/write-faults.node.test.ts', 'the enterprise POST'),
+  },
+  {
     id: 'add-account-undo',
     what: 'Add account removes the enterprise it created when the credentials fail',
     edits: [{file: 'src/abiquo/linked-accounts.ts', from: 'if (found || account.keepOnFailure) return', to: 'if (found || !account.keepOnFailure) return'}],

@@ -81,6 +81,8 @@ export class AbiquoApi {
         return;
       }
       if (this.faults.takeTimeout(method, path)) return; // never answers; the server closes the socket on shutdown
+      const drop = this.faults.takeDrop(method, path);
+      if (drop && !drop.afterWrite) return void req.socket.destroy();
       const failure = this.faults.takeFailure(method, path);
       if (failure) throw new ApiError(failure.status, failure.code ?? `${failure.status}-INJECTED`, failure.message ?? 'Injected failure');
       const {route, params} = this.match(method, path);
@@ -102,7 +104,13 @@ export class AbiquoApi {
       }
       const base = this.store.linkBase ?? `${url.origin}${API}`;
       const ctx: Ctx = {store: this.store, req, url, base, params, session, user, version, body};
-      this.send(res, await route.handle(ctx), negotiated.name, version, session);
+      const reply = await route.handle(ctx);
+      if (drop) {
+        // Done, but the answer never leaves: record the write as done (no status reached anyone).
+        if (method !== 'GET') this.writes.push({method, path, status: 0});
+        return void req.socket.destroy();
+      }
+      this.send(res, reply, negotiated.name, version, session);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.status === 401 && this.faults.htmlUnauthorized) {

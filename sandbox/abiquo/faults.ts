@@ -1,13 +1,16 @@
 /**
  * Fault injection for tests and demos (set through /__sandbox/faults, never by the console or the extension):
- * latency on every API answer, the next N matching requests failing with a status, never answering, or being
- * redirected (as an SSO or reverse proxy in front of the API would do it).
+ * latency on every API answer, the next N matching requests failing with a status, never answering, having
+ * their connection dropped (before or after the write is done), or being redirected (as an SSO or reverse proxy in
+ * front of the API would do it).
  */
 export interface FailRule {
   status: number;
   code?: string;
   message?: string;
   count?: number;
+  /** Let this many matching requests through first. */
+  skip?: number;
   /** Substring of the path after /api; any path when absent. */
   path?: string;
   method?: string;
@@ -15,8 +18,23 @@ export interface FailRule {
 
 export interface TimeoutRule {
   count?: number;
+  /** Let this many matching requests through first. */
+  skip?: number;
   path?: string;
   method?: string;
+}
+
+/**
+ * The next N matching requests lose their connection: before anything is done, or (`afterWrite`) once the request
+ * has been carried out, so the client never learns that it was (a proxy or network failing on the way back).
+ */
+export interface DropRule {
+  count?: number;
+  /** Let this many matching requests through first. */
+  skip?: number;
+  path?: string;
+  method?: string;
+  afterWrite?: boolean;
 }
 
 export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
@@ -31,6 +49,8 @@ export interface RedirectRule {
   status: RedirectStatus;
   location?: string;
   count?: number;
+  /** Let this many matching requests through first. */
+  skip?: number;
   /** Substring of the path after /api; any path when absent. */
   path?: string;
   method?: string;
@@ -41,6 +61,7 @@ export interface FaultSettings {
   failNext?: FailRule | FailRule[];
   timeoutNext?: TimeoutRule | TimeoutRule[];
   redirectNext?: RedirectRule | RedirectRule[];
+  dropNext?: DropRule | DropRule[];
   /** 401 answers as the servlet's HTML page instead of JSON (seen on some real installs). */
   htmlUnauthorized?: boolean;
 }
@@ -48,6 +69,7 @@ export interface FaultSettings {
 interface Pending<T> {
   rule: T;
   left: number;
+  skip: number;
 }
 
 const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -58,6 +80,7 @@ export class Faults {
   private fails: Pending<FailRule>[] = [];
   private timeouts: Pending<TimeoutRule>[] = [];
   private redirects: Pending<RedirectRule>[] = [];
+  private drops: Pending<DropRule>[] = [];
 
   constructor(latencyMs = 0) {
     this.latencyMs = latencyMs;
@@ -72,9 +95,10 @@ export class Faults {
     }
     if (typeof settings.latencyMs === 'number') this.latencyMs = Math.max(0, settings.latencyMs);
     if (typeof settings.htmlUnauthorized === 'boolean') this.htmlUnauthorized = settings.htmlUnauthorized;
-    this.fails.push(...asList(settings.failNext).map((rule) => ({rule, left: rule.count ?? 1})));
-    this.timeouts.push(...asList(settings.timeoutNext).map((rule) => ({rule, left: rule.count ?? 1})));
-    this.redirects.push(...redirects.map((rule) => ({rule, left: rule.count ?? 1})));
+    this.fails.push(...asList(settings.failNext).map((rule) => ({rule, left: rule.count ?? 1, skip: rule.skip ?? 0})));
+    this.timeouts.push(...asList(settings.timeoutNext).map((rule) => ({rule, left: rule.count ?? 1, skip: rule.skip ?? 0})));
+    this.redirects.push(...redirects.map((rule) => ({rule, left: rule.count ?? 1, skip: rule.skip ?? 0})));
+    this.drops.push(...asList(settings.dropNext).map((rule) => ({rule, left: rule.count ?? 1, skip: rule.skip ?? 0})));
   }
 
   reset(latencyMs = 0): void {
@@ -83,6 +107,7 @@ export class Faults {
     this.fails = [];
     this.timeouts = [];
     this.redirects = [];
+    this.drops = [];
   }
 
   takeFailure(method: string, path: string): FailRule | undefined {
@@ -96,11 +121,19 @@ export class Faults {
   takeRedirect(method: string, path: string): RedirectRule | undefined {
     return take(this.redirects, method, path);
   }
+
+  takeDrop(method: string, path: string): DropRule | undefined {
+    return take(this.drops, method, path);
+  }
 }
 
 function take<T extends {path?: string; method?: string}>(pending: Pending<T>[], method: string, path: string): T | undefined {
   const hit = pending.find(({rule, left}) => left > 0 && (!rule.path || path.includes(rule.path)) && (!rule.method || rule.method.toUpperCase() === method));
   if (!hit) return undefined;
+  if (hit.skip > 0) {
+    hit.skip -= 1;
+    return undefined;
+  }
   hit.left -= 1;
   return hit.rule;
 }

@@ -5,8 +5,10 @@
  * 2. The properties first: they can be undone (their old values were just read).
  * 3. The pricing credentials last: a replaced secret can never be read back to put it back, so nothing may fail
  *    after it. When they fail, the properties written in step 2 are put back.
- * A Cancel stops before the next write and undoes the same way. The report is built from the API re-read after
- * the attempt, not from what the client believes it did.
+ * A Cancel stops before the next write and undoes the same way. A write whose answer is lost (timeout, dropped
+ * connection, a proxy's 5xx) may still have been done: the undo is armed before the properties PUT (it only puts
+ * back values that still hold ours), and failed pricing keys are looked for before the properties are undone.
+ * The report is built from the API re-read after the attempt, not from what the client believes it did.
  */
 import type {AwsKeys} from '../aws/types.ts';
 import type {AbiquoCode, AbiquoResult, ApplyPlan, ApplyReport} from '../components/services.ts';
@@ -37,10 +39,12 @@ export async function applySetup(http: AbiquoHttp, links: SetupLinks, plan: Appl
     const own = cancelled ? AbortSignal.timeout(AFTER_CANCEL_MS) : signal;
     const undone = ended || cancelled ? await undo?.() : undefined;
     const [properties, pricing] = await Promise.all([readProperties(http, links.properties, own), findAmazonPricing(http, links.pricingCredentials, own)]);
+    // An undo whose answer was lost may have been done: it failed only if one of our values is still there.
+    const undoFailed = undone && !undone.ok && (!properties.ok || Object.entries(changes).some(([key, value]) => properties.value.properties[key] === value && plan.loaded[key] !== value));
     return {
       ...(ended ? {failure: ended} : {}),
       ...(cancelled ? {cancelled: true} : {}),
-      ...(undone && !undone.ok ? {undoFailure: failureOf(undone)} : {}),
+      ...(undoFailed ? {undoFailure: failureOf(undone)} : {}),
       credentialsSaved,
       ...(properties.ok && pricing.ok ? {stored: {properties: properties.value.properties, hasPricingCredentials: pricing.value !== undefined}} : {}),
     };
@@ -50,10 +54,11 @@ export async function applySetup(http: AbiquoHttp, links: SetupLinks, plan: Appl
     const allowed = await requirePrivileges(http, [...(hasChanges ? PRIVILEGES.properties : []), ...(plan.keys ? PRIVILEGES.pricingCredentials : [])], signal);
     if (!allowed.ok) return failureOf(allowed);
     if (hasChanges) {
-      const written = await applyProperties(http, links.properties, changes, plan.loaded, signal);
+      const armUndo = (before: Readonly<Record<string, unknown>>) => {
+        undo = () => undoProperties(http, links.properties, changes, before, AbortSignal.timeout(AFTER_CANCEL_MS));
+      };
+      const written = await applyProperties(http, links.properties, changes, plan.loaded, signal, armUndo);
       if (!written.ok) return failureOf(written);
-      const {before} = written.value;
-      if (written.value.wrote) undo = () => undoProperties(http, links.properties, changes, before, AbortSignal.timeout(AFTER_CANCEL_MS));
     }
     signal.throwIfAborted();
     if (plan.keys) return saveCredentials(plan.keys);
@@ -61,10 +66,21 @@ export async function applySetup(http: AbiquoHttp, links: SetupLinks, plan: Appl
   };
 
   const saveCredentials = async (keys: AwsKeys): Promise<Failure | undefined> => {
+    const prior = await findAmazonPricing(http, links.pricingCredentials, signal);
+    if (!prior.ok) return failureOf(prior);
     const saved = await saveAmazonPricing(http, links.pricingCredentials, keys, signal);
-    if (!saved.ok) return failureOf(saved);
+    if (!saved.ok && !(prior.value === undefined && (await pricingExists()))) return failureOf(saved);
     credentialsSaved = true;
     return undefined;
+  };
+
+  /**
+   * The answer lost, keys created may be there all the same: AMAZON pricing credentials that did not exist before
+   * are ours. A replacement cannot be told apart (the API returns `access` obfuscated), so it stays a failure.
+   */
+  const pricingExists = async (): Promise<boolean> => {
+    const now = await findAmazonPricing(http, links.pricingCredentials, AbortSignal.timeout(AFTER_CANCEL_MS));
+    return now.ok && now.value !== undefined;
   };
 
   try {

@@ -68,12 +68,15 @@ export async function listLinkedAccounts(
  * credentials; step 2 creates its AMAZON public credentials. When step 2 fails, an enterprise step 1 created is
  * deleted again (ABIQUO_ACCOUNT_NOT_ADDED), or kept when the operator asked to, or when the deletion fails
  * (ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED: adding again with the same name then runs step 2 only).
+ * A step whose answer is lost (timeout, dropped connection, a proxy's 5xx) may have been done all the same, so the
+ * API is asked what happened: an enterprise that appeared goes on to step 2; credentials that are there count as
+ * saved; an enterprise that is gone counts as removed.
  */
 export async function addLinkedAccount(http: AbiquoHttp, keynode: Keynode, account: NewLinkedAccount, signal: AbortSignal): Promise<AbiquoResult<AddedAccount>> {
   const name = account.name.trim();
-  const existing = await scopeEnterprises(http, keynode, signal);
+  const existing = await findNamed(http, keynode, name, signal);
   if (!existing.ok) return existing;
-  const found = existing.value.find((e) => e.name === name);
+  const found = existing.value;
   if (found) {
     const has = await hasAmazonPublicCredentials(http, found, signal);
     if (!has.ok) return has;
@@ -85,14 +88,32 @@ export async function addLinkedAccount(http: AbiquoHttp, keynode: Keynode, accou
   if (!enterprise) {
     const created = await createStandardEnterprise(http, name, keynode.scope.link, signal);
     // A POST cannot be stale: its 409 is the name, held by an enterprise this keynode's scope does not list.
-    if (!created.ok) return created.facts?.status === 409 ? err('ABIQUO_NAME_TAKEN', {...created.facts, name}) : created;
-    enterprise = created.value;
+    if (!created.ok && created.facts?.status === 409) return err('ABIQUO_NAME_TAKEN', {...created.facts, name});
+    if (created.ok) enterprise = created.value;
+    else {
+      // The answer lost, the enterprise may exist all the same (it was not in the scope before).
+      const appeared = signal.aborted ? undefined : await findNamed(http, keynode, name, signal);
+      if (!appeared?.ok || !appeared.value) return created;
+      enterprise = appeared.value;
+    }
   }
   const {id} = summarise(enterprise);
+  const added = ok({account: {enterpriseId: id, name, hasAmazonCredentials: true, awsAccountId: account.awsAccountId}, reused: found !== undefined});
   const credentials = await createAmazonPublicCredentials(http, enterprise, account.keys, signal);
-  if (credentials.ok) return ok({account: {enterpriseId: id, name, hasAmazonCredentials: true, awsAccountId: account.awsAccountId}, reused: found !== undefined});
+  if (credentials.ok) return added;
+  const undoSignal = AbortSignal.timeout(UNDO_TIMEOUT_MS);
+  const saved = await hasAmazonPublicCredentials(http, enterprise, undoSignal);
+  if (saved.ok && saved.value) return added;
   const facts = {...credentials.facts, name, enterpriseId: id, cause: credentials.code};
   if (found || account.keepOnFailure) return err('ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED', facts);
-  const removed = await deleteEnterprise(http, enterprise, AbortSignal.timeout(UNDO_TIMEOUT_MS));
-  return removed.ok ? err('ABIQUO_ACCOUNT_NOT_ADDED', facts) : err('ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED', {...facts, undoFailed: removed.code});
+  const removed = await deleteEnterprise(http, enterprise, undoSignal);
+  const left = removed.ok ? undefined : await findNamed(http, keynode, name, undoSignal);
+  if (removed.ok || (left?.ok && !left.value)) return err('ABIQUO_ACCOUNT_NOT_ADDED', facts);
+  return err('ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED', {...facts, undoFailed: removed.code});
+}
+
+/** The scope's enterprise of that name, if any. */
+async function findNamed(http: AbiquoHttp, keynode: Keynode, name: string, signal: AbortSignal): Promise<AbiquoResult<EnterpriseDto | undefined>> {
+  const listed = await scopeEnterprises(http, keynode, signal);
+  return listed.ok ? ok(listed.value.find((e) => e.name === name)) : listed;
 }

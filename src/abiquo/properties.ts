@@ -62,12 +62,9 @@ export async function readProperties(http: AbiquoHttp, href: string, signal: Abo
   return answer.ok ? parseProperties(answer.value, href) : answer;
 }
 
-/** What a write did: the properties as stored after it, and the raw map it replaced (to undo it). */
+/** The properties as stored after a write (or as found, when every value was already as asked). */
 export interface PropertiesWritten {
   readonly stored: PropertyMap;
-  readonly before: Readonly<Record<string, unknown>>;
-  /** False when every value was already as asked: nothing was sent. */
-  readonly wrote: boolean;
 }
 
 /**
@@ -81,14 +78,17 @@ export async function applyProperties(
   changes: PropertyMap,
   loaded: PropertyMap,
   signal: AbortSignal,
+  /** Told the values the write replaces, just before the PUT: a PUT whose answer is lost may still have been done. */
+  beforeWrite?: (before: Readonly<Record<string, unknown>>) => void,
 ): Promise<AbiquoResult<PropertiesWritten>> {
   const fresh = await readProperties(http, href, signal);
   if (!fresh.ok) return fresh;
   const conflicts = conflictingKeys(changes, loaded, fresh.value.properties);
   if (conflicts.length > 0) return conflict(conflicts);
   const before = fresh.value.raw;
-  if (Object.entries(changes).every(([key, value]) => fresh.value.properties[key] === value)) return ok({stored: fresh.value.properties, before, wrote: false});
+  if (Object.entries(changes).every(([key, value]) => fresh.value.properties[key] === value)) return ok({stored: fresh.value.properties});
 
+  beforeWrite?.(before);
   const written = await http.send('PUT', fresh.value.editHref, 'enterpriseproperties', mergedDto(fresh.value, changes), op, signal);
   if (!written.ok) {
     if (written.code !== 'ABIQUO_CONFLICT') return written;
@@ -99,7 +99,7 @@ export async function applyProperties(
   const stored = written.value === undefined ? await readProperties(http, href, signal) : parseProperties(written.value, href);
   if (!stored.ok) return stored;
   const missing = Object.keys(changes).filter((key) => stored.value.properties[key] !== changes[key]);
-  return missing.length > 0 ? err('ABIQUO_UNEXPECTED_RESPONSE', {notStored: missing.join(', ')}) : ok({stored: stored.value.properties, before, wrote: true});
+  return missing.length > 0 ? err('ABIQUO_UNEXPECTED_RESPONSE', {notStored: missing.join(', ')}) : ok({stored: stored.value.properties});
 }
 
 /**
