@@ -121,6 +121,12 @@ export const protections: readonly Protection[] = [
     guard: node('src/abiquo/write-faults.node.test.ts', 'the enterprise POST'),
   },
   {
+    id: 'leaving-during-a-write-asks',
+    what: 'Leaving or reloading the console while Apply or Add account writes asks first',
+    edits: [{file: 'src/console/leave-guard.ts', from: "window.addEventListener('beforeunload', ask);", to: 'void ask;'}],
+    guard: e2e('test/e2e/all-or-nothing.node.test.ts', 'asks first'),
+  },
+  {
     id: 'add-account-undo',
     what: 'Add account removes the enterprise it created when the credentials fail',
     edits: [{file: 'src/abiquo/linked-accounts.ts', from: 'if (found || account.keepOnFailure) return', to: 'if (found || !account.keepOnFailure) return'}],

@@ -8,6 +8,7 @@ import {onDialogSave, readAnyDialogEnterpriseName, readEnterpriseName} from '../
 import {showFloatingPanel} from '../console/floating-panel.ts';
 import {mountBillingTab, type MountedTab} from '../console/mount-billing-tab.ts';
 import {refuseSyntheticInput} from '../console/refuse-synthetic-input.ts';
+import {guardLeaving} from '../console/leave-guard.ts';
 import {watchEnterpriseDialogs} from '../console/watch-dialogs.ts';
 import type {TabNotice} from '../messaging/protocol.ts';
 import {logger} from '../shared/log.ts';
@@ -120,7 +121,7 @@ async function connect(tab: OpenTab, dialog: Element | undefined, signal: AbortS
       t: context.t,
       language: context.language,
       verify: verifyThroughWorker,
-      abiquo: createAbiquoService({apiBase: context.apiBase, enterpriseId}),
+      abiquo: guardLeaving(createAbiquoService({apiBase: context.apiBase, enterpriseId})),
       keyEntry: (onKeys) => framedKeyEntry(context.t, context.language, onKeys),
     };
   };

@@ -2,11 +2,12 @@
  * Apply and Add account are all or nothing (issue 9): a 403 at each write step leaves what the simulated API holds
  * exactly as before and names the missing privilege; a role that lacks one is refused before any write; Add
  * account refuses keys that cannot be right, says "reused" or "created" truthfully, and explains a name taken
- * outside the keynode's scope. The limited-roles scenario: the happy path plus one user per missing privilege.
+ * outside the keynode's scope. Leaving the console while Apply writes asks first. The limited-roles scenario: the
+ * happy path plus one user per missing privilege.
  */
 import assert from 'node:assert/strict';
 import {after, afterEach, before, beforeEach, it} from 'node:test';
-import type {Page} from 'puppeteer-core';
+import type {Dialog, Page} from 'puppeteer-core';
 import {LINKED_KEYS, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
 import type {ExtensionBrowser} from '../helpers/browser.ts';
@@ -21,7 +22,7 @@ import {
   typeLinkedAccountName,
   waitForSectionText,
 } from '../helpers/console-driver.ts';
-import {injectFaults, readAllEnterprises, readApiWrites, resetSandbox, type BackdoorEnterprise} from '../helpers/sandbox-backdoor.ts';
+import {clearFaults, injectFaults, readAllEnterprises, readApiWrites, readBackdoorState, resetSandbox, type BackdoorEnterprise} from '../helpers/sandbox-backdoor.ts';
 
 const admin = {user: 'admin', password: 'admin-demo'};
 const [analytics] = LINKED_KEYS;
@@ -60,6 +61,42 @@ describeInBrowsers('Apply and Add account: all or nothing', (browser) => {
     await page?.close();
   });
   after(() => stopWorld({sandbox, ext}));
+
+  /** Apply started, slowed down so that it is still writing; then the page is asked to reload. */
+  async function reloadDuringApply(): Promise<Dialog> {
+    await readyToApply(page, sandbox.consoleUrl);
+    await injectFaults(sandbox, {latencyMs: 300});
+    await clickApply(page);
+    await waitForSectionText(page, 'diff', /Saving…/);
+    const asked = new Promise<Dialog>((resolve) => page.once('dialog', resolve));
+    const left = page.waitForNavigation().then(() => 'the page left without asking' as const);
+    void page.evaluate('location.reload()').catch(() => undefined);
+    const dialog = await Promise.race([asked, left]);
+    assert.ok(typeof dialog !== 'string', dialog as string);
+    assert.equal(dialog.type(), 'beforeunload', 'the browser asks before leaving');
+    left.catch(() => undefined);
+    return dialog;
+  }
+
+  it('leaving the console while Apply writes asks first; staying lets Apply finish', async () => {
+    await (await reloadDuringApply()).dismiss();
+    await waitForSectionText(page, 'diff', /amazon_\* properties: saved\./);
+    const keynode = await readBackdoorState(sandbox, KEYNODE.id);
+    assert.equal(keynode.pricingCredentials.length, 1);
+    assert.equal(keynode.properties.amazon_report_name, 'abiquo-hourly');
+  });
+
+  it('leaving anyway during Apply: the tab, opened again, shows what the API holds', async () => {
+    const dialog = await reloadDuringApply();
+    await Promise.all([page.waitForNavigation(), dialog.accept()]);
+    await clearFaults(sandbox);
+    await openTabOf(page, sandbox.consoleUrl, admin, KEYNODE.name, /Pricing credentials/);
+    // The writes in flight may or may not have reached Abiquo: the setup status, read from the API, says which.
+    const status = await waitForSectionText(page, 'status', /pricing credentials/i);
+    const keynode = await readBackdoorState(sandbox, KEYNODE.id);
+    assert.match(status, keynode.pricingCredentials.length > 0 ? /Pricing credentials are saved/ : /No pricing credentials on this keynode/);
+    assert.match(status, keynode.properties.amazon_bucket ? /amazon_\* properties are present/ : /Missing properties: amazon_bucket/);
+  });
 
   it('a 403 on the properties write (the first write) leaves the API as before and names the privilege', async () => {
     await readyToApply(page, sandbox.consoleUrl);
