@@ -25,8 +25,11 @@ interface Protection {
   readonly id: string;
   readonly what: string;
   readonly edits: readonly Edit[];
-  /** The guarding test: a node test file (with an optional name pattern), a browser test file, or an e2e file. */
-  readonly guard: {readonly kind: 'node' | 'wtr' | 'e2e'; readonly file: string; readonly pattern?: string; readonly browsers?: string};
+  /**
+   * The guarding test: a node test file (with an optional name pattern), one on the release build (`release`: built
+   * first), a browser test file, or an e2e file.
+   */
+  readonly guard: {readonly kind: 'node' | 'release' | 'wtr' | 'e2e'; readonly file: string; readonly pattern?: string; readonly browsers?: string};
 }
 
 const e2e = (file: string, pattern?: string, browsers = 'chromium') => ({kind: 'e2e', file, browsers, ...(pattern ? {pattern} : {})}) as const;
@@ -147,7 +150,7 @@ export const protections: readonly Protection[] = [
   {
     id: 'no-key-as-enterprise-name',
     what: 'A key pasted into a linked account\'s name is refused, never sent as the name',
-    edits: [{file: 'src/components/boa-linked-accounts/boa-linked-accounts.ts', from: "redact(name) !== name ? 'tab_linked_name_secret'", to: "redact(name) === '' ? 'tab_linked_name_secret'"}],
+    edits: [{file: 'src/components/boa-linked-accounts/enterprise-name.ts', from: "redact(trimmed) !== trimmed ? 'tab_linked_name_secret'", to: "redact(trimmed) === '' ? 'tab_linked_name_secret'"}],
     guard: {kind: 'wtr', file: 'src/components/boa-linked-accounts/boa-linked-accounts.test.ts'},
   },
   {
@@ -167,6 +170,66 @@ export const protections: readonly Protection[] = [
     what: 'Add account keeps no linked account\'s secret once it is added',
     edits: [{file: 'src/components/boa-linked-accounts/boa-linked-accounts.ts', from: 'const account = this.pending!;\n      this.pending = undefined;', to: 'const account = this.pending!;'}],
     guard: {kind: 'wtr', file: 'src/components/boa-linked-accounts/boa-linked-accounts.test.ts'},
+  },
+  {
+    id: 'malformed-secret-never-echoed',
+    what: 'A malformed secret is described by its length, never echoed',
+    edits: [{file: 'src/aws/checks/key-format.ts', from: "fails.push({code: 'SECRET_MALFORMED', status: 'fail', field: 'secretAccessKey', facts: {length: secret.length}});", to: "fails.push({code: 'SECRET_MALFORMED', status: 'fail', field: 'secretAccessKey', facts: {length: secret}});"}],
+    guard: node('src/aws/bad-input.node.test.ts'),
+  },
+  {
+    id: 'secret-gate-on-properties',
+    what: 'A secret found in the region, prefix or report name property is neither sent nor echoed',
+    edits: [{file: 'src/aws/verify-setup.ts', from: 'const holding = properties.find(([, , value]) => holdsSecret(value, input.keys.secretAccessKey));', to: 'const holding = properties.find(() => false);'}],
+    guard: node('src/aws/bad-input.node.test.ts'),
+  },
+  {
+    id: 'sender-allowed-per-type',
+    what: 'Each message type is answered only for the kinds of sender it allows',
+    edits: [{file: 'src/messaging/server.ts', from: 'if (kind === undefined || !allowedSenders[type].includes(kind)) {', to: 'if (kind === undefined) {'}],
+    guard: node('src/messaging/sender.node.test.ts'),
+  },
+  {
+    id: 'verify-port-console-only',
+    what: 'A verification port (which carries keys) is accepted only from a console content script',
+    edits: [{file: 'src/messaging/server.ts', from: "classifySender(port.sender, context) === 'console';", to: 'classifySender(port.sender, context) !== undefined;'}],
+    guard: node('src/messaging/sender.node.test.ts'),
+  },
+  {
+    id: 'failed-report-check-blocks-apply',
+    what: 'A failed report check blocks Apply, even when a report was found and read',
+    edits: [{file: 'src/components/boa-billing-tab/boa-billing-tab.ts', from: 'if (!this.report || this.reportBlocked || this.pricingBlocked) return undefined;', to: 'if (!this.report || this.pricingBlocked) return undefined;'}],
+    guard: {kind: 'wtr', file: 'src/components/boa-billing-tab/boa-billing-tab.test.ts'},
+  },
+  {
+    id: 'stored-values-reverified',
+    what: 'After the properties PUT, what the server says it stored is compared with what was asked',
+    edits: [{file: 'src/abiquo/properties.ts', from: "return missing.length > 0 ? err('ABIQUO_UNEXPECTED_RESPONSE'", to: "return missing.length < 0 ? err('ABIQUO_UNEXPECTED_RESPONSE'"}],
+    guard: node('src/abiquo/properties.node.test.ts', 're-verifies what the PUT answered'),
+  },
+  {
+    id: 'logger-redacts',
+    what: 'Every log line goes through redaction',
+    edits: [{file: 'src/shared/log.ts', from: "console[level](`[boa:${scope}]`, redact(text.join(' ')));", to: "console[level](`[boa:${scope}]`, text.join(' '));"}],
+    guard: node('src/shared/log.node.test.ts'),
+  },
+  {
+    id: 'api-message-redacted',
+    what: 'An Abiquo error message quoting a secret is redacted before it reaches the facts shown',
+    edits: [{file: 'src/abiquo/errors.ts', from: "typeof entry.message === 'string' ? redact(entry.message).slice(0, MAX_MESSAGE) : ''", to: "typeof entry.message === 'string' ? entry.message.slice(0, MAX_MESSAGE) : ''"}],
+    guard: node('src/abiquo/errors.node.test.ts', 'redacted'),
+  },
+  {
+    id: 'network-reason-redacted',
+    what: 'A network failure\'s reason is redacted before it is shown',
+    edits: [{file: 'src/abiquo/errors.ts', from: '{reason: redact(error.message).slice(0, MAX_MESSAGE)}', to: '{reason: error.message.slice(0, MAX_MESSAGE)}'}],
+    guard: node('src/abiquo/errors.node.test.ts', 'network failure'),
+  },
+  {
+    id: 'manifest-permissions-pinned',
+    what: 'The manifest asks for exactly the permissions the product needs (no new one slips in)',
+    edits: [{file: 'manifest/base.json', from: '"webRequest",', to: '"webRequest",\n    "tabs",'}],
+    guard: {kind: 'release', file: 'test/manifest.node.test.ts', pattern: 'permissions are exactly'},
   },
   {
     id: 'translation-keeps-dollars',
@@ -202,6 +265,7 @@ function guardFails(scratch: string, protection: Protection): boolean {
   const run = (command: string, args: string[]) => spawnSync(command, args, {cwd: scratch, env, encoding: 'utf8', timeout: 300_000});
   const {kind, file, pattern} = protection.guard;
   if (kind === 'e2e' && run('npx', ['tsx', 'scripts/build.ts', '--sandbox']).status !== 0) throw new Error(`${protection.id}: the weakened copy does not build`);
+  if (kind === 'release' && run('npx', ['tsx', 'scripts/build.ts']).status !== 0) throw new Error(`${protection.id}: the weakened copy does not build`);
   const result =
     kind === 'wtr'
       ? run('npx', ['wtr', '--files', file])

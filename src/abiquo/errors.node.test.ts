@@ -118,11 +118,14 @@ describe('Abiquo errors become codes the tab can explain', () => {
     assert.deepEqual(result, {ok: false, code: 'ABIQUO_TIMEOUT', facts: {seconds: 1}});
   });
 
-  it('an unreachable API is a network failure', async () => {
+  it('an unreachable API is a network failure, its reason redacted', async () => {
     const result = await getWith(async () => {
-      throw new TypeError('fetch failed');
+      throw new TypeError('fetch failed: proxy refused https://abiquo.example.com/api?key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
     });
     assert.equal(!result.ok && result.code, 'ABIQUO_NETWORK');
+    const reason = String(!result.ok && result.facts?.reason);
+    assert.match(reason, /^fetch failed: proxy refused/);
+    assert.doesNotMatch(reason, /wJalrXUtnFEMI/);
   });
 
   it('a 200 that is not JSON (a proxy login page) is an unexpected response, not a crash', async () => {

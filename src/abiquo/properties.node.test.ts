@@ -86,6 +86,25 @@ describe('Properties are read, merged and written without losing anything', () =
     assert.ok(Array.isArray(body.links) && body.links.length === 2);
   });
 
+  it('re-verifies what the PUT answered: a value the server did not store is reported, not taken for saved', async () => {
+    const session = await sim.session('admin', 'admin-password');
+    // The PUT answers 200 with a stored map that lacks amazon_mpa (a server that drops what it does not know).
+    const dropping: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      const response = await session.fetch(request);
+      if (request.method !== 'PUT' || !request.url.endsWith('/properties') || !response.ok) return response;
+      const body = (await response.json()) as {properties: Record<string, string>};
+      delete body.properties.amazon_mpa;
+      return new Response(JSON.stringify(body), {status: response.status, headers: response.headers});
+    };
+    service = createAbiquoService({apiBase: sim.apiBase, enterpriseId: KEYNODE, fetch: dropping});
+    const loaded = await service.readProperties(signal());
+    assert.ok(loaded.ok);
+    const result = await apply({amazon_bucket: 'acme-billing-reports', amazon_mpa: 'dedicated'}, loaded.value);
+    assert.equal(result.failure?.code, 'ABIQUO_UNEXPECTED_RESPONSE');
+    assert.deepEqual(result.failure?.facts, {notStored: 'amazon_mpa'});
+  });
+
   it('does not write when every value is already stored', async () => {
     const loaded = await service.readProperties(signal());
     assert.ok(loaded.ok);

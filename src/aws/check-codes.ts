@@ -16,6 +16,7 @@ export const checkCodes = [
   'PREFIX_MALFORMED',
   'REPORT_NAME_MALFORMED',
   'LOCATION_HOLDS_SECRET',
+  'PROPERTY_HOLDS_SECRET',
   // STS GetCallerIdentity
   'STS_IDENTITY_OK',
   'STS_ROOT_KEYS',

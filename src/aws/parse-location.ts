@@ -14,6 +14,7 @@ export interface BucketLocation {
 
 // Bucket names: 3–63 characters; uppercase and `_` survive in old us-east-1 buckets (AWS's S3Bucket pattern).
 const BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]$/;
+const IP_ADDRESS = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 // ReportDefinition patterns (aws-cur.md §1.1).
 const PREFIX = /^[0-9A-Za-z!\-_.*'()/]{0,256}$/;
@@ -56,7 +57,8 @@ export function parseReportName(text: string | undefined): Result<string | undef
 
 function location(bucket: string, path = '', region?: string | null): Result<BucketLocation, 'BUCKET_MALFORMED'> {
   const cleanBucket = cleanField(bucket);
-  if (!BUCKET.test(cleanBucket) || cleanBucket.includes('..')) return err('BUCKET_MALFORMED', {bucket: shown(cleanBucket)});
+  // Upper case and `_` stay allowed: legacy us-east-1 buckets have them. No rule, old or new, allows an IP address.
+  if (!BUCKET.test(cleanBucket) || cleanBucket.includes('..') || IP_ADDRESS.test(cleanBucket)) return err('BUCKET_MALFORMED', {bucket: shown(cleanBucket)});
   const normalized = normalizePrefix(safeDecode(path)).replace(/\*$/, '').replace(/\/$/, '');
   const regionOk = region && REGION.test(region) ? region : undefined;
   return ok({bucket: cleanBucket, ...(normalized ? {path: normalized} : {}), ...(regionOk ? {region: regionOk} : {})});

@@ -40,10 +40,11 @@ interface Location {
 /** Local parsing of the bucket side of the input; `bucket` is absent when anything is malformed. */
 function parseLocation(input: SetupInput): Location {
   if (!cleanField(input.bucket)) return {checks: [], wanted: {}};
-  const fields = [input.bucket, input.region, input.prefix, input.reportName];
-  if (fields.some((field) => holdsSecret(field, input.keys.secretAccessKey))) {
-    return {checks: [{code: 'LOCATION_HOLDS_SECRET', status: 'fail', field: 'bucket', facts: {}}], wanted: {}};
-  }
+  if (holdsSecret(input.bucket, input.keys.secretAccessKey)) return {checks: [{code: 'LOCATION_HOLDS_SECRET', status: 'fail', field: 'bucket', facts: {}}], wanted: {}};
+  // Region, prefix and report name come from the keynode's properties: name the property, never its value.
+  const properties = [['region', 'amazon_bucket_region', input.region], ['prefix', 'amazon_bucket_prefix', input.prefix], ['reportName', 'amazon_report_name', input.reportName]] as const;
+  const holding = properties.find(([, , value]) => holdsSecret(value, input.keys.secretAccessKey));
+  if (holding) return {checks: [{code: 'PROPERTY_HOLDS_SECRET', status: 'fail', field: holding[0], facts: {property: holding[1]}}], wanted: {}};
   const checks: Check[] = [];
   const bucket = parseBucket(input.bucket);
   const region = parseRegion(input.region);

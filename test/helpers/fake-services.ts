@@ -26,6 +26,8 @@ export const BUCKETS = {
   otherRegion: 'billing-frankfurt',
   noGet: 'billing-no-get',
   cur2: 'billing-cur2',
+  /** A report is found and read, but lacks cost columns: a failed check next to a report. */
+  columnsMissing: 'billing-columns-missing',
 } as const;
 
 const REPORT: DiscoveredReport = {reportName: 'abiquo-cur', prefix: 'cur', layout: 'legacy', periods: ['20260101-20260201']};
@@ -90,7 +92,7 @@ function script(input: SetupInput): Omit<Verdict, 'requests'> {
   };
   checks.push(
     check('MANIFEST_OK', 'pass', {reportName: report.reportName, compression: 'GZIP', payerAccount: PAYER_ACCOUNT}),
-    check('COLUMNS_OK', 'pass', {count: 120}),
+    bucket === BUCKETS.columnsMissing ? check('COLUMNS_MISSING', 'fail', {columns: ['lineItem/UnblendedCost']}, 'reportName') : check('COLUMNS_OK', 'pass', {count: 120}),
     check('DATA_DELIVERED', 'pass', {period: report.billingPeriod!, deliveredAt: report.deliveredAt!}),
   );
   return {...base, checks, report};

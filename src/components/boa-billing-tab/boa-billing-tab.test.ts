@@ -191,6 +191,18 @@ describe('<boa-billing-tab>', () => {
     expect(whereHeld(el, PRICING_KEYS.secretAccessKey)).to.be.undefined;
   });
 
+  it('a failed report check blocks Apply, even with a report found and read', async () => {
+    const fake = fakeServices();
+    const el = await mount(fake);
+    await pasteGoodKeys(el);
+    await typeBucket(el, BUCKETS.columnsMissing);
+    await waitUntil(() => report(el).shadowRoot!.querySelector('input[name="report"]:not([disabled])'), 'no report to pick');
+    deep<HTMLInputElement>(el, 'boa-cur-report', 'input[name="report"]').click();
+    await waitUntil(() => checkCodes(report(el)).includes('COLUMNS_MISSING'), 'the report was never checked');
+    await waitUntil(() => text(diff(el)).includes('A check above failed: fix it before applying.'), 'Apply was not blocked');
+    expect(diff(el).shadowRoot!.querySelector('.actions button.primary:not([disabled])')).to.equal(null);
+  });
+
   it('offers a one-click Restore when the console\'s own Save lost the applied properties', async () => {
     const fake = fakeServices();
     const el = await mount(fake);

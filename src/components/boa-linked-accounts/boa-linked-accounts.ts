@@ -7,7 +7,7 @@ import {BoaLinkedAccountsChangeEvent, BoaReverifyEvent, type BoaKeysInputEvent} 
 import type {AbiquoCode, AddedAccount, BillingServices, LinkedAccount, NewLinkedAccount} from '../services.ts';
 import {untilAborted} from '../shared/abortable.ts';
 import {focusWithin, keepFocus} from '../shared/focus.ts';
-import {redact} from '../../shared/mask.ts';
+import {enterpriseNameProblem, type EnterpriseNameProblem} from './enterprise-name.ts';
 import {describeIdentity, formatAccount} from '../shared/identity.ts';
 import {Verification} from '../shared/keys-verification.ts';
 import {abiquoMessage, fieldErrors, type AbiquoFailure} from '../shared/messages.ts';
@@ -109,7 +109,7 @@ export class BoaLinkedAccounts extends LitElement {
   declare usedAccounts: readonly UsedAccount[];
   declare private name: string;
   /** Why the name cannot be used: empty, or it holds what looks like a key (a paste into the wrong field). */
-  declare private nameProblem: 'tab_linked_name_missing' | 'tab_linked_name_secret' | undefined;
+  declare private nameProblem: EnterpriseNameProblem | undefined;
   /** Why Add account did nothing although a name was given (no checked keys). */
   declare private keysProblem: 'tab_linked_keys_missing' | 'tab_linked_keys_failed' | undefined;
   /** The operator deliberately adds keys an overridable refusal stopped. */
@@ -161,8 +161,7 @@ export class BoaLinkedAccounts extends LitElement {
   private handleSubmit(event: SubmitEvent): void {
     event.preventDefault();
     const name = this.name.trim();
-    // An enterprise name is shown to everyone who can list enterprises: a key pasted there must never be sent.
-    this.nameProblem = !name ? 'tab_linked_name_missing' : redact(name) !== name ? 'tab_linked_name_secret' : undefined;
+    this.nameProblem = enterpriseNameProblem(name);
     if (this.nameProblem) {
       this.nameField.value?.focus();
       return;
