@@ -10,6 +10,8 @@ import {protocolKeyboard, type Keyboard} from './real-keyboard.ts';
 export async function logIn(page: Page, consoleUrl: string, user: string, password: string): Promise<void> {
   // Another page may have left a session (the browser shares cookies): start from the login form.
   await page.deleteCookie(...(await page.cookies(consoleUrl)));
+  // Already on the console, a goto that changes only the hash would not load the page again.
+  if (page.url().startsWith(consoleUrl)) await page.goto('about:blank');
   await page.goto(`${consoleUrl}#/enterprises`);
   await page.waitForSelector('#login-username');
   await page.type('#login-username', user);
