@@ -1,40 +1,50 @@
 /**
- * Discovery cost against buckets holding the report plus 1,000 / 10,000 / 100,000 unrelated objects: S3 requests
- * as counted by the sandbox, and time. Delimiter listings keep the count flat.
+ * Discovery cost to a verdict (issue 11): for 1, 10, 100 and 1,000 top-level folders, with 0 and 200,000 unrelated
+ * objects among them, the bucket alone and the report's path typed. Sequential round trips (the clients'
+ * RequestMeter, 50 ms injected per request) and S3 requests, with the engine as the extension runs it.
  */
-import {startAws} from '../sandbox/aws/index.ts';
-import {loadScenario} from '../sandbox/scenario.ts';
 import {PRICING_KEY} from '../sandbox/aws/demo-keys.ts';
-import type {AwsScenario, BulkContent} from '../sandbox/aws/scenario-types.ts';
+import {manyFoldersScenario, startAws} from '../sandbox/aws/index.ts';
 import {createAwsClients} from '../src/aws/aws-clients.ts';
-import {discoverReports} from '../src/aws/discover-reports.ts';
+import type {SetupInput} from '../src/aws/types.ts';
+import {verifySetup} from '../src/aws/verify-setup.ts';
+import {LATENCY_MS} from './aws-verdict.ts';
 
 export interface DiscoveryFigure {
+  readonly folders: number;
   readonly objects: number;
+  readonly typed: 'bucket only' | 'path typed';
+  readonly roundTrips: number;
   readonly s3Requests: number;
-  readonly ms: number;
-  readonly reports: number;
+  readonly verdict: string;
   readonly seedMs: number;
 }
 
-export async function benchDiscovery(sizes: readonly number[] = [1_000, 10_000, 100_000]): Promise<DiscoveryFigure[]> {
+const BUCKET = 'acme-billing-reports';
+
+export async function benchDiscovery(folderCounts: readonly number[] = [1, 10, 100, 1_000], objectCounts: readonly number[] = [0, 200_000]): Promise<DiscoveryFigure[]> {
   const figures: DiscoveryFigure[] = [];
-  for (const objects of sizes) {
-    const scenario = loadScenario('bucket-100k-objects').aws as unknown as AwsScenario;
-    for (const bucket of scenario.buckets) {
-      for (const content of bucket.contents ?? []) if (content.type === 'bulk') (content as BulkContent).count = objects;
-    }
-    const seedStart = performance.now();
-    const aws = await startAws(scenario);
-    const seedMs = performance.now() - seedStart;
-    try {
-      const clients = createAwsClients(PRICING_KEY, {endpoints: {s3: aws.s3Url, sts: aws.stsUrl}});
-      const before = aws.stats.requests;
-      const start = performance.now();
-      const discovery = await discoverReports('acme-billing-reports', 'us-east-1', {clients});
-      figures.push({objects, s3Requests: aws.stats.requests - before, ms: performance.now() - start, reports: discovery.reports.length, seedMs});
-    } finally {
-      await aws.close();
+  for (const folders of folderCounts) {
+    for (const objects of objectCounts) {
+      const seedStart = performance.now();
+      // The report sorts last among the folders, under a name that does not look like one: the walk's worst case.
+      const aws = await startAws(manyFoldersScenario({folders, objects, reportPrefix: 'zz-archive'}), {latencyMs: LATENCY_MS});
+      const seedMs = performance.now() - seedStart;
+      try {
+        const inputs: [DiscoveryFigure['typed'], SetupInput][] = [
+          ['bucket only', {keys: PRICING_KEY, expectedUserName: 'abiquo-billing-user', bucket: BUCKET}],
+          ['path typed', {keys: PRICING_KEY, expectedUserName: 'abiquo-billing-user', bucket: BUCKET, prefix: 'zz-archive', reportName: 'abiquo-hourly'}],
+        ];
+        for (const [typed, input] of inputs) {
+          const clients = createAwsClients(input.keys, {endpoints: {s3: aws.s3Url, sts: aws.stsUrl}});
+          const verdict = await verifySetup(input, {clients});
+          const outcome = verdict.report ? 'report verified' : (verdict.checks.find((c) => c.status !== 'pass' && /REPORT/.test(c.code))?.code ?? 'no report');
+          const s3Requests = clients.meter.records.filter((r) => r.operation !== 'GetCallerIdentityCommand').length;
+          figures.push({folders, objects, typed, roundTrips: clients.meter.roundTrips, s3Requests, verdict: outcome, seedMs});
+        }
+      } finally {
+        await aws.close();
+      }
     }
   }
   return figures;

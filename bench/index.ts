@@ -24,9 +24,10 @@ for (const f of await benchVerdict()) {
   console.log(`  ${f.label.padEnd(42)} ${String(f.roundTrips).padStart(2)} round trips  ${String(f.requests).padStart(3)} requests  ${ms(f.ms).padStart(8)}  ${f.ok ? 'report verified' : 'NO REPORT'}`);
 }
 
-console.log('\nDiscovery cost (target: flat; ≤ 4 S3 requests at 100,000 objects; seeding 100,000 objects ≤ 60 s)');
+console.log('\nDiscovery to a verdict (target: round trips flat; S3 requests bounded, unmoved by unrelated objects; a cut search says so)');
+console.log('  folders   objects  typed          round trips  S3 requests  verdict');
 for (const f of await benchDiscovery()) {
-  console.log(`  ${f.objects.toLocaleString('en').padStart(8)} objects  ${String(f.s3Requests).padStart(2)} S3 requests  ${ms(f.ms).padStart(7)}  ${f.reports} report(s) found  (sandbox seeded in ${ms(f.seedMs)})`);
+  console.log(`  ${String(f.folders).padStart(7)}  ${f.objects.toLocaleString('en').padStart(8)}  ${f.typed.padEnd(13)}  ${String(f.roundTrips).padStart(11)}  ${String(f.s3Requests).padStart(11)}  ${f.verdict}  (seeded in ${ms(f.seedMs)})`);
 }
 
 console.log('\nService worker bundle (target: ≤ 100 KB gzip)');

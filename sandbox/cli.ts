@@ -1,32 +1,77 @@
 /**
- * `npm run sandbox -- --scenario NAME|FILE [--latency MS]`: starts the sandbox, prints ONE JSON line
+ * `npm run sandbox`: starts the sandbox from one scenario, prints ONE JSON line
  * {"console","api","s3","sts","cur","elsewhere","login"} when ready, and runs until SIGINT/SIGTERM.
+ * Options and exit status: `usage` below.
  */
-import {parseArgs} from 'node:util';
+import {existsSync} from 'node:fs';
+import {parseOptions} from '../src/cli/parse-options.ts';
+import {listScenarios, scenarioPath} from './scenario.ts';
 import {startSandbox} from './server.ts';
 
-const {values} = parseArgs({options: {scenario: {type: 'string', default: 'happy-path'}, latency: {type: 'string'}, storage: {type: 'string'}}});
-const latencyMs = values.latency === undefined ? undefined : Number(values.latency);
-if (latencyMs !== undefined && !(latencyMs >= 0)) {
-  console.error('--latency takes a number of milliseconds');
-  process.exit(2);
+const usage = () => `Usage: npm run sandbox -- [--scenario NAME|FILE] [--latency MS] [--storage DIR]
+
+Starts the simulated Abiquo console and API, S3, STS and the CUR API on free loopback ports, prints one JSON
+line with their URLs and the login, and runs until Ctrl-C (SIGINT) or SIGTERM.
+
+  --scenario NAME|FILE   a scenario of sandbox/scenarios/ or a path to a .json file (default: happy-path)
+  --latency MS           milliseconds added to every Abiquo and AWS answer (default: 0)
+  --storage DIR          keep the simulated S3's files in DIR across runs (default: a temporary folder)
+  -h, --help             show this help
+
+Scenarios: ${listScenarios().join(', ')}
+
+Exit status: 0 stopped by a signal; 1 the sandbox could not start or stop; 2 bad usage.
+`;
+
+const specs = {
+  scenario: {type: 'string'},
+  latency: {type: 'string'},
+  storage: {type: 'string'},
+  help: {type: 'boolean', short: 'h'},
+} as const;
+
+function usageError(error: string): number {
+  process.stderr.write(`sandbox: ${error}\n\n${usage()}`);
+  return 2;
 }
 
-const sandbox = await startSandbox({
-  scenario: values.scenario,
-  ...(latencyMs === undefined ? {} : {latencyMs}),
-  ...(values.storage === undefined ? {} : {storageDir: values.storage}),
-});
-process.stdout.write(`${JSON.stringify({console: sandbox.consoleUrl, api: sandbox.apiUrl, s3: sandbox.s3Url, sts: sandbox.stsUrl, cur: sandbox.curUrl, elsewhere: sandbox.elsewhereOrigin, login: sandbox.login})}\n`);
+/** An exit status, or `undefined` while the sandbox runs (a signal ends it). */
+async function main(argv: readonly string[]): Promise<number | undefined> {
+  const parsed = parseOptions(argv, specs);
+  if (!parsed.ok) return usageError(parsed.error);
+  const {scenario = 'happy-path', latency, storage, help} = parsed.values;
+  if (help) {
+    process.stdout.write(usage());
+    return 0;
+  }
+  // Checked here so that a typo gets the list of names, not ENOENT from deep inside the loader.
+  if (!existsSync(scenarioPath(scenario))) return usageError(`unknown scenario ${scenario}; known: ${listScenarios().join(', ')}`);
+  const latencyMs = latency === undefined ? undefined : Number(latency);
+  if (latencyMs !== undefined && !(latencyMs >= 0)) return usageError(`--latency must be a number of milliseconds, not "${latency}"`);
 
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
-  sandbox.close().then(() => process.exit(0), (error: unknown) => {
-    console.error(error);
-    process.exit(1);
+  const sandbox = await startSandbox({
+    scenario,
+    ...(latencyMs === undefined ? {} : {latencyMs}),
+    ...(storage === undefined ? {} : {storageDir: storage}),
   });
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+  process.stdout.write(`${JSON.stringify({console: sandbox.consoleUrl, api: sandbox.apiUrl, s3: sandbox.s3Url, sts: sandbox.stsUrl, cur: sandbox.curUrl, elsewhere: sandbox.elsewhereOrigin, login: sandbox.login})}\n`);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    sandbox.close().then(() => process.exit(0), (error: unknown) => fail('could not stop', error));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return undefined;
+}
+
+/** One line, no stack trace: a broken scenario file or a busy port is for the operator to fix. */
+function fail(what: string, error: unknown): never {
+  process.stderr.write(`sandbox: ${what}: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+const status = await main(process.argv.slice(2)).catch((error: unknown) => fail('could not start', error));
+if (status !== undefined) process.exit(status);

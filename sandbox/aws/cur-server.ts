@@ -90,7 +90,8 @@ function parseRequest(body: Buffer): {MaxResults?: unknown; NextToken?: unknown}
   }
 }
 
-export function createCurServer(scenario: () => AwsScenario, faults: FaultControl, count: (operation: string) => void): Server {
+/** `now`: the instant the bucket contents were generated for (default: the scenario's), so that definitions agree with them. */
+export function createCurServer(scenario: () => AwsScenario, faults: FaultControl, count: (operation: string) => void, now?: () => Date): Server {
   return createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       // A bug in the simulation, not a simulated failure: answer like AWS would and keep the stack for the developer.
@@ -137,7 +138,7 @@ export function createCurServer(scenario: () => AwsScenario, faults: FaultContro
     }
     const offset = offsetOf(request.NextToken);
     if (offset === undefined) return sendError(res, {status: 400, type: 'ValidationException', message: 'Invalid NextToken.'});
-    const definitions = reportDefinitions(world, user.account);
+    const definitions = reportDefinitions(world, user.account, now?.());
     const page = definitions.slice(offset, offset + max);
     const next = offset + max < definitions.length ? {NextToken: tokenOf(offset + max)} : {};
     send(res, 200, {ReportDefinitions: page, ...next});

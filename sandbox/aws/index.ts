@@ -17,6 +17,7 @@ import {createStsServer} from './sts-server.ts';
 
 export type {AwsFaults, FaultKind} from './faults.ts';
 export type {AwsScenario} from './scenario-types.ts';
+export {manyFoldersScenario, type ManyFoldersOptions} from './many-folders.ts';
 
 export interface AwsSandbox {
   s3Url: string;
@@ -28,10 +29,25 @@ export interface AwsSandbox {
   close(): Promise<void>;
 }
 
+/** Legacy location constraints and the only region each may stand for. */
+const LOCATION_REGIONS: Record<string, string> = {EU: 'eu-west-1', '': 'us-east-1'};
+
 function checkScenario(aws: AwsScenario): void {
   const accounts = new Set(aws.accounts.map((a) => a.id));
   for (const who of [...aws.users, ...aws.buckets]) {
     if (!accounts.has(who.account)) throw new Error(`Scenario aws: ${'name' in who ? who.name : ''} belongs to unknown account ${who.account}`);
+  }
+  for (const bucket of aws.buckets) {
+    const constraint = bucket.locationConstraint;
+    if (constraint !== undefined && LOCATION_REGIONS[constraint] !== bucket.region) {
+      throw new Error(`Scenario aws: bucket ${bucket.name} in ${bucket.region} cannot have the location constraint "${constraint}"`);
+    }
+    for (const content of bucket.contents ?? []) {
+      if (content.type === 'legacy-cur' && content.leadingSlash && content.prefix) throw new Error(`Scenario aws: ${content.reportName} has a prefix and leadingSlash`);
+      if (content.type === 'bulk' && content.folders !== undefined && !(Number.isInteger(content.folders) && content.folders >= 1)) {
+        throw new Error(`Scenario aws: bulk folders must be a positive integer, not ${content.folders}`);
+      }
+    }
   }
 }
 
@@ -54,7 +70,7 @@ async function closeServer(server: Server): Promise<void> {
 export async function startAws(aws: AwsScenario, options: {latencyMs?: number; storageDir?: string} = {}): Promise<AwsSandbox> {
   checkScenario(aws);
   const directory = options.storageDir ?? (await mkdtemp(path.join(tmpdir(), 'aws-sandbox-')));
-  const {indexes} = seedStore(directory, aws);
+  const {indexes, now} = seedStore(directory, aws);
 
   const s3rver = new S3rver({address: '127.0.0.1', port: 0, directory, silent: true});
   const upstream = await s3rver.run();
@@ -62,7 +78,7 @@ export async function startAws(aws: AwsScenario, options: {latencyMs?: number; s
   const {stats, count} = createStats();
   const proxy = createS3Proxy({scenario: () => aws, indexes, upstreamPort: () => upstream.port, faults, count});
   const sts = createStsServer(() => aws.users, faults, count);
-  const cur = createCurServer(() => aws, faults, count);
+  const cur = createCurServer(() => aws, faults, count, () => now);
   const [s3Url, stsUrl, curUrl] = await Promise.all([listen(proxy), listen(sts), listen(cur)]);
 
   return {

@@ -3,6 +3,7 @@
  * data or not yet) in the buckets the account owns, derived from the scenario's contents (aws-cur.md §1.6), with the
  * content's `definition` overrides. CUR 2.0 exports are not report definitions.
  */
+import {latestDelivery, legacyLastDelivery} from './cur-generator.ts';
 import {scenarioNow} from './seed.ts';
 import type {AwsBucket, AwsScenario, BucketContent, DefinitionOverride} from './scenario-types.ts';
 
@@ -31,6 +32,7 @@ function definitionOf(bucket: AwsBucket, content: BucketContent, now: Date): Rep
   const athena = content.type === 'parquet';
   const compression = athena ? 'Parquet' : content.type === 'legacy-cur' ? (content.compression ?? 'GZIP') : 'GZIP';
   const delivered = content.type !== 'legacy-cur-defined-no-data';
+  const lastDelivery = content.type === 'legacy-cur' ? legacyLastDelivery(content, now) : latestDelivery(now, undefined);
   return {
     ReportName: content.reportName,
     TimeUnit: override.timeUnit ?? (content.type === 'legacy-cur' ? content.timeUnit : undefined) ?? 'HOURLY',
@@ -45,14 +47,16 @@ function definitionOf(bucket: AwsBucket, content: BucketContent, now: Date): Rep
     // Athena integration forces overwrite (aws-cur.md §1.1).
     ReportVersioning: athena ? 'OVERWRITE_REPORT' : content.type === 'legacy-cur' ? (content.versioning ?? 'CREATE_NEW_REPORT') : 'CREATE_NEW_REPORT',
     ...(delivered || override.lastStatus
-      ? {ReportStatus: {...(delivered ? {lastDelivery: deliveryStamp(new Date(now.getTime() - 3_600_000))} : {}), lastStatus: override.lastStatus ?? 'SUCCESS'}}
+      ? {ReportStatus: {...(delivered ? {lastDelivery: deliveryStamp(lastDelivery)} : {}), lastStatus: override.lastStatus ?? 'SUCCESS'}}
       : {}),
   };
 }
 
-/** The account's definitions, in scenario order (AWS's order is not documented). */
-export function reportDefinitions(aws: AwsScenario, account: string): ReportDefinitionJson[] {
-  const now = scenarioNow(aws);
+/**
+ * The account's definitions, in scenario order (AWS's order is not documented). `now` is the instant the bucket
+ * contents were generated for (seedStore's), so that delivery times agree with the objects' Last-Modified.
+ */
+export function reportDefinitions(aws: AwsScenario, account: string, now: Date = scenarioNow(aws)): ReportDefinitionJson[] {
   return aws.buckets
     .filter((bucket) => bucket.account === account)
     .flatMap((bucket) => (bucket.contents ?? []).flatMap((content) => definitionOf(bucket, content, now) ?? []));

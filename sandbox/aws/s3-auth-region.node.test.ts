@@ -1,10 +1,9 @@
 import {GetBucketLocationCommand, GetObjectCommand, HeadBucketCommand, ListObjectsV2Command} from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
-import {Agent, type AgentOptions} from 'node:http';
 import {after, before, describe, it} from 'node:test';
 import {BILLING_BUCKET, PRICING_KEY} from './demo-keys.ts';
 import {startAws, type AwsSandbox} from './index.ts';
-import {awsScenario, failureOf, keyOf, s3Client, userWithKey} from './test-support.ts';
+import {awsScenario, failureOf, keyOf, s3Client, userWithKey, virtualHostedS3Client} from './test-support.ts';
 
 const listReports = new ListObjectsV2Command({Bucket: BILLING_BUCKET, Prefix: 'cur/abiquo-hourly/', Delimiter: '/'});
 
@@ -88,18 +87,13 @@ describe('simulated S3 bucket regions (bucket in eu-west-1)', () => {
   });
 
   it('answers a virtual-hosted request signed for the wrong region with 400 AuthorizationHeaderMalformed', async () => {
-    // Virtual-hosted names reach the bucket's own region (as S3's global DNS does); resolve them to loopback.
-    const lookup: AgentOptions['lookup'] = (_host, options, callback) =>
-      (options as {all?: boolean}).all ? (callback as (e: null, a: {address: string; family: number}[]) => void)(null, [{address: '127.0.0.1', family: 4}]) : callback(null, '127.0.0.1', 4);
-    const client = s3Client(sandbox, PRICING_KEY, 'us-east-1', {
-      forcePathStyle: false,
-      endpoint: sandbox.s3Url.replace('127.0.0.1', 'localhost'),
-      requestHandler: {httpAgent: new Agent({lookup})},
-    });
+    // Virtual-hosted names reach the bucket's own region (as S3's global DNS does).
+    const {client, hosts} = virtualHostedS3Client(sandbox, PRICING_KEY, 'us-east-1');
     const failure = await failureOf(client.send(new GetObjectCommand({Bucket: BILLING_BUCKET, Key: 'cur/aws-programmatic-access-test-object'})));
     assert.equal(failure.name, 'AuthorizationHeaderMalformed');
     assert.equal(failure.status, 400);
     assert.equal(failure.headers['x-amz-bucket-region'], 'eu-west-1');
     assert.equal(failure.error['Region'], 'eu-west-1');
+    assert.deepEqual(hosts, [`${BILLING_BUCKET}.localhost`]);
   });
 });

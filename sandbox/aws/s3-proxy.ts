@@ -2,10 +2,13 @@
  * Simulated S3: a proxy in front of s3rver that adds what s3rver lacks and the extension depends on — SigV4
  * verification, bucket regions (301 PermanentRedirect / 400 AuthorizationHeaderMalformed with
  * `x-amz-bucket-region`), per-key permissions (403 AccessDenied, and 403 instead of 404 without s3:ListBucket),
- * GetBucketLocation for non-default regions, and injected faults. Allowed requests reach s3rver unchanged except
- * for the signature, which s3rver cannot check against scenario keys.
+ * GetBucketLocation for non-default regions (and legacy `EU`), and injected faults. It takes path-style
+ * (`/<bucket>/<key>`) and virtual-hosted-style (`Host: <bucket>.<host>`) requests alike, and keys that begin with `/`.
+ * Allowed requests reach s3rver path-style, without the signature, which s3rver cannot check against scenario keys,
+ * and under the key's storage name (storage-key.ts).
  */
 import {createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import {isIP} from 'node:net';
 import {skewedTimes, type FaultControl, type FaultKind} from './faults.ts';
 import {dropConnection, requestId, xmlFields} from './http-util.ts';
 import {listObjects} from './list-objects.ts';
@@ -14,6 +17,7 @@ import {isAllowed, bucketArn} from './permissions.ts';
 import {s3Operation} from './s3-operation.ts';
 import type {AwsBucket, AwsScenario} from './scenario-types.ts';
 import {parseAuthorization, verifySigV4, type SigV4Failure} from './sigv4-verify.ts';
+import {storagePath} from './storage-key.ts';
 
 const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
@@ -63,6 +67,25 @@ const FAULT_ERRORS: Record<'slowdown' | '500', S3Error> = {
   slowdown: {status: 503, code: 'SlowDown', message: 'Please reduce your request rate.'},
   '500': {status: 500, code: 'InternalError', message: 'We encountered an internal error. Please try again.'},
 };
+
+/**
+ * The bucket a virtual-hosted request names in its Host header, as S3 reads `<bucket>.s3.<region>.amazonaws.com`:
+ * the longest scenario bucket the host starts with (`acme.billing.reports.localhost`), else whatever precedes
+ * `.s3….amazonaws.com` or `.localhost` (an unknown bucket, answered NoSuchBucket). An IP address or a bare host
+ * name (`localhost`) means path-style.
+ */
+export function virtualHostBucket(hostHeader: string | undefined, buckets: readonly AwsBucket[]): string | undefined {
+  const host = (hostHeader ?? '').replace(/:\d+$/, '').toLowerCase();
+  if (!host || isIP(host.replace(/^\[|\]$/g, '')) || !host.includes('.')) return undefined;
+  const known = buckets.filter((b) => host.startsWith(`${b.name}.`)).sort((a, b) => b.name.length - a.name.length)[0];
+  if (known) return known.name;
+  return /^(.+)\.s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com$/.exec(host)?.[1] ?? /^(.+)\.localhost$/.exec(host)?.[1];
+}
+
+/** What GetBucketLocation answers: empty for us-east-1 (AWS's docs say null), the scenario's legacy `EU`, or the region. */
+function locationConstraint(bucket: AwsBucket): string {
+  return bucket.locationConstraint ?? (bucket.region === 'us-east-1' ? '' : bucket.region);
+}
 
 /** The endpoint S3 names in a PermanentRedirect: the bucket's own regional host. */
 function bucketEndpoint(bucket: AwsBucket): string {
@@ -115,11 +138,12 @@ export function createS3Proxy({scenario, indexes, upstreamPort, faults, count}: 
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const world = scenario();
-    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    // Prefixed, not resolved against a base: a virtual-hosted `//report/…` (a key that begins with `/`) would read as
+    // a protocol-relative URL naming the host `report`.
+    const url = new URL(`http://sandbox.invalid${req.url ?? '/'}`);
     // Virtual-hosted requests (`<bucket>.<endpoint>`) reach the bucket's own region, as S3's global DNS does.
-    const host = (req.headers.host ?? '').split(':')[0]!;
-    const vhostBucket = world.buckets.find((b) => host.startsWith(`${b.name}.`));
-    const op = s3Operation(req.method ?? 'GET', url.pathname, url.searchParams, vhostBucket?.name);
+    const vhostBucket = virtualHostBucket(req.headers.host, world.buckets);
+    const op = s3Operation(req.method ?? 'GET', url.pathname, url.searchParams, vhostBucket);
     count(op.name);
 
     const fault = await faults.beforeResponse();
@@ -131,7 +155,7 @@ export function createS3Proxy({scenario, indexes, upstreamPort, faults, count}: 
     const signedRegion = auth.ok ? auth.value.region : undefined;
     // GetBucketLocation is answered from any region: it is how clients find the right one.
     if (bucket && op.name !== 'GetBucketLocation' && (signedRegion ?? 'us-east-1') !== bucket.region) {
-      if (vhostBucket) {
+      if (vhostBucket !== undefined) {
         return sendError(req, res, {status: 400, code: 'AuthorizationHeaderMalformed', message: `The authorization header is malformed; the region '${signedRegion}' is wrong; expecting '${bucket.region}'`, extra: {Region: bucket.region}}, bucket);
       }
       return sendError(req, res, {status: 301, code: 'PermanentRedirect', message: 'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.', extra: {Endpoint: bucketEndpoint(bucket), Bucket: bucket.name}}, bucket);
@@ -150,8 +174,9 @@ export function createS3Proxy({scenario, indexes, upstreamPort, faults, count}: 
     if (!bucket && !isAllowed(user, op.action, op.resource)) return sendError(req, res, accessDenied());
 
     if (bucket && op.name === 'GetBucketLocation') {
-      const location = bucket.region === 'us-east-1' ? '' : bucket.region;
-      return sendXml(res, `<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="${S3_NS}">${location}</LocationConstraint>`);
+      const location = locationConstraint(bucket);
+      // For us-east-1, S3 sends an empty element: `<LocationConstraint xmlns="…"/>`.
+      return sendXml(res, `<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="${S3_NS}"${location ? `>${location}</LocationConstraint>` : '/>'}`);
     }
     if (bucket && (op.name === 'ListObjectsV2' || op.name === 'ListObjects')) {
       const answer = listObjects(bucket.name, indexes.get(bucket.name)!, url.searchParams, op.name === 'ListObjectsV2');
@@ -162,11 +187,16 @@ export function createS3Proxy({scenario, indexes, upstreamPort, faults, count}: 
     if (held) return sendHeld(req, res, held, indexes.get(bucket!.name)!.get(op.key!)!);
     // Without s3:ListBucket, S3 will not reveal whether a key exists: a missing object is 403, not 404.
     const hideMissing = !!bucket && !!op.key && !isAllowed(user, 's3:ListBucket', bucketArn(bucket.name), bucket);
+    const readsObject = op.name === 'GetObject' || op.name === 'HeadObject';
     const target: Forwarding = {
-      path: vhostBucket ? `/${vhostBucket.name}${url.pathname}${url.search}` : (req.url ?? '/'),
+      // Object requests go under the key's storage name; others path-style as they came.
+      path: bucket && op.key !== undefined ? `${storagePath(bucket.name, op.key)}${url.search}` : vhostBucket !== undefined ? `/${vhostBucket}${url.pathname}${url.search}` : (req.url ?? '/'),
       intercept: (status) => {
-        if (status !== 404 || !hideMissing) return false;
-        sendError(req, res, accessDenied(), bucket);
+        if (status !== 404 || !bucket || op.key === undefined) return false;
+        if (hideMissing) sendError(req, res, accessDenied(), bucket);
+        // s3rver's NoSuchKey would name the storage key; S3 names the key asked for.
+        else if (readsObject) sendError(req, res, {status: 404, code: 'NoSuchKey', message: 'The specified key does not exist.', extra: {Key: op.key}});
+        else return false;
         return true;
       },
       ...(op.name === 'HeadBucket' ? {regionHeader: bucket!.region} : {}),
@@ -220,6 +250,7 @@ export function createS3Proxy({scenario, indexes, upstreamPort, faults, count}: 
 function trackWrite(index: ObjectIndex, operation: string, key: string, req: IncomingMessage, etag: string | undefined): void {
   if (operation === 'DeleteObject') index.delete(key);
   if (operation === 'PutObject') {
-    index.put({key, size: Number(req.headers['content-length'] ?? 0), etag: etag ?? '""', lastModified: new Date()});
+    // Whole seconds, as S3 keeps them (and as s3rver's Last-Modified header shows them).
+    index.put({key, size: Number(req.headers['content-length'] ?? 0), etag: etag ?? '""', lastModified: new Date(Math.floor(Date.now() / 1000) * 1000)});
   }
 }

@@ -37,9 +37,16 @@ export interface AwsUser {
 }
 
 export interface AwsBucket {
+  /** Dotted names (`acme.billing.reports`) are allowed, as on S3. */
   name: string;
   region: string;
   account: string;
+  /**
+   * What GetBucketLocation answers, when it is not the region itself: `EU` for a bucket created in eu-west-1 with
+   * the legacy constraint, `""` (an empty element, "null" in AWS's docs) for us-east-1, which is also the default
+   * there. Every `x-amz-bucket-region` header still names the real region.
+   */
+  locationConstraint?: 'EU' | '';
   contents?: BucketContent[];
 }
 
@@ -87,9 +94,33 @@ export interface ManifestBreakage {
   dropColumns?: string[];
 }
 
+/**
+ * The newest period (the month of `now`) while AWS has not finished its first delivery of it; the periods before
+ * are complete, their last delivery a day before `deliveredAt`. `complete`: like every other period.
+ * `no-period-manifest`: one `<assemblyId>/` folder with its data files and its own manifest, but no
+ * `<name>-Manifest.json` in the period folder yet. `data-only`: the data files only, no manifest at all (with
+ * OVERWRITE_REPORT, both mean data files directly in the period folder and no manifest). `none`: nothing for the
+ * period (S3 has no empty folders, so no period folder either).
+ */
+export type NewestPeriod = 'complete' | 'no-period-manifest' | 'data-only' | 'none';
+
 export interface LegacyCurContent extends ReportBase {
   type: 'legacy-cur';
   reportName: string;
+  /**
+   * Keys begin with `/` (`/<reportName>/…`, `/aws-programmatic-access-test-object`): what AWS writes for a report
+   * whose path prefix is empty (aws-cur.md "Empty prefix quirk"). Only with an empty `prefix`.
+   */
+  leadingSlash?: boolean;
+  newestPeriod?: NewestPeriod;
+  /**
+   * When AWS's latest delivery run happened: an ISO instant or a duration before `now` (`-6h`, `-45d`); default an
+   * hour before `now`. Each object's Last-Modified is its delivery time. AWS refreshes open periods daily: each
+   * period's last assembly is delivered at this instant (a closed period's at most 2 days after its end), earlier
+   * assemblies a day apart before it, and nothing before a period starts (so a `deliveredAt` long ago leaves the
+   * newest periods without folders, as when deliveries stopped).
+   */
+  deliveredAt?: string;
   /** `Parquet`: a Parquet report without Athena, in the same period/assembly layout as CSV. */
   compression?: 'GZIP' | 'ZIP' | 'Parquet';
   versioning?: 'CREATE_NEW_REPORT' | 'OVERWRITE_REPORT';
@@ -129,11 +160,19 @@ export interface BulkContent {
   count: number;
   /** `flat`: all keys directly under the prefix, like S3 server access logs; `daily`: `YYYY/MM/DD/` folders like CloudTrail. */
   layout?: 'flat' | 'daily';
+  /**
+   * Spreads the objects round-robin among this many folders `<prefix>folder-0001/` … (4 digits at least), each with
+   * the layout above; with `prefix` "" they are top-level folders. Folders that get no object do not exist.
+   */
+  folders?: number;
 }
 
 export interface ObjectContent {
   type: 'object';
+  /** Any S3 key, including one that begins with `/`. */
   key: string;
   body: string;
   contentType?: string;
+  /** Last-Modified for GetObject/HeadObject and listings: ISO instant or a duration before `now` (`-3d`); default: when the store was seeded. */
+  lastModified?: string;
 }

@@ -1,4 +1,4 @@
-import {GetObjectCommand, ListObjectsV2Command, type S3Client} from '@aws-sdk/client-s3';
+import {GetBucketLocationCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client} from '@aws-sdk/client-s3';
 import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
 import {unzipSync} from 'fflate';
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import {listScenarios} from '../scenario.ts';
 import {LEGACY_CUR_COLUMNS} from './cur-legacy-columns.ts';
 import {BILLING_BUCKET, LINKED_KEYS, PAYER_ACCOUNT, PRICING_KEY} from './demo-keys.ts';
 import {startAws, type AwsSandbox} from './index.ts';
-import {awsScenario, keyOf, s3Client, stsClient} from './test-support.ts';
+import {awsScenario, failureOf, keyOf, reportDefinitionsOf, s3Client, stsClient, userWithKey} from './test-support.ts';
 
 const PERIOD = /^\d{8}-\d{8}\/$/;
 
@@ -50,7 +50,7 @@ async function checkLegacyReport(client: S3Client, base: string, name: string, c
 async function withScenario(name: string, test: (sandbox: AwsSandbox, client: S3Client) => Promise<void>): Promise<void> {
   const sandbox = await startAws(awsScenario(name));
   try {
-    await test(sandbox, s3Client(sandbox, PRICING_KEY, name === 'bucket-eu-west-1' ? 'eu-west-1' : 'us-east-1'));
+    await test(sandbox, s3Client(sandbox, PRICING_KEY, awsScenario(name).buckets.find((b) => b.name === BILLING_BUCKET)?.region ?? 'us-east-1'));
   } finally {
     await sandbox.close();
   }
@@ -173,5 +173,100 @@ describe('shipped AWS scenarios', () => {
       assert.deepEqual(LEGACY_CUR_COLUMNS.filter((c) => !names.includes(c)), ['bill/PayerAccountId', 'lineItem/BlendedCost']);
       const header = gunzipSync(await getBytes(client, (trimmed['reportKeys'] as string[])[0]!, bucket)).toString().split('\n')[0]!;
       assert.equal(header, names.join(','));
+    }));
+
+  it('bucket-eu-legacy-location: GetBucketLocation answers EU while x-amz-bucket-region says eu-west-1', () =>
+    withScenario('bucket-eu-legacy-location', async (sandbox, client) => {
+      assert.equal((await client.send(new GetBucketLocationCommand({Bucket: BILLING_BUCKET}))).LocationConstraint, 'EU');
+      const fromUsEast1 = await s3Client(sandbox, PRICING_KEY, 'us-east-1').send(new GetBucketLocationCommand({Bucket: BILLING_BUCKET}));
+      assert.equal(fromUsEast1.LocationConstraint, 'EU');
+      assert.equal((await client.send(new HeadBucketCommand({Bucket: BILLING_BUCKET}))).BucketRegion, 'eu-west-1');
+      const redirect = await failureOf(s3Client(sandbox, PRICING_KEY, 'us-east-1').send(new HeadBucketCommand({Bucket: BILLING_BUCKET})));
+      assert.deepEqual([redirect.status, redirect.headers['x-amz-bucket-region']], [301, 'eu-west-1']);
+      await checkLegacyReport(client, 'cur/abiquo-hourly/', 'abiquo-hourly', 'GZIP');
+    }));
+
+  it('happy-path: GetBucketLocation of a us-east-1 bucket is an empty LocationConstraint (AWS: null)', () =>
+    withScenario('happy-path', async (_s, client) => {
+      assert.equal((await client.send(new GetBucketLocationCommand({Bucket: BILLING_BUCKET}))).LocationConstraint, undefined);
+    }));
+
+  it('period-in-progress: the newest period holds an assembly folder with data only; the one before is complete', () =>
+    withScenario('period-in-progress', async (_s, client) => {
+      const base = 'cur/abiquo-hourly/';
+      assert.deepEqual((await list(client, base)).prefixes, ['20260901-20261001/', '20261001-20261101/', '20261101-20261201/']);
+      const newest = await list(client, `${base}20261101-20261201/`);
+      assert.deepEqual(newest.keys, []);
+      assert.equal(newest.prefixes.length, 1);
+      assert.match(newest.prefixes[0]!, /^[0-9a-f-]{36}\/$/);
+      const assembly = await list(client, `${base}20261101-20261201/${newest.prefixes[0]}`);
+      assert.deepEqual(assembly, {prefixes: [], keys: ['abiquo-hourly-1.csv.gz']});
+      const data = await client.send(new HeadObjectCommand({Bucket: BILLING_BUCKET, Key: `${base}20261101-20261201/${newest.prefixes[0]}abiquo-hourly-1.csv.gz`}));
+      assert.equal(data.LastModified?.toISOString(), '2026-11-01T07:12:31.000Z');
+      const missing = await failureOf(client.send(new GetObjectCommand({Bucket: BILLING_BUCKET, Key: `${base}20261101-20261201/abiquo-hourly-Manifest.json`})));
+      assert.deepEqual([missing.name, missing.status], ['NoSuchKey', 404]);
+      const previous = await client.send(new GetObjectCommand({Bucket: BILLING_BUCKET, Key: `${base}20261001-20261101/abiquo-hourly-Manifest.json`}));
+      assert.equal(previous.LastModified?.toISOString(), '2026-10-31T07:12:31.000Z');
+      const manifest = JSON.parse(await previous.Body!.transformToString()) as {billingPeriod: {start: string}};
+      assert.equal(manifest.billingPeriod.start, '20261001T000000.000Z');
+      assert.equal((await list(client, `${base}20261001-20261101/`)).prefixes.length, 2);
+    }));
+
+  it('period-not-started: no folder for the month just begun; the earlier periods are complete', () =>
+    withScenario('period-not-started', async (sandbox, client) => {
+      assert.deepEqual((await list(client, 'cur/abiquo-hourly/')).prefixes, ['20260901-20261001/', '20261001-20261101/']);
+      const manifest = await getJson(client, 'cur/abiquo-hourly/20261001-20261101/abiquo-hourly-Manifest.json');
+      assert.equal(manifest['reportName'], 'abiquo-hourly');
+      const [definition] = await reportDefinitionsOf(sandbox, PRICING_KEY);
+      assert.deepEqual(definition?.['ReportStatus'], {lastDelivery: '20261031T060500Z', lastStatus: 'SUCCESS'});
+    }));
+
+  it('delivery-stopped: ERROR_PERMISSIONS, no folder for periods begun since, lastDelivery = the newest manifest\'s Last-Modified', () =>
+    withScenario('delivery-stopped', async (sandbox, client) => {
+      const stoppedAt = Date.now() - 40 * 86_400_000;
+      const periods = (await list(client, 'cur/abiquo-hourly/')).prefixes;
+      assert.ok(periods.length >= 1 && periods.every((p) => Date.UTC(+p.slice(0, 4), +p.slice(4, 6) - 1, +p.slice(6, 8)) <= stoppedAt), periods.join(' '));
+      const head = await client.send(new HeadObjectCommand({Bucket: BILLING_BUCKET, Key: `cur/abiquo-hourly/${periods.at(-1)}abiquo-hourly-Manifest.json`}));
+      const [definition] = await reportDefinitionsOf(sandbox, PRICING_KEY);
+      const status = definition?.['ReportStatus'] as {lastDelivery: string; lastStatus: string};
+      assert.equal(status.lastStatus, 'ERROR_PERMISSIONS');
+      assert.equal(status.lastDelivery, head.LastModified!.toISOString().replace(/[-:]|\.\d{3}/g, ''));
+      assert.ok(Math.abs(head.LastModified!.getTime() - stoppedAt) < 2 * 86_400_000 + 60_000);
+    }));
+
+  it('dotted-bucket: the report sits in acme.billing.reports, read path-style', () =>
+    withScenario('dotted-bucket', async (sandbox) => {
+      const client = s3Client(sandbox, PRICING_KEY);
+      const periods = await list(client, 'cur/abiquo-hourly/', 'acme.billing.reports');
+      const manifest = await getJson(client, `cur/abiquo-hourly/${periods.prefixes.at(-1)}abiquo-hourly-Manifest.json`, 'acme.billing.reports');
+      assert.equal(manifest['bucket'], 'acme.billing.reports');
+      assert.equal((await reportDefinitionsOf(sandbox, PRICING_KEY))[0]?.['S3Bucket'], 'acme.billing.reports');
+    }));
+
+  it('report-definition-absent: the files are there, DescribeReportDefinitions lists nothing', () =>
+    withScenario('report-definition-absent', async (sandbox, client) => {
+      await checkLegacyReport(client, 'cur/abiquo-hourly/', 'abiquo-hourly', 'GZIP');
+      assert.deepEqual(await reportDefinitionsOf(sandbox, PRICING_KEY), []);
+    }));
+
+  it('report-definition-elsewhere: the pricing key reads the report but sees no definition; the owning account does', () =>
+    withScenario('report-definition-elsewhere', async (sandbox, client) => {
+      const {prefixes} = await list(client, 'cur/abiquo-hourly/');
+      const manifest = await getJson(client, `cur/abiquo-hourly/${prefixes.at(-1)}abiquo-hourly-Manifest.json`);
+      assert.equal(manifest['account'], '111122223333');
+      assert.deepEqual(await reportDefinitionsOf(sandbox, PRICING_KEY), []);
+      const owner = keyOf(userWithKey(awsScenario('report-definition-elsewhere'), 'AKIAMGMTCURADEXAMPLE'));
+      const definitions = await reportDefinitionsOf(sandbox, owner);
+      assert.deepEqual(definitions.map((d) => [d['ReportName'], d['S3Bucket'], d['S3Prefix']]), [['abiquo-hourly', BILLING_BUCKET, 'cur']]);
+      const caller = await stsClient(sandbox, PRICING_KEY).send(new GetCallerIdentityCommand({}));
+      assert.equal(caller.Account, PAYER_ACCOUNT);
+    }));
+
+  it('leading-slash: the report folder is /abiquo-hourly/ and its definition has an empty S3Prefix', () =>
+    withScenario('leading-slash', async (sandbox, client) => {
+      assert.deepEqual(await list(client, ''), {prefixes: ['/'], keys: []});
+      assert.equal((await list(client, '/abiquo-hourly/')).prefixes.length, 3);
+      const [definition] = await reportDefinitionsOf(sandbox, PRICING_KEY);
+      assert.equal(definition?.['S3Prefix'], '');
     }));
 });

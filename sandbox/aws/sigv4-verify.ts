@@ -80,7 +80,8 @@ export async function verifySigV4(
     return err('RequestTimeTooSkewed', {requestTime: signingDate.toISOString()});
   }
 
-  const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+  // Prefixed, not resolved: `//report/…` (virtual-hosted, a key beginning with `/`) is not a protocol-relative URL.
+  const url = new URL(`http://sandbox.invalid${req.url ?? '/'}`);
   const query: Record<string, string | string[]> = {};
   for (const [k, v] of url.searchParams) {
     const prior = query[k];

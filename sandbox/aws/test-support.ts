@@ -1,7 +1,10 @@
 /** Helpers for the AWS sandbox's Node tests: scenarios by name, real SDK clients pointed at the sandbox. */
+import {Sha256} from '@aws-crypto/sha256-js';
 import {S3Client, type S3ClientConfig} from '@aws-sdk/client-s3';
 import {STSClient} from '@aws-sdk/client-sts';
+import {SignatureV4} from '@smithy/signature-v4';
 import assert from 'node:assert/strict';
+import {Agent, type AgentOptions} from 'node:http';
 import {loadScenario} from '../scenario.ts';
 import type {AwsSandbox} from './index.ts';
 import type {AwsScenario, AwsUser} from './scenario-types.ts';
@@ -32,6 +35,54 @@ export function userWithKey(aws: AwsScenario, accessKeyId: string): AwsUser {
 
 export function s3Client(sandbox: AwsSandbox, credentials: Key, region = 'us-east-1', extra: Partial<S3ClientConfig> = {}): S3Client {
   return new S3Client({region, endpoint: sandbox.s3Url, forcePathStyle: true, credentials, maxAttempts: 1, ...extra});
+}
+
+/** Every host name resolves to loopback, as if DNS sent `<bucket>.localhost` (or any S3 name) to the sandbox. */
+const loopback: AgentOptions['lookup'] = (_host, options, callback) =>
+  (options as {all?: boolean}).all
+    ? (callback as (e: null, addresses: {address: string; family: number}[]) => void)(null, [{address: '127.0.0.1', family: 4}])
+    : callback(null, '127.0.0.1', 4);
+
+/**
+ * A virtual-hosted-style client: the endpoint is `http://localhost:<port>`, so the SDK sends `Host: <bucket>.localhost:<port>`
+ * (dotted bucket names too, over HTTP). Such names do not resolve offline everywhere, so the client's agent resolves
+ * every name to 127.0.0.1. `hosts` collects the host each request was sent to.
+ */
+export function virtualHostedS3Client(sandbox: AwsSandbox, credentials: Key, region = 'us-east-1', extra: Partial<S3ClientConfig> = {}): {client: S3Client; hosts: string[]} {
+  const client = s3Client(sandbox, credentials, region, {
+    forcePathStyle: false,
+    endpoint: sandbox.s3Url.replace('127.0.0.1', 'localhost'),
+    requestHandler: {httpAgent: new Agent({lookup: loopback})},
+    ...extra,
+  });
+  const hosts: string[] = [];
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      hosts.push((args.request as {hostname: string}).hostname);
+      return next(args);
+    },
+    {step: 'finalizeRequest', name: 'recordHost'},
+  );
+  return {client, hosts};
+}
+
+/** Every report definition `cur:DescribeReportDefinitions` lists for a key, page after page (signed as the SDK signs JSON 1.1). */
+export async function reportDefinitionsOf(sandbox: AwsSandbox, credentials: Key): Promise<Record<string, unknown>[]> {
+  const url = new URL(sandbox.curUrl);
+  const signer = new SignatureV4({service: 'cur', region: 'us-east-1', credentials, sha256: Sha256});
+  const definitions: Record<string, unknown>[] = [];
+  let token: string | undefined;
+  do {
+    const body = JSON.stringify({MaxResults: 5, ...(token ? {NextToken: token} : {})});
+    const headers = {host: url.host, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSOrigamiServiceGatewayService.DescribeReportDefinitions'};
+    const signed = await signer.sign({method: 'POST', protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: '/', headers, body});
+    const response = await fetch(url, {method: 'POST', headers: signed.headers, body});
+    const json = (await response.json()) as {ReportDefinitions?: Record<string, unknown>[]; NextToken?: string; __type?: string};
+    assert.equal(response.status, 200, `DescribeReportDefinitions: ${json.__type}`);
+    definitions.push(...(json.ReportDefinitions ?? []));
+    token = json.NextToken;
+  } while (token);
+  return definitions;
 }
 
 export function stsClient(sandbox: AwsSandbox, credentials: Key): STSClient {

@@ -57,16 +57,24 @@ const FIELD_NAMES: Record<Field | 'paste' | 'name' | 'console', RegExp> = {
 /** Malformed engine input: the code, and whether the keys were fine (STS may then be asked who they are). */
 const ENGINE: readonly [Field, Partial<SetupInput> & {keys?: SetupInput['keys']}, string][] = [
   ['accessKeyId', {keys: {...KEYS, accessKeyId: ''}}, 'KEY_ID_MISSING'],
-  ['accessKeyId', {keys: {...KEYS, accessKeyId: 'akiaiosfodnn7example'}}, 'KEY_ID_MALFORMED'],
+  ['accessKeyId', {keys: {...KEYS, accessKeyId: 'akiaiosfodnn7example'}}, 'KEY_ID_LOWERCASE'],
+  ['accessKeyId', {keys: {...KEYS, accessKeyId: 'AKIAiosfodnn7example'}}, 'KEY_ID_LOWERCASE'],
   ['accessKeyId', {keys: {...KEYS, accessKeyId: 'AKIAIOSFODNN7EXAMPL'}}, 'KEY_ID_MALFORMED'],
   ['accessKeyId', {keys: {...KEYS, accessKeyId: 'AKIAIOSFODNN7EXAMPLEX'}}, 'KEY_ID_MALFORMED'],
-  ['accessKeyId', {keys: {...KEYS, accessKeyId: 'AKIA IOSFODNN7EXAMPL'}}, 'KEY_ID_MALFORMED'],
-  ['accessKeyId', {keys: {...KEYS, accessKeyId: '\u0410KIAIOSFODNN7EXAMPLE'}}, 'KEY_ID_MALFORMED'],
+  ['accessKeyId', {keys: {...KEYS, accessKeyId: 'AKIA IOSFODNN7EXAMPL'}}, 'KEY_ID_CHARACTER'],
+  ['accessKeyId', {keys: {...KEYS, accessKeyId: 'AKIAIOSF0DNN7EXAMPLE'}}, 'KEY_ID_CHARACTER'],
+  ['accessKeyId', {keys: {...KEYS, accessKeyId: 'AIDAIOSFODNN7EXAMPLE'}}, 'KEY_ID_PREFIX'],
+  ['accessKeyId', {keys: {...KEYS, accessKeyId: '\u0410KIAIOSFODNN7EXAMPLE'}}, 'KEY_ID_LOOKALIKE'],
+  ['accessKeyId', {keys: {...KEYS, accessKeyId: 'AKIAIOSFODNN7EX\u0391MPLE'}}, 'KEY_ID_LOOKALIKE'],
+  ['accessKeyId', {keys: {...KEYS, accessKeyId: 'AKIAIOSFODNN\uff17EXAMPLE'}}, 'KEY_ID_LOOKALIKE'],
   ['secretAccessKey', {keys: {...KEYS, secretAccessKey: ''}}, 'SECRET_MISSING'],
   ['secretAccessKey', {keys: {...KEYS, secretAccessKey: SECRET.slice(1)}}, 'SECRET_MALFORMED'],
   ['secretAccessKey', {keys: {...KEYS, secretAccessKey: `${SECRET}A`}}, 'SECRET_MALFORMED'],
-  ['secretAccessKey', {keys: {...KEYS, secretAccessKey: SECRET.replace('/', ' ')}}, 'SECRET_MALFORMED'],
-  ['secretAccessKey', {keys: {...KEYS, secretAccessKey: `${SECRET.slice(0, 39)}!`}}, 'SECRET_MALFORMED'],
+  ['secretAccessKey', {keys: {...KEYS, secretAccessKey: SECRET.replace('/', ' ')}}, 'SECRET_SPACE'],
+  ['secretAccessKey', {keys: {...KEYS, secretAccessKey: SECRET.replaceAll('/', ' ')}}, 'SECRET_SPACE'],
+  ['secretAccessKey', {keys: {...KEYS, secretAccessKey: `${SECRET.slice(0, 39)}!`}}, 'SECRET_CHARACTER'],
+  ['secretAccessKey', {keys: {...KEYS, secretAccessKey: `${SECRET.slice(0, 20)}\u0435${SECRET.slice(21)}`}}, 'SECRET_CHARACTER'],
+  ['secretAccessKey', {keys: {...KEYS, secretAccessKey: `${SECRET.slice(0, 20)} ${SECRET.slice(20)}`}}, 'SECRET_MALFORMED'],
   ['accessKeyId', {keys: {accessKeyId: SECRET, secretAccessKey: KEYS.accessKeyId}}, 'KEYS_SWAPPED'],
   ['bucket', {bucket: '.acme-billing'}, 'BUCKET_MALFORMED'],
   ['bucket', {bucket: 'acme billing'}, 'BUCKET_MALFORMED'],
@@ -140,6 +148,19 @@ describe('bad input, field by field', () => {
     });
   }
 
+  const SEVERAL = [
+    `User name,Password,Access key ID,Secret access key,Console login link\nalice,,${KEYS.accessKeyId},${SECRET},\nbob,,AKIAOTHERUSEREXAMPLE,${SECRET.split('').reverse().join('')},\n`,
+    `Access key ID,Secret access key\n${KEYS.accessKeyId},${SECRET}\nAKIAOTHERUSEREXAMPLE,${SECRET.split('').reverse().join('')}\n`,
+  ];
+  for (const text of SEVERAL) {
+    it(`the paste area, several rows and none of ${base.expectedUserName}: the operator chooses (${text.slice(0, 20)}…)`, () => {
+      const pasted = parseKeysPaste(text, base.expectedUserName);
+      assert.ok(pasted.ok && 'choices' in pasted.value && pasted.value.choices.length === 2, 'asks which row');
+      assertMessage('tab_keys_paste_choose', {userName: base.expectedUserName!}, 'paste');
+      assertMessage('tab_keys_paste_choose_any', {}, 'paste');
+    });
+  }
+
   const NAMES: readonly [string, string][] = [['', 'tab_linked_name_missing'], ['   ', 'tab_linked_name_missing'], [SECRET, 'tab_linked_name_secret'], [` ${KEYS.accessKeyId} `, 'tab_linked_name_secret']];
   for (const [name, code] of NAMES) {
     it(`a linked account's enterprise name ${JSON.stringify(name.replace(SECRET, '<secret>'))}: ${code}`, () => {
@@ -157,5 +178,5 @@ describe('bad input, field by field', () => {
     });
   }
 
-  it('counts at least 40 inputs', () => assert.ok(ENGINE.length + PASTES.length + NAMES.length + ORIGINS.length >= 40));
+  it('counts at least 40 inputs', () => assert.ok(ENGINE.length + PASTES.length + SEVERAL.length + NAMES.length + ORIGINS.length >= 40));
 });

@@ -1,7 +1,10 @@
 /**
- * Finds the cost reports in a bucket with delimiter listings only, one level at a time, so the cost depends on
- * the folder structure, never on the number of objects: a folder holding 100,000 files is one listing page.
- * Bounded in depth, requests and pages. Recognises legacy CUR (`<prefix>/<name>/yyyymmdd-yyyymmdd/`),
+ * Finds the cost reports in a bucket with delimiter listings only, one level at a time (a round trip per level),
+ * so the cost depends on the folder structure, never on the number of objects: a folder of 100,000 loose files
+ * costs at most `maxPages` listings. Where the operator said the report is, only that path is listed. Otherwise the
+ * walk starts at the root, folders named like reports first, and stops at `maxRequests` (40) listings, depth 6:
+ * a walk cut short says how far it got (`cut`), so that "not found" is never claimed for folders not searched.
+ * Recognises legacy CUR (`<prefix>/<name>/yyyymmdd-yyyymmdd/`, a leading `/` when the prefix is empty),
  * CUR 2.0 (`<name>/data/` + `<name>/metadata/`) and Athena/Parquet (`<name>/<name>/year=…/`).
  */
 import {ListObjectsV2Command} from '@aws-sdk/client-s3';
@@ -10,10 +13,20 @@ import type {CheckContext} from './checks/check-context.ts';
 import type {CurLayout, DiscoveredReport} from './types.ts';
 
 export interface DiscoveryOptions {
-  /** Folders (ending in `/`) to list in the first round besides the root, e.g. the path the operator typed. */
-  readonly hints?: readonly string[];
+  /**
+   * Folders (ending in `/`) where the operator says the report is, e.g. `cur/abiquo-hourly/` and its parent: listed
+   * alone, in one round. The walk from the root runs only when `enough` does not accept what they held.
+   */
+  readonly direct?: readonly string[];
+  /** A folder the operator typed (`cur/`): the walk starts there, and from the root only when it holds no report. */
+  readonly within?: string;
+  /** Whether the reports found so far answer the question (the one asked for is among them). */
+  readonly enough?: (reports: readonly DiscoveredReport[]) => boolean;
   readonly maxDepth?: number;
+  /** The bound on listing requests (pages included), whatever the bucket holds. */
   readonly maxRequests?: number;
+  /** Listing pages read per folder: a folder of 100,000 loose objects costs this, not 100. */
+  readonly maxPages?: number;
   /** Called as soon as a report is recognised, so its manifest can be read before discovery ends. */
   readonly onReport?: (report: DiscoveredReport) => void;
   /** Called when a listing learns that the bucket is in another region than guessed. */
@@ -30,8 +43,8 @@ export interface Discovery {
   /** The region the listings ended up signed for (a wrong guess is corrected from `x-amz-bucket-region`). */
   readonly region: string;
   readonly requests: number;
-  /** The bounds stopped the walk before every folder was seen. */
-  readonly truncated: boolean;
+  /** How far the walk got when a bound stopped it: folders listed, and folders seen but not (fully) listed. */
+  readonly cut?: {readonly listedFolders: number; readonly unlistedFolders: number};
 }
 
 const PERIOD = /^\d{8}-\d{8}\/$/;
@@ -78,34 +91,60 @@ export function classifyFolder({folder, children}: FolderListing): {report?: Dis
   return {next: children.filter((child) => !NOT_REPORTS.test(child.slice(folder.length)))};
 }
 
-async function listFolder(bucket: string, folder: string, region: string, context: CheckContext): Promise<FolderListing> {
+/**
+ * Delimiter listings of one folder, page after page up to `maxPages` while `more()` allows another request;
+ * `complete` is false when S3 had more.
+ */
+async function listFolder(bucket: string, folder: string, region: string, maxPages: number, more: () => boolean, context: CheckContext): Promise<FolderListing & {complete: boolean}> {
   const {s3} = context.clients.forRegion(region);
-  const out = await s3.send(new ListObjectsV2Command({Bucket: bucket, Prefix: folder, Delimiter: '/', MaxKeys: 1000}), {abortSignal: context.signal});
-  return {
-    folder,
-    children: (out.CommonPrefixes ?? []).flatMap((p) => (p.Prefix ? [p.Prefix] : [])),
-    keys: (out.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : [])),
-  };
+  const children: string[] = [];
+  const keys: string[] = [];
+  let token: string | undefined;
+  for (let page = 0; page < maxPages && (page === 0 || more()); page++) {
+    const out = await s3.send(
+      new ListObjectsV2Command({Bucket: bucket, Prefix: folder, Delimiter: '/', MaxKeys: 1000, ...(token ? {ContinuationToken: token} : {})}),
+      {abortSignal: context.signal},
+    );
+    children.push(...(out.CommonPrefixes ?? []).flatMap((p) => (p.Prefix ? [p.Prefix] : [])));
+    keys.push(...(out.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : [])));
+    token = out.IsTruncated ? out.NextContinuationToken : undefined;
+    if (!token) return {folder, children, keys, complete: true};
+  }
+  return {folder, children, keys, complete: false};
 }
 
+// Where operators keep reports: such folders are listed first, and deeper, when the bound cannot reach every one.
+const LIKELY = /cur|cost|bill|report|usage/i;
+/** Requests kept, in every round, for going deeper below the folders that looked most like reports. */
+const RESERVE = 8;
+
 export async function discoverReports(bucket: string, guessRegion: string, context: CheckContext, options: DiscoveryOptions = {}): Promise<Discovery> {
-  const {hints = [], maxDepth = 6, maxRequests = 40, onReport, onRegion} = options;
+  const {direct = [], within, enough = () => false, maxDepth = 6, maxRequests = 40, maxPages = 2, onReport, onRegion} = options;
   let region = guessRegion;
   let requests = 0;
-  let truncated = false;
   let listed = false;
+  let unlisted = 0;
   const reports = new Map<string, DiscoveredReport>();
   const pendingFolders: string[] = [];
   const failures: AwsFailure[] = [];
   const seen = new Set<string>();
+  const below = new Map<string, readonly string[]>();
 
-  // One listing, corrected once for the bucket's real region if the guess was wrong.
+  // A further page of a folder already being listed counts against the same bound.
+  const anotherPage = () => {
+    if (requests >= maxRequests) return false;
+    requests++;
+    return true;
+  };
+
+  // One folder, corrected once for the bucket's real region if the guess was wrong.
   const list = async (folder: string): Promise<FolderListing | undefined> => {
     for (let attempt = 0; attempt < 2; attempt++) {
-      requests++;
       try {
-        const listing = await listFolder(bucket, folder, region, context);
+        requests++;
+        const listing = await listFolder(bucket, folder, region, maxPages, anotherPage, context);
         listed = true;
+        if (!listing.complete) unlisted++;
         return listing;
       } catch (error) {
         const failure = classifyAwsError(error);
@@ -122,26 +161,50 @@ export async function discoverReports(bucket: string, guessRegion: string, conte
     return undefined;
   };
 
-  let frontier = ['', ...hints.filter((h) => h !== '')];
-  for (let depth = 0; depth <= maxDepth && frontier.length > 0; depth++) {
-    const batch = frontier.filter((folder) => !seen.has(folder));
-    const allowed = batch.slice(0, Math.max(0, maxRequests - requests));
-    if (allowed.length < batch.length) truncated = true;
+  /** Lists a round of folders in parallel, within the bound; returns the subfolders worth listing next. */
+  const round = async (folders: readonly string[]): Promise<string[]> => {
+    const unique = [...new Set(folders)];
+    // A folder listed in an earlier round (the direct one) is not listed again; the walk goes on below it.
+    const next = unique.flatMap((folder) => below.get(folder) ?? []);
+    const batch = unique.filter((folder) => !seen.has(folder));
+    const likely = batch.filter((folder) => LIKELY.test(folder));
+    const others = batch.filter((folder) => !LIKELY.test(folder));
+    const budget = Math.max(0, maxRequests - requests);
+    const allowed = [...likely.slice(0, budget), ...others.slice(0, Math.max(0, budget - likely.length - RESERVE))];
+    unlisted += batch.length - allowed.length;
     allowed.forEach((folder) => seen.add(folder));
-    const listings = await Promise.all(allowed.map(list));
-    if (context.signal?.aborted) break;
-    frontier = [];
-    for (const listing of listings) {
+    for (const listing of await Promise.all(allowed.map(list))) {
       if (!listing) continue;
       if (listing.keys.some((key) => key.slice(listing.folder.length) === ACCESS_TEST_OBJECT)) pendingFolders.push(listing.folder);
-      const {report: found, next} = classifyFolder(listing);
+      const {report: found, next: deeper} = classifyFolder(listing);
       if (found && !reports.has(found.folder!)) {
         reports.set(found.folder!, found);
         onReport?.(found);
       }
-      frontier.push(...next);
+      below.set(listing.folder, deeper);
+      next.push(...deeper);
     }
-    if (depth === maxDepth && frontier.length > 0) truncated = true;
-  }
-  return {reports: [...reports.values()], listed, pendingFolders, failures, region, requests, truncated};
+    return next;
+  };
+
+  // A cut matters only while the answer is not among what was found.
+  const done = (): Discovery => {
+    const found = [...reports.values()];
+    const cut = unlisted > 0 && !enough(found) ? {cut: {listedFolders: seen.size, unlistedFolders: unlisted}} : {};
+    return {reports: found, listed, pendingFolders, failures, region, requests, ...cut};
+  };
+
+  const walk = async (from: string): Promise<void> => {
+    let frontier = [from];
+    for (let depth = 0; depth <= maxDepth && frontier.length > 0 && !context.signal?.aborted; depth++) {
+      frontier = await round(frontier);
+      if (depth === maxDepth) unlisted += frontier.filter((folder) => !seen.has(folder)).length;
+    }
+  };
+  const answered = () => enough([...reports.values()]) || Boolean(context.signal?.aborted);
+
+  if (direct.length > 0) await round(direct);
+  if (within !== undefined && !answered()) await walk(within);
+  if (!answered() && (within === undefined || reports.size === 0)) await walk('');
+  return done();
 }

@@ -14,11 +14,11 @@ describe('pasted keys', () => {
   });
   it('reads accessKeys.csv as AWS downloads it, with a BOM', () => {
     const csv = `\ufeffAccess key ID,Secret access key\r\n${ID},${SECRET}\r\n`;
-    assert.deepEqual(parseAccessKeysCsv(csv), {ok: true, value: {accessKeyId: ID, secretAccessKey: SECRET}});
+    assert.deepEqual(parseAccessKeysCsv(csv), {ok: true, value: [{accessKeyId: ID, secretAccessKey: SECRET}]});
   });
   it('reads the variant of accessKeys.csv with a User name column', () => {
     const csv = `User name,Access key ID,Secret access key\nabiquo-billing-user,${ID},${SECRET}\n`;
-    assert.deepEqual(parseKeysPaste(csv), {ok: true, value: {accessKeyId: ID, secretAccessKey: SECRET, userName: 'abiquo-billing-user'}});
+    assert.deepEqual(parseKeysPaste(csv), {ok: true, value: {keys: {accessKeyId: ID, secretAccessKey: SECRET, userName: 'abiquo-billing-user'}}});
   });
   it('reads the text of a CloudFormation Outputs tab', () => {
     const text = `Key\tValue\tDescription\tExport name\nUserName\tabiquo-billing-user\tThe billing user\t-\nAccessKeyId\t${ID}\tAccess key\t-\nSecretAccessKey\t${SECRET}\tSecret\t-\n`;

@@ -1,6 +1,7 @@
 /**
  * Turns whatever the operator pasted into an access key pair: two fields, the `accessKeys.csv` AWS downloads
- * (with or without BOM, with or without a `User name` column), or the text of a CloudFormation Outputs tab.
+ * (with or without BOM, with or without a `User name` column, one row or several), or the text of a CloudFormation
+ * Outputs tab.
  * Pure: no request, no logging.
  */
 import {err, ok, type Result} from '../shared/result.ts';
@@ -53,19 +54,57 @@ function splitCsvLine(line: string): string[] {
   return cells.map(cleanField);
 }
 
-/** `accessKeys.csv`: header `Access key ID,Secret access key`, optionally preceded by `User name`. */
-export function parseAccessKeysCsv(text: string): Result<PastedKeys, KeysPasteError> {
-  const lines = text.replace(INVISIBLE, '').split(/\r?\n/).filter((l) => l.trim() !== '');
-  const headerAt = lines.findIndex((l) => /access key id/i.test(l) && /secret access key/i.test(l));
-  if (headerAt < 0 || headerAt + 1 >= lines.length) return err('KEYS_NOT_FOUND');
-  const header = splitCsvLine(lines[headerAt]!).map((h) => h.toLowerCase());
-  const row = splitCsvLine(lines[headerAt + 1]!);
-  const at = (name: string) => row[header.indexOf(name)] ?? '';
-  const accessKeyId = at('access key id');
-  const secretAccessKey = at('secret access key');
-  if (!accessKeyId || !secretAccessKey) return err('KEYS_NOT_FOUND');
-  const userName = header.includes('user name') ? at('user name') : '';
-  return ok({accessKeyId, secretAccessKey, ...(userName ? {userName} : {})});
+// IAM user names (IAM API `userNameType`); anything else in the column is not shown as one.
+const USER_NAME = /^[\w+=,.@-]{1,64}$/;
+const CSV_HEADER = (line: string) => /access key id/i.test(line) && /secret access key/i.test(line);
+
+/**
+ * Every key row of a CSV, in order and without repeats: the IAM console's `accessKeys.csv` (`Access key ID,Secret
+ * access key`, one row), the older `credentials.csv` (`User name,Password,Access key ID,Secret access key,Console
+ * login link`, a row per user), or several files pasted one after the other (each with its header).
+ */
+export function parseAccessKeysCsv(text: string): Result<readonly PastedKeys[], KeysPasteError> {
+  const rows: PastedKeys[] = [];
+  let header: string[] | undefined;
+  for (const line of text.replace(INVISIBLE, '').split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    if (CSV_HEADER(line)) {
+      header = splitCsvLine(line).map((h) => h.toLowerCase());
+      continue;
+    }
+    if (!header) continue;
+    const cells = splitCsvLine(line);
+    // A password with a comma or semicolon adds cells: the columns after it are counted from the end.
+    const extra = Math.max(0, cells.length - header.length);
+    const password = header.indexOf('password');
+    const at = (name: string) => {
+      const index = header!.indexOf(name);
+      return index < 0 ? '' : (cells[password >= 0 && index > password ? index + extra : index] ?? '');
+    };
+    const accessKeyId = at('access key id');
+    const secretAccessKey = at('secret access key');
+    if (!accessKeyId || !secretAccessKey) continue;
+    if (rows.some((row) => row.accessKeyId === accessKeyId && row.secretAccessKey === secretAccessKey)) continue;
+    const userName = at('user name');
+    const named = USER_NAME.test(userName) && !SECRET_TOKEN.test(userName);
+    rows.push({accessKeyId, secretAccessKey, ...(named ? {userName} : {})});
+  }
+  return rows.length > 0 ? ok(rows) : err('KEYS_NOT_FOUND');
+}
+
+/** What a paste holds: one key pair, or rows of a CSV among which the operator chooses (`pickKeysRow`). */
+export type KeysPaste = {readonly keys: PastedKeys} | {readonly choices: readonly PastedKeys[]};
+
+/**
+ * The row to use: the only one, or the only one of the expected IAM user (IAM user names ignore case). Several
+ * rows and no single match are not guessed at: the operator chooses, among the expected user's rows if several.
+ */
+export function pickKeysRow(rows: readonly PastedKeys[], expectedUserName?: string): KeysPaste {
+  if (rows.length === 1) return {keys: rows[0]!};
+  const expected = expectedUserName?.toLowerCase();
+  const theirs = expected ? rows.filter((row) => row.userName?.toLowerCase() === expected) : [];
+  if (theirs.length === 1) return {keys: theirs[0]!};
+  return {choices: theirs.length > 1 ? theirs : rows};
 }
 
 /**
@@ -90,8 +129,13 @@ export function parseCloudFormationOutputs(text: string): Result<PastedKeys, Key
   return ok({accessKeyId, secretAccessKey, ...(userName ? {userName} : {})});
 }
 
-/** Any paste into the keys area: CSV first (it has a header), then the Outputs text or two bare tokens. */
-export function parseKeysPaste(text: string): Result<PastedKeys, KeysPasteError> {
+/**
+ * Any paste into the keys area: CSV first (it has a header), then the Outputs text or two bare tokens. A CSV with
+ * several rows gives the expected IAM user's, or the rows to choose from.
+ */
+export function parseKeysPaste(text: string, expectedUserName?: string): Result<KeysPaste, KeysPasteError> {
   const csv = parseAccessKeysCsv(text);
-  return csv.ok ? csv : parseCloudFormationOutputs(text);
+  if (csv.ok) return ok(pickKeysRow(csv.value, expectedUserName));
+  const outputs = parseCloudFormationOutputs(text);
+  return outputs.ok ? ok({keys: outputs.value}) : outputs;
 }

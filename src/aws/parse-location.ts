@@ -38,10 +38,18 @@ export function normalizePrefix(prefix: string | undefined): string {
   return cleanField(prefix).replace(/\/{2,}/g, '/').replace(/^\/+|\/+$/g, '');
 }
 
+/**
+ * S3's legacy location constraints, as GetBucketLocation still answers them and as some write them into
+ * `amazon_bucket_region`: `EU` is eu-west-1, and an empty constraint (shown here as `US`) us-east-1.
+ */
+const LEGACY_LOCATIONS: Readonly<Record<string, string>> = {eu: 'eu-west-1', us: 'us-east-1'};
+
 export function parseRegion(text: string | undefined): Result<string | undefined, 'REGION_MALFORMED'> {
-  const region = cleanField(text).toLowerCase();
-  if (!region) return ok(undefined);
-  return REGION.test(region) ? ok(region) : err('REGION_MALFORMED', {region});
+  const typed = cleanField(text);
+  if (!typed) return ok(undefined);
+  const region = LEGACY_LOCATIONS[typed.toLowerCase()] ?? typed.toLowerCase();
+  // Quoted as typed: the operator recognises their own input.
+  return REGION.test(region) ? ok(region) : err('REGION_MALFORMED', {region: typed});
 }
 
 export function parsePrefix(text: string | undefined): Result<string, 'PREFIX_MALFORMED'> {

@@ -2,7 +2,7 @@
  * Reads the newest period-level manifest of a legacy CUR (`<folder><period>/<name>-Manifest.json`, which AWS
  * overwrites on every delivery) and checks what Abiquo depends on: CSV, GZIP or ZIP, the names, the columns.
  */
-import {GetObjectCommand} from '@aws-sdk/client-s3';
+import {GetObjectCommand, ListObjectsV2Command} from '@aws-sdk/client-s3';
 import {classifyAwsError} from './aws-errors.ts';
 import {failureCheck, type CheckContext} from './checks/check-context.ts';
 import type {Check, Compression, DiscoveredReport, VerifiedReport} from './types.ts';
@@ -80,12 +80,44 @@ export interface ReadManifestOutcome {
   readonly report?: VerifiedReport;
 }
 
+/**
+ * Reads the manifest of the newest period; while AWS is still delivering that one (its folder has no period-level
+ * manifest yet, only assembly folders or nothing), the previous, complete period is read instead and that is said.
+ * A report whose only period is still being delivered is waiting for its first delivery: not a wrong name.
+ */
 export async function readManifest(bucket: string, region: string, found: DiscoveredReport, context: CheckContext): Promise<ReadManifestOutcome> {
-  const period = found.periods[0];
-  if (!period) return {checks: []};
+  const [newest, previous] = found.periods;
+  if (!newest) return {checks: []};
+  const first = await readPeriod(bucket, region, found, newest, context);
+  if (first.kind !== 'missing') return first.outcome;
+  // A manifest under another name (another case) is a wrong name, not a delivery in progress.
+  const other = await otherManifest(bucket, region, `${folderOf(found)}${newest}/`, context);
+  if (other) return {checks: [{code: 'MANIFEST_NOT_FOUND', status: 'fail', field: 'reportName', facts: {...first.facts, found: other}}]};
+  if (!previous) return {checks: [{code: 'DATA_NOT_YET', status: 'warn', field: 'reportName', facts: {...first.facts, location: `s3://${bucket}/${folderOf(found)}`}}]};
+  const second = await readPeriod(bucket, region, found, previous, context);
+  if (second.kind === 'missing') return {checks: [{code: 'MANIFEST_NOT_FOUND', status: 'fail', field: 'reportName', facts: second.facts}]};
+  const inProgress: Check = {code: 'PERIOD_IN_PROGRESS', status: 'pass', facts: {period: newest, checked: previous}};
+  return {...second.outcome, checks: [inProgress, ...second.outcome.checks]};
+}
+
+/** The name of a period-level `…-Manifest.json` in `folder`, if one is there (a failed listing says nothing). */
+async function otherManifest(bucket: string, region: string, folder: string, context: CheckContext): Promise<string | undefined> {
+  try {
+    const out = await context.clients.forRegion(region).s3.send(new ListObjectsV2Command({Bucket: bucket, Prefix: folder, Delimiter: '/', MaxKeys: 100}), {abortSignal: context.signal});
+    return (out.Contents ?? []).map((o) => o.Key?.slice(folder.length) ?? '').find((name) => name.endsWith('-Manifest.json'));
+  } catch {
+    return undefined;
+  }
+}
+
+const folderOf = (found: DiscoveredReport) => found.folder ?? `${found.prefix ? `${found.prefix}/` : ''}${found.reportName}/`;
+
+type PeriodRead = {readonly kind: 'missing'; readonly facts: Record<string, string>} | {readonly kind: 'read'; readonly outcome: ReadManifestOutcome};
+
+async function readPeriod(bucket: string, region: string, found: DiscoveredReport, period: string, context: CheckContext): Promise<PeriodRead> {
   const key = manifestKey(found, period);
-  const objectArn = `arn:aws:s3:::${bucket}/${found.folder ?? `${found.prefix ? `${found.prefix}/` : ''}${found.reportName}/`}*`;
-  const facts = {bucket, prefix: found.prefix, reportName: found.reportName, key, arn: objectArn};
+  const facts = {bucket, prefix: found.prefix, reportName: found.reportName, key, arn: `arn:aws:s3:::${bucket}/${folderOf(found)}*`};
+  const done = (checks: Check[]): PeriodRead => ({kind: 'read', outcome: {checks}});
   let text: string;
   let lastModified: Date | undefined;
   try {
@@ -94,10 +126,10 @@ export async function readManifest(bucket: string, region: string, found: Discov
     lastModified = out.LastModified;
   } catch (error) {
     const failure = classifyAwsError(error);
-    if (failure.kind === 'aborted') return {checks: []};
-    if (failure.kind === 'noSuchKey') return {checks: [{code: 'MANIFEST_NOT_FOUND', status: 'fail', field: 'reportName', facts}]};
-    if (failure.kind === 'accessDenied') return {checks: [{code: 'S3_GET_PERMISSION_MISSING', status: 'fail', field: 'prefix', facts}]};
-    return {checks: [failureCheck(failure, 'GetObject', 'reportName')]};
+    if (failure.kind === 'aborted') return done([]);
+    if (failure.kind === 'noSuchKey') return {kind: 'missing', facts};
+    if (failure.kind === 'accessDenied') return done([{code: 'S3_GET_PERMISSION_MISSING', status: 'fail', field: 'prefix', facts}]);
+    return done([failureCheck(failure, 'GetObject', 'reportName')]);
   }
   let manifest: Manifest;
   try {
@@ -105,23 +137,26 @@ export async function readManifest(bucket: string, region: string, found: Discov
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SyntaxError('not an object');
     manifest = parsed as Manifest;
   } catch {
-    return {checks: [{code: 'MANIFEST_INVALID', status: 'fail', field: 'reportName', facts}]};
+    return done([{code: 'MANIFEST_INVALID', status: 'fail', field: 'reportName', facts}]);
   }
   const outcome = checkManifestContent(manifest, {bucket, reportName: found.reportName});
   const deliveredAt = lastModified?.toISOString();
   const checks = [...outcome.checks, {code: 'DATA_DELIVERED', status: 'pass', facts: {period, deliveredAt: deliveredAt ?? '—'}} satisfies Check];
-  if (!outcome.compression || outcome.checks.some((c) => c.status === 'fail')) return {checks};
+  if (!outcome.compression || outcome.checks.some((c) => c.status === 'fail')) return done(checks);
   return {
-    checks,
-    report: {
-      bucket,
-      region,
-      prefix: found.prefix,
-      reportName: found.reportName,
-      compression: outcome.compression,
-      billingPeriod: period,
-      ...(outcome.payerAccount ? {payerAccount: outcome.payerAccount} : {}),
-      ...(deliveredAt ? {deliveredAt} : {}),
+    kind: 'read',
+    outcome: {
+      checks,
+      report: {
+        bucket,
+        region,
+        prefix: found.prefix,
+        reportName: found.reportName,
+        compression: outcome.compression,
+        billingPeriod: period,
+        ...(outcome.payerAccount ? {payerAccount: outcome.payerAccount} : {}),
+        ...(deliveredAt ? {deliveredAt} : {}),
+      },
     },
   };
 }

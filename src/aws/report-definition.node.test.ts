@@ -21,16 +21,17 @@ describe('checkReportDefinition', () => {
     assert.deepEqual(checkReportDefinition({unreadable: 'AccessDeniedException'}, report), [
       {code: 'REPORT_DEFINITION_UNREADABLE', status: 'skipped', facts: {reportName: 'abiquo-hourly', reason: 'AccessDeniedException'}},
     ]));
-  it('skips as not found when no definition has the same name, bucket and prefix', () => {
+  it('says the report is defined elsewhere (not a missing permission) when no definition has the same name, bucket and prefix', () => {
     for (const other of [{...definition, ReportName: 'Abiquo-Hourly'}, {...definition, S3Bucket: 'other-bucket'}, {...definition, S3Prefix: 'reports'}]) {
-      assert.deepEqual(check(other)[0]!.facts, {reportName: 'abiquo-hourly', reason: 'not-found'});
+      assert.deepEqual(check(other), [{code: 'REPORT_DEFINITION_ELSEWHERE', status: 'skipped', facts: {reportName: 'abiquo-hourly', count: 1}}]);
     }
+    assert.deepEqual(check()[0]!.code, 'REPORT_DEFINITION_ELSEWHERE', 'no definition at all in the account');
   });
   it('matches a prefix written with slashes around it', () => assert.deepEqual(summary(check({...definition, S3Prefix: '/cur/'})), ['pass:REPORT_HOURLY']));
   it('passes an hourly report that delivers', () => assert.deepEqual(summary(check({...definition, ReportName: 'other'}, definition)), ['pass:REPORT_HOURLY']));
-  it('warns on a daily or monthly report, naming its time unit', () => {
+  it('blocks a daily or monthly report (the procedure requires hourly), naming its time unit', () => {
     const [hourly] = check({...definition, TimeUnit: 'MONTHLY'});
-    assert.deepEqual(hourly, {code: 'REPORT_NOT_HOURLY', status: 'warn', field: 'reportName', facts: {reportName: 'abiquo-hourly', timeUnit: 'MONTHLY'}});
+    assert.deepEqual(hourly, {code: 'REPORT_NOT_HOURLY', status: 'fail', field: 'reportName', facts: {reportName: 'abiquo-hourly', timeUnit: 'MONTHLY'}});
     const {TimeUnit: _t, ...withoutTimeUnit} = definition;
     assert.equal(check(withoutTimeUnit)[0]!.facts['timeUnit'], '—');
   });

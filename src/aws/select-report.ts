@@ -34,17 +34,28 @@ function unsupported(report: DiscoveredReport): Check[] {
 
 function pick(report: DiscoveredReport): Selection {
   const checks = unsupported(report);
-  return checks.length > 0 ? {checks} : {checks, selected: report};
+  if (checks.length > 0) return {checks};
+  // AWS writes keys that begin with `/` when the report path prefix is empty (aws-cur.md, "Empty prefix quirk").
+  if (report.folder?.startsWith('/')) checks.push({code: 'REPORT_KEYS_LEADING_SLASH', status: 'warn', field: 'prefix', facts: {reportName: report.reportName, folder: report.folder}});
+  return {checks, selected: report};
 }
 
-export function selectReport(bucket: string, reports: readonly DiscoveredReport[], wanted: Wanted, pending: boolean): Selection {
+/** How far a search stopped by its bounds got (see discover-reports.ts). */
+export interface SearchCut {
+  readonly listedFolders: number;
+  readonly unlistedFolders: number;
+}
+
+export function selectReport(bucket: string, reports: readonly DiscoveredReport[], wanted: Wanted, pending: boolean, cut?: SearchCut): Selection {
   const found: Check[] = reports.length > 0 ? [{code: 'REPORTS_FOUND', status: 'pass', facts: {bucket, count: reports.length, reports: reports.map(label)}}] : [];
   const notFound = (reportName: string, prefix: string): Check => {
     const location = `s3://${[bucket, prefix, reportName].filter(Boolean).join('/')}/`;
     const facts = {bucket, prefix, reportName, location};
-    return pending
-      ? {code: 'DATA_NOT_YET', status: 'warn', field: 'reportName', facts}
-      : {code: 'REPORT_NOT_FOUND', status: 'fail', field: wanted.reportName ? 'reportName' : 'bucket', facts};
+    const field = wanted.reportName ? 'reportName' : 'bucket';
+    if (pending) return {code: 'DATA_NOT_YET', status: 'warn', field: 'reportName', facts};
+    // The bound stopped the search: not finding it says nothing about the bucket.
+    if (cut) return {code: 'REPORT_SEARCH_INCOMPLETE', status: 'warn', field, facts: {bucket, listed: cut.listedFolders, unlisted: cut.unlistedFolders}};
+    return {code: 'REPORT_NOT_FOUND', status: 'fail', field, facts};
   };
 
   const exact = reports.find((r) => isExactMatch(r, wanted));

@@ -73,6 +73,8 @@ export interface VerifiedReport {
   readonly billingPeriod?: string;
   /** ISO time of the newest manifest delivery. */
   readonly deliveredAt?: string;
+  /** Set up, but nothing delivered yet: the values are known, the first data is not. */
+  readonly awaitingDelivery?: boolean;
 }
 
 export interface Verdict {

@@ -99,9 +99,9 @@ describe('verification against the simulated AWS', () => {
     assert.equal(checkOf(verdict, 'REPORT_DEFINITION_UNREADABLE')?.facts.reason, 'AccessDeniedException');
     has(verdict, 'MANIFEST_OK', 'pass');
   });
-  it('warns when the report definition is not hourly', async () => {
+  it('blocks a report whose definition is not hourly', async () => {
     const verdict = await broken('daily-report');
-    has(verdict, 'REPORT_NOT_HOURLY', 'warn');
+    has(verdict, 'REPORT_NOT_HOURLY', 'fail');
     assert.equal(checkOf(verdict, 'REPORT_NOT_HOURLY')?.facts.timeUnit, 'DAILY');
   });
   it('fails when AWS says it cannot deliver the report to the bucket', async () => {
@@ -147,7 +147,11 @@ describe('verification against the simulated AWS', () => {
     has(await verify('happy-path', {keys: {accessKeyId: 'AKIAUNKNOWNK2EXAMPLE', secretAccessKey: PRICING_KEY.secretAccessKey}}), 'AWS_KEY_UNKNOWN', 'fail'));
   it('says when the secret does not match the key', async () =>
     has(await verify('happy-path', {keys: {accessKeyId: PRICING_KEY.accessKeyId, secretAccessKey: 'abcdEFGHijklMNOPqrstUVWXyz0123456789EXAM'}}), 'AWS_SECRET_MISMATCH', 'fail'));
-  it('says when the bucket does not exist', async () => has(await verify('happy-path', {bucket: 'no-such-bucket-example'}), 'BUCKET_NOT_FOUND', 'fail'));
+  it('says when the bucket does not exist, and claims no region for it', async () => {
+    const verdict = await verify('happy-path', {bucket: 'no-such-bucket-example'});
+    has(verdict, 'BUCKET_NOT_FOUND', 'fail');
+    assert.equal(verdict.region, undefined, 'the region the requests were signed with is not the bucket\'s');
+  });
   it('corrects a wrong region from x-amz-bucket-region', async () => {
     const verdict = await verify('bucket-eu-west-1', {region: 'us-east-1'});
     has(verdict, 'BUCKET_REGION_CORRECTED', 'warn');
@@ -164,10 +168,20 @@ describe('verification against the simulated AWS', () => {
     const verdict = await verify('happy-path', {reportName: 'Abiquo-Hourly'});
     has(verdict, 'REPORT_NAME_SUGGESTION', 'warn');
   });
-  it('warns, without failing, when the report has no data yet', async () => {
+  it('warns, without failing, when the report has no data yet, and still gives the values to apply', async () => {
     const verdict = await verify('no-data-yet');
     has(verdict, 'DATA_NOT_YET', 'warn');
     assert.equal(verdict.checks.filter((c) => c.status === 'fail').length, 0);
+    assert.deepEqual(
+      verdict.report && {name: verdict.report.reportName, prefix: verdict.report.prefix, awaiting: verdict.report.awaitingDelivery},
+      {name: 'abiquo-hourly', prefix: 'cur', awaiting: true},
+    );
+    has(verdict, 'COMPRESSION_ASSUMED', 'warn');
+  });
+  it('takes the compression of a report not yet delivered from its definition when the keys can read it', async () => {
+    const verdict = await verifyWithCur('no-data-yet');
+    assert.equal(verdict.report?.awaitingDelivery, true);
+    assert.equal(verdict.checks.some((c) => c.code === 'COMPRESSION_ASSUMED'), false);
   });
   it('asks to choose when the bucket holds two reports', async () => has(await verify('two-reports', {prefix: '', reportName: ''}), 'REPORT_NOT_SELECTED', 'warn'));
   it('explains a CUR 2.0 export', async () => has(await verify('cur2-only'), 'CUR2_UNSUPPORTED', 'fail'));

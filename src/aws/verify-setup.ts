@@ -11,13 +11,14 @@ import {checkKeyFormat} from './checks/key-format.ts';
 import {checkCallerIdentity} from './checks/caller-identity.ts';
 import {checkBucketRegion} from './checks/bucket-region.ts';
 import {checkReportDefinition, fetchReportDefinitions} from './checks/report-definition.ts';
+import {awaitingDelivery} from './checks/awaiting-delivery.ts';
 import {failureCheck, type CheckContext} from './checks/check-context.ts';
 import {discoverReports, type Discovery} from './discover-reports.ts';
 import {readManifest, type ReadManifestOutcome} from './read-manifest.ts';
 import {isExactMatch, selectReport, type Wanted} from './select-report.ts';
 import {cleanField} from './parse-keys.ts';
 import {holdsSecret, parseBucket, parsePrefix, parseRegion, parseReportName} from './parse-location.ts';
-import type {Check, DiscoveredReport, Identity, SetupInput, Verdict} from './types.ts';
+import type {Check, DiscoveredReport, Identity, SetupInput, Verdict, VerifiedReport} from './types.ts';
 
 export interface VerifyOptions {
   readonly signal?: AbortSignal;
@@ -64,18 +65,25 @@ function parseLocation(input: SetupInput): Location {
   return {checks, bucket: bucket.value.bucket, ...(typedRegion ? {region: typedRegion} : {}), wanted};
 }
 
-/** Folders worth listing in the first round: where the typed path and names say the report is. */
-function hintFolders(wanted: Wanted): string[] {
+/**
+ * Where the typed path and names say the report is, and the folder above it (whose listing shows a name that
+ * differs only in case). With no prefix, AWS may have written the report under a leading `/` (aws-cur.md, "Empty
+ * prefix quirk"): that folder is looked at too.
+ */
+function directFolders(wanted: Wanted): string[] {
   const folders = new Set<string>();
   const base = wanted.prefix ?? '';
-  if (wanted.reportName) folders.add(`${base ? `${base}/` : ''}${wanted.reportName}/`);
-  if (wanted.path) folders.add(`${wanted.path}/`);
-  if (base) folders.add(`${base}/`);
+  if (wanted.reportName) {
+    folders.add(`${base ? `${base}/` : ''}${wanted.reportName}/`);
+    folders.add(base ? `${base}/` : '');
+    if (!base) folders.add(`/${wanted.reportName}/`);
+  }
   return [...folders];
 }
 
-// Failures about the keys come from every request alike: say them once.
-const checkKey = (c: Check) => `${c.code}|${c.field ?? ''}`;
+// Failures about the keys or the network come from every request alike (only the request named in their facts
+// differs), and a streamed check is in the verdict again: each is said once. Two suggestions are two checks.
+const checkKey = ({code, field, facts: {operation: _operation, error: _error, status: _status, ...facts}}: Check) => `${code}|${field ?? ''}|${JSON.stringify(facts)}`;
 
 export async function verifySetup(input: SetupInput, options: VerifyOptions = {}): Promise<Verdict> {
   const {signal} = options;
@@ -123,39 +131,51 @@ export async function verifySetup(input: SetupInput, options: VerifyOptions = {}
   };
   let listingRegion = guess;
   const discovery: Discovery = await discoverReports(bucket, guess, context, {
-    hints: hintFolders(location.wanted),
+    direct: directFolders(location.wanted),
+    ...(location.wanted.path && !location.wanted.reportName ? {within: `${location.wanted.path}/`} : {}),
+    enough: (reports) => reports.some((r) => isExactMatch(r, location.wanted)),
     onReport: (found) => {
       if (found.layout === 'legacy' && isExactMatch(found, location.wanted)) void read(found, listingRegion);
     },
     onRegion: (region) => (listingRegion = region),
   });
   const regionOutcome = await regionTask;
-  const region = regionOutcome.region ?? discovery.region;
+  // A region is claimed only when S3 showed the bucket exists (never the guess the requests were signed with).
+  const region = regionOutcome.region ?? (discovery.listed ? discovery.region : undefined);
   if (signal?.aborted) return verdict();
 
   if (!discovery.listed) {
     const failure = discovery.failures[0];
     if (failure?.kind === 'accessDenied') {
-      emit([{code: 'S3_LIST_PERMISSION_MISSING', status: 'fail', field: 'bucket', facts: {bucket, region, arn: `arn:aws:s3:::${bucket}`}}]);
+      emit([{code: 'S3_LIST_PERMISSION_MISSING', status: 'fail', field: 'bucket', facts: {bucket, region: region ?? '—', arn: `arn:aws:s3:::${bucket}`}}]);
     } else if (failure?.kind === 'noSuchBucket') {
       emit([{code: 'BUCKET_NOT_FOUND', status: 'fail', field: 'bucket', facts: {bucket}}]);
     } else if (failure) emit([failureCheck(failure, 'ListObjectsV2', 'bucket')]);
-    return verdict({...withIdentity(await identityTask), bucket, region});
+    return verdict({...withIdentity(await identityTask), bucket, ...(region ? {region} : {})});
   }
-  emit([{code: 'S3_LIST_OK', status: 'pass', field: 'bucket', facts: {bucket, region}}]);
+  emit([{code: 'S3_LIST_OK', status: 'pass', field: 'bucket', facts: {bucket, region: region ?? discovery.region}}]);
 
   // AWS leaves its access-test object at the prefix for good: it means "nothing yet" only where no report was found.
   const pending = discovery.pendingFolders.some((folder) => !discovery.reports.some((r) => r.folder?.startsWith(folder)));
-  const selection = selectReport(bucket, discovery.reports, location.wanted, pending && discovery.reports.length === 0);
+  const selection = selectReport(bucket, discovery.reports, location.wanted, pending && discovery.reports.length === 0, discovery.cut);
   emit(selection.checks);
-  let report;
+  let report: VerifiedReport | undefined;
+  const waiting = async (place: {prefix: string; reportName: string}) => {
+    const outcome = awaitingDelivery({bucket, region: discovery.region, ...place}, await definitionsTask);
+    emit(outcome.checks);
+    return outcome.report;
+  };
   if (selection.selected) {
     const [manifest, definitions] = await Promise.all([read(selection.selected, discovery.region), definitionsTask]);
     emit(manifest.checks);
-    report = manifest.report;
+    report = manifest.report ?? (manifest.checks.some((c) => c.code === 'DATA_NOT_YET') ? await waiting(selection.selected) : undefined);
     if (report) emit(checkReportDefinition(definitions, report));
+  } else if (selection.checks.some((c) => c.code === 'DATA_NOT_YET') && location.wanted.reportName) {
+    // Only AWS's access-test object so far, where the operator says the report goes.
+    report = await waiting({prefix: location.wanted.prefix ?? '', reportName: location.wanted.reportName});
+    emit(checkReportDefinition(await definitionsTask, report));
   }
-  return verdict({...withIdentity(await identityTask), bucket, region, reports: discovery.reports, ...(report ? {report} : {})});
+  return verdict({...withIdentity(await identityTask), bucket, ...(region ? {region} : {}), reports: discovery.reports, ...(report ? {report} : {})});
 }
 
 function withIdentity(identity: Identity | undefined): Partial<Verdict> {

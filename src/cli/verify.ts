@@ -1,71 +1,61 @@
 /**
- * `npm run verify -- --bucket B [--region R] [--prefix P] [--report N] --access-key-id ID [--user U]
- *  [--costs blended|unblended] [--json] [--sts-endpoint URL --s3-endpoint URL]`
- * The same engine as the service worker, for operators and support. The secret is read from
- * AWS_SECRET_ACCESS_KEY or stdin, never from an argument (arguments end up in shell history and `ps`).
- * Exit code: 0 without failures, 1 with, 2 for bad usage.
+ * `npm run verify`: the service worker's checks from a terminal, for operators and support (options and exit
+ * status: verify-args.ts). Prints each check as soon as it is known, then the amazon_* values and the outcome;
+ * with --json, one JSON document instead.
  */
-import {parseArgs} from 'node:util';
 import {verifySetup} from '../aws/verify-setup.ts';
-import {toAmazonProperties, type CostBasis} from '../aws/amazon-properties.ts';
-import {createTranslator, type MessageKey} from '../shared/i18n.ts';
-import type {Check} from '../aws/types.ts';
+import {toAmazonProperties} from '../aws/amazon-properties.ts';
+import {parseVerifyArgs, usage} from './verify-args.ts';
+import {readSecret} from './read-secret.ts';
+import {checkPrinter, jsonReport, outcome, wording} from './verify-output.ts';
 
-const {values: args} = parseArgs({
-  options: {
-    bucket: {type: 'string'},
-    region: {type: 'string'},
-    prefix: {type: 'string'},
-    report: {type: 'string'},
-    'access-key-id': {type: 'string'},
-    user: {type: 'string', default: 'abiquo-billing-user'},
-    costs: {type: 'string', default: 'unblended'},
-    json: {type: 'boolean', default: false},
-    lang: {type: 'string', default: 'en'},
-    'sts-endpoint': {type: 'string'},
-    's3-endpoint': {type: 'string'},
-    'cur-endpoint': {type: 'string'},
-  },
+// Every run would end with the SDK's 8-line notice that its releases after January 2027 need Node 22, which an
+// operator cannot act on here. The SDK reads this when it builds the first client, so here is early enough.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/** The exit status (see the usage); everything it prints is written before it returns. */
+async function main(argv: readonly string[]): Promise<number> {
+  const command = parseVerifyArgs(argv);
+  if (command.kind === 'help') {
+    process.stdout.write(usage);
+    return 0;
+  }
+  if (command.kind === 'usage-error') {
+    process.stderr.write(`verify: ${command.error}\n\n${usage}`);
+    return 2;
+  }
+  const {args} = command;
+  const say = wording(args.language);
+  const secretAccessKey = await readSecret();
+  if (secretAccessKey === undefined) return 130; // Ctrl-C at the prompt
+  const verdict = await verifySetup(
+    {
+      keys: {accessKeyId: args.accessKeyId, secretAccessKey},
+      expectedUserName: args.user,
+      ...(args.bucket ? {bucket: args.bucket} : {}),
+      ...(args.region ? {region: args.region} : {}),
+      ...(args.prefix ? {prefix: args.prefix} : {}),
+      ...(args.reportName ? {reportName: args.reportName} : {}),
+    },
+    {endpoints: args.endpoints, ...(args.json ? {} : {onCheck: checkPrinter((line) => process.stdout.write(line), say.check)})},
+  );
+  const values = verdict.report ? toAmazonProperties(verdict.report, {costs: args.costs}) : {};
+  const result = outcome(verdict, args.bucket !== undefined);
+  if (args.json) {
+    process.stdout.write(jsonReport(verdict, values, say.check));
+    process.stderr.write(`${say.t(result.message)}\n`);
+  } else {
+    for (const [name, value] of Object.entries(values)) process.stdout.write(`  ${name} = ${value}\n`);
+    process.stdout.write(`${say.t('cli_requests', {count: verdict.requests})}\n${say.t(result.message)}\n`);
+  }
+  return result.exitCode;
+}
+
+const status = await main(process.argv.slice(2)).catch((error: unknown) => {
+  // Nothing the operator can fix with a stack trace (an engine bug, stdin failing): one line.
+  process.stderr.write(`verify: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 1;
 });
-
-async function readSecret(): Promise<string> {
-  if (process.env.AWS_SECRET_ACCESS_KEY) return process.env.AWS_SECRET_ACCESS_KEY;
-  if (process.stdin.isTTY) process.stderr.write('Secret access key (input not echoed is not supported; pipe it or set AWS_SECRET_ACCESS_KEY): ');
-  let text = '';
-  for await (const chunk of process.stdin) text += String(chunk);
-  return text.trim();
-}
-
-if (!args['access-key-id'] || (args.costs !== 'blended' && args.costs !== 'unblended')) {
-  process.stderr.write('Usage: npm run verify -- --access-key-id ID [--bucket B] [--region R] [--prefix P] [--report N] [--costs blended|unblended] [--json]\n       with the secret in AWS_SECRET_ACCESS_KEY or on stdin.\n');
-  process.exit(2);
-}
-
-const t = createTranslator(args.lang);
-const endpoints = {
-  ...(args['s3-endpoint'] ? {s3: args['s3-endpoint']} : {}),
-  ...(args['sts-endpoint'] ? {sts: args['sts-endpoint']} : {}),
-  ...(args['cur-endpoint'] ? {cur: args['cur-endpoint']} : {}),
-};
-const mark = {pass: '✔', warn: '!', fail: '✖', skipped: '–'} as const;
-const line = (check: Check) => `${mark[check.status]} ${check.code.padEnd(28)} ${t(`check_${check.code}` as MessageKey, check.facts)}\n`;
-
-const verdict = await verifySetup(
-  {
-    keys: {accessKeyId: args['access-key-id'], secretAccessKey: await readSecret()},
-    expectedUserName: args.user,
-    ...(args.bucket ? {bucket: args.bucket} : {}),
-    ...(args.region ? {region: args.region} : {}),
-    ...(args.prefix ? {prefix: args.prefix} : {}),
-    ...(args.report ? {reportName: args.report} : {}),
-  },
-  {endpoints, ...(args.json ? {} : {onCheck: (check) => process.stdout.write(line(check))})},
-);
-const values = verdict.report ? toAmazonProperties(verdict.report, {costs: args.costs as CostBasis}) : {};
-if (args.json) {
-  process.stdout.write(`${JSON.stringify({checks: verdict.checks, values, requests: verdict.requests}, null, 2)}\n`);
-} else {
-  for (const [name, value] of Object.entries(values)) process.stdout.write(`  ${name} = ${value}\n`);
-  process.stdout.write(`${verdict.requests} AWS requests\n`);
-}
-process.exit(verdict.checks.some((c) => c.status === 'fail') ? 1 : 0);
+// Exit explicitly, as idle keep-alive sockets to AWS would hold the process open; but only once stdout has
+// taken everything (on a pipe, writes can still be queued).
+process.stdout.write('', () => process.exit(status));

@@ -128,6 +128,8 @@ export interface KeyEntryState {
   readonly note?: string;
   readonly errors: Partial<Record<InputField, string>>;
   readonly accepted: boolean;
+  /** The IAM user the keys should belong to: from a CSV of several users, that user's row is taken. */
+  readonly expectedUserName?: string;
 }
 
 /**

@@ -28,7 +28,9 @@ export function isKeysFrameOut(value: unknown): value is KeysFrameOut {
 export function isKeysFrameIn(value: unknown): value is KeysFrameIn {
   if (!isObject(value)) return false;
   if (value.type === 'clear' || value.type === 'focus') return true;
-  return value.type === 'state' && isObject(value.state) && typeof value.state.heading === 'string' && isObject(value.state.errors);
+  if (value.type !== 'state' || !isObject(value.state)) return false;
+  const {heading, errors, expectedUserName} = value.state;
+  return typeof heading === 'string' && isObject(errors) && (expectedUserName === undefined || typeof expectedUserName === 'string');
 }
 
 export function isKeysFramePairing(value: unknown): value is KeysFramePairing {

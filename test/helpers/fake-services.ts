@@ -28,6 +28,8 @@ export const BUCKETS = {
   cur2: 'billing-cur2',
   /** A report is found and read, but lacks cost columns: a failed check next to a report. */
   columnsMissing: 'billing-columns-missing',
+  /** A report set up today: nothing delivered yet. */
+  awaiting: 'billing-awaiting',
 } as const;
 
 const REPORT: DiscoveredReport = {reportName: 'abiquo-cur', prefix: 'cur', layout: 'legacy', periods: ['20260101-20260201']};
@@ -77,6 +79,10 @@ function script(input: SetupInput): Omit<Verdict, 'requests'> {
   const base = {identity: who, bucket, region, reports};
   if (bucket === BUCKETS.cur2) return {...base, checks: [...checks, check('CUR2_UNSUPPORTED', 'fail', {reportName: 'abiquo-export'}, 'reportName')]};
   if (!input.reportName) return {...base, checks: [...checks, check('REPORT_NOT_SELECTED', 'warn', {count: 1, reports: [REPORT.reportName]}, 'reportName')]};
+  if (bucket === BUCKETS.awaiting) {
+    const report: VerifiedReport = {bucket, region, prefix: input.prefix ?? REPORT.prefix, reportName: input.reportName, compression: 'GZIP', awaitingDelivery: true};
+    return {...base, checks: [...checks, check('DATA_NOT_YET', 'warn', {location: `s3://${bucket}/cur/${input.reportName}/`}, 'reportName')], report};
+  }
   if (bucket === BUCKETS.noGet) {
     return {...base, checks: [...checks, check('S3_GET_PERMISSION_MISSING', 'fail', {arn: `arn:aws:s3:::${bucket}/cur/abiquo-cur/*`})]};
   }

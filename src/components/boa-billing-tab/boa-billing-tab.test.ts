@@ -191,6 +191,21 @@ describe('<boa-billing-tab>', () => {
     expect(whereHeld(el, PRICING_KEYS.secretAccessKey)).to.be.undefined;
   });
 
+  it('a report not delivered yet lets Apply go, and the setup status says it waits for the first delivery', async () => {
+    const fake = fakeServices();
+    const el = await mount(fake);
+    await pasteGoodKeys(el);
+    await typeBucket(el, BUCKETS.awaiting);
+    await waitUntil(() => report(el).shadowRoot!.querySelector('input[name="report"]:not([disabled])'), 'no report to pick');
+    deep<HTMLInputElement>(el, 'boa-cur-report', 'input[name="report"]').click();
+    await waitUntil(() => checkCodes(report(el)).includes('DATA_NOT_YET'), 'the report was never checked');
+    await waitUntil(() => diff(el).shadowRoot!.querySelector('.actions button.primary:not([disabled])'), 'Apply stayed blocked');
+    expect(text(report(el))).to.contain('Waiting for the first delivery');
+    applyButton(el).click();
+    await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'), 'Apply never finished');
+    await waitUntil(() => text(deep(el, 'boa-setup-status')).includes("waiting for AWS's first delivery"), 'the status never said it waits');
+  });
+
   it('a failed report check blocks Apply, even with a report found and read', async () => {
     const fake = fakeServices();
     const el = await mount(fake);

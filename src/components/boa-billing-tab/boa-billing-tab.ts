@@ -250,6 +250,7 @@ export class BoaBillingTab extends LitElement {
       linked: this.linked,
       pricingVerified: this.pricingBlocked === undefined ? undefined : !this.pricingBlocked,
       desired,
+      awaitingDelivery: this.report?.awaitingDelivery === true,
       // An absent amazon_mpa is meaningful (unblended), so it is not required.
       required: amazonPropertyNames.filter((key) => key !== 'amazon_mpa'),
     });

@@ -175,6 +175,7 @@ export class BoaCurReport extends LitElement {
       <dt>${t('tab_report_compression')}</dt>
       <dd>${report.compression}</dd>
       ${report.billingPeriod ? html`<dt>${t('tab_report_period')}</dt><dd>${report.billingPeriod}</dd>` : nothing}
+      ${report.awaitingDelivery ? html`<dt>${t('tab_report_period')}</dt><dd>${t('tab_report_awaiting')}</dd>` : nothing}
     </dl>`;
   }
 

@@ -17,6 +17,7 @@ export class BoaKeysEntry extends LitElement {
     note: {attribute: false},
     errors: {attribute: false},
     accepted: {type: Boolean},
+    expectedUserName: {attribute: false},
   };
 
   private entry: KeyEntry | undefined;
@@ -30,6 +31,8 @@ export class BoaKeysEntry extends LitElement {
   declare errors: Partial<Record<InputField, string>>;
   /** The keys passed verification: the fields give way to the masked key ID. */
   declare accepted: boolean;
+  /** The IAM user the keys should belong to (the row taken from a CSV of several users). */
+  declare expectedUserName: string | undefined;
 
   constructor() {
     super();
@@ -59,7 +62,8 @@ export class BoaKeysEntry extends LitElement {
   }
 
   override updated(): void {
-    this.entry?.update({heading: this.heading, ...(this.note ? {note: this.note} : {}), errors: this.errors, accepted: this.accepted});
+    const {heading, note, errors, accepted, expectedUserName} = this;
+    this.entry?.update({heading, ...(note ? {note} : {}), errors, accepted, ...(expectedUserName ? {expectedUserName} : {})});
   }
 
   /** Empties the fields and forgets the secret (after a save, or to start over). */

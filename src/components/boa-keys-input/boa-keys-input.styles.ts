@@ -18,6 +18,20 @@ export default css`
   .masked {
     font-family: monospace;
   }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    margin: 8px 0 0;
+    border: 1px solid var(--boa-border);
+    border-radius: var(--boa-radius);
+  }
+  .choices legend {
+    padding: 0 4px;
+  }
+  .choices button {
+    font-family: monospace;
+  }
   input[type='file'] {
     font: inherit;
   }

@@ -1,7 +1,7 @@
 import {LitElement, html, nothing, type CSSResultGroup, type PropertyValues} from 'lit';
 import {live} from 'lit/directives/live.js';
 import {createRef, ref} from 'lit/directives/ref.js';
-import {cleanField, parseKeysPaste} from '../../aws/parse-keys.ts';
+import {cleanField, parseKeysPaste, type PastedKeys} from '../../aws/parse-keys.ts';
 import type {AwsKeys, InputField} from '../../aws/types.ts';
 import type {Translate} from '../../shared/i18n.ts';
 import {maskKeyId} from '../../shared/mask.ts';
@@ -11,11 +11,16 @@ import styles from './boa-keys-input.styles.ts';
 
 // Typing is debounced so a half-typed key is not checked on every keystroke; pastes are checked at once.
 const TYPING_PAUSE_MS = 400;
+// Text typed into the paste area is read after a longer pause, or when the operator leaves the area.
+const AREA_PAUSE_MS = 800;
+// Shorter typed text can't hold a key pair (20 + 40 characters): "no keys found" waits for the operator to leave.
+const AREA_COMPLETE_LENGTH = 60;
 
 /**
- * @summary An access key pair: two fields, or a paste/drop/pick of `accessKeys.csv` or CloudFormation Outputs.
- * The secret lives only in memory and in the password field's value, never in an attribute. Once the parent
- * marks the keys accepted, only the masked key ID is shown.
+ * @summary An access key pair: two fields, or a paste/drop/pick of `accessKeys.csv` or CloudFormation Outputs (also
+ * typed into the paste area). A CSV with several rows gives the expected IAM user's, else the operator chooses one
+ * by user name or masked key ID. The secret lives only in memory and in the password field's value, never in an
+ * attribute. Once the parent marks the keys accepted, only the masked key ID is shown.
  *
  * @event boa-keys-input - The operator typed, pasted, dropped or picked keys (detail on the event: `keys`).
  */
@@ -27,13 +32,17 @@ export class BoaKeysInput extends LitElement {
     heading: {},
     note: {attribute: false},
     errors: {attribute: false},
+    expectedUserName: {attribute: false},
     accessKeyId: {state: true},
     pasteProblem: {state: true},
+    choices: {state: true},
     dragOver: {state: true},
   };
 
   private secret = '';
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private areaTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly pasteArea = createRef<HTMLTextAreaElement>();
   private readonly keyIdField = createRef<HTMLInputElement>();
   private readonly changeButton = createRef<HTMLButtonElement>();
   /** Set by "Change keys" only: a parent clearing the keys after a save must not pull focus into the form. */
@@ -51,8 +60,12 @@ export class BoaKeysInput extends LitElement {
   declare note: string | undefined;
   /** Failing checks' messages by field, shown under that field and tied to it (aria-describedby). */
   declare errors: Partial<Record<InputField, string>>;
+  /** The IAM user whose keys belong here: the row picked from a CSV of several users. */
+  declare expectedUserName: string | undefined;
   declare private accessKeyId: string;
   declare private pasteProblem: boolean;
+  /** The rows of a CSV the operator chooses from (held in memory only, like the secret); empty when none. */
+  declare private choices: readonly PastedKeys[];
   declare private dragOver: boolean;
 
   constructor() {
@@ -62,12 +75,14 @@ export class BoaKeysInput extends LitElement {
     this.errors = {};
     this.accessKeyId = '';
     this.pasteProblem = false;
+    this.choices = [];
     this.dragOver = false;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.typingTimer);
+    clearTimeout(this.areaTimer);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -87,11 +102,14 @@ export class BoaKeysInput extends LitElement {
   /** Empties both fields and forgets the secret (after a save, or to start over). Fires nothing. */
   clear(): void {
     clearTimeout(this.typingTimer);
+    clearTimeout(this.areaTimer);
     this.secret = '';
     this.accessKeyId = '';
     this.pasteProblem = false;
+    this.choices = [];
     const secretField = this.renderRoot.querySelector<HTMLInputElement>('input[name="secret"]');
     if (secretField) secretField.value = '';
+    if (this.pasteArea.value) this.pasteArea.value.value = '';
   }
 
   /** Moves focus into the first field (used by the setup status's fix actions). */
@@ -108,15 +126,60 @@ export class BoaKeysInput extends LitElement {
     this.dispatchEvent(new BoaKeysInputEvent(this.keys()));
   }
 
-  private accept(text: string): void {
-    const parsed = parseKeysPaste(text);
-    this.pasteProblem = !parsed.ok;
-    if (!parsed.ok) return;
-    this.accessKeyId = parsed.value.accessKeyId;
-    this.secret = parsed.value.secretAccessKey;
+  /**
+   * Reads a paste, drop, file or the paste area's text: keys fill the fields; several rows of a CSV without the
+   * expected user's become a choice. `quiet` leaves "no keys found" unsaid (typed text not complete yet).
+   */
+  private accept(text: string, quiet = false): void {
+    clearTimeout(this.areaTimer);
+    const parsed = parseKeysPaste(text, this.expectedUserName);
+    if (!parsed.ok) {
+      // A paste without keys replaces an earlier choice of rows; typing on (quiet) leaves it.
+      if (quiet) return;
+      this.pasteProblem = true;
+      this.choices = [];
+      return;
+    }
+    this.pasteProblem = false;
+    // Typed keys leave the plain-text area: the secret stays only in the password field.
+    if (this.pasteArea.value) this.pasteArea.value.value = '';
+    if ('choices' in parsed.value) this.choices = parsed.value.choices;
+    else this.use(parsed.value.keys);
+  }
+
+  private use(keys: PastedKeys): void {
+    this.choices = [];
+    this.accessKeyId = keys.accessKeyId;
+    this.secret = keys.secretAccessKey;
     const secretField = this.renderRoot.querySelector<HTMLInputElement>('input[name="secret"]');
     if (secretField) secretField.value = this.secret;
     this.emit();
+  }
+
+  /** The operator picked a row of the CSV: its keys fill the fields, and focus goes to the key ID shown. */
+  private async choose(keys: PastedKeys): Promise<void> {
+    this.use(keys);
+    await this.updateComplete;
+    this.keyIdField.value?.focus();
+  }
+
+  /** Typed (not pasted) text is read once the operator pauses; "no keys found" only once it could hold keys. */
+  private handleAreaInput(): void {
+    clearTimeout(this.areaTimer);
+    this.areaTimer = setTimeout(() => {
+      const text = this.pasteArea.value?.value ?? '';
+      this.accept(text, text.trim().length < AREA_COMPLETE_LENGTH);
+    }, AREA_PAUSE_MS);
+  }
+
+  /** Leaving the paste area reads what was typed there, and says so when it holds no keys. */
+  private handleAreaBlur(): void {
+    const text = this.pasteArea.value?.value ?? '';
+    if (text.trim() === '') {
+      clearTimeout(this.areaTimer);
+      return;
+    }
+    this.accept(text);
   }
 
   private handleKeyIdInput(event: InputEvent): void {
@@ -186,6 +249,7 @@ export class BoaKeysInput extends LitElement {
       </div>`;
     }
     const keyIdError = this.errors.accessKeyId;
+    const expected = this.expectedUserName;
     const secretError = this.errors.secretAccessKey;
     return html`<div role="group" aria-label=${this.heading}>
       <div class="pair">
@@ -231,12 +295,36 @@ export class BoaKeysInput extends LitElement {
         @drop=${this.handleDrop}
       >
         <label for="paste">${t('tab_keys_paste_label')}</label>
-        <textarea id="paste" rows="2" autocomplete="off" spellcheck="false" @paste=${this.handleAreaPaste} aria-describedby="paste-help"></textarea>
+        <textarea
+          id="paste"
+          rows="2"
+          autocomplete="off"
+          spellcheck="false"
+          aria-describedby="paste-help"
+          @paste=${this.handleAreaPaste}
+          @input=${this.handleAreaInput}
+          @blur=${this.handleAreaBlur}
+          ${ref(this.pasteArea)}
+        ></textarea>
         <span class="help" id="paste-help">${t('tab_keys_paste_help')}</span>
+        <div role="status">
+          ${this.choices.length > 0
+            ? html`<fieldset class="choices">
+                <legend>${expected ? t('tab_keys_paste_choose', {userName: expected}) : t('tab_keys_paste_choose_any')}</legend>
+                ${this.choices.map((row) => html`<button type="button" @click=${() => void this.choose(row)}>${describeRow(row)}</button>`)}
+              </fieldset>`
+            : nothing}
+        </div>
         <label for="file">${t('tab_keys_file_label')}</label>
         <input id="file" type="file" accept=".csv,text/csv,text/plain" @change=${this.handleFile} />
       </div>
       <p class="alert alert--fail" role="alert" ?hidden=${!this.pasteProblem}>${t('tab_keys_paste_not_found')}</p>
     </div>`;
   }
+}
+
+/** A CSV row as the operator picks it: its IAM user name, if the CSV has one, and the masked key ID. */
+function describeRow(row: PastedKeys): string {
+  const masked = maskKeyId(row.accessKeyId);
+  return row.userName ? `${row.userName} (${masked})` : masked;
 }

@@ -19,7 +19,7 @@ export function inPageKeyEntry(t: Translate, onKeys: (keys: AwsKeys | undefined)
   });
   return {
     element: input,
-    update: ({heading, note, errors, accepted}) => Object.assign(input, {heading, note, errors, accepted}),
+    update: ({heading, note, errors, accepted, expectedUserName}) => Object.assign(input, {heading, note, errors, accepted, expectedUserName}),
     clear: () => input.clear(),
     focus: () => input.focus(),
     dispose: () => undefined,

@@ -44,6 +44,14 @@ describe('<boa-linked-accounts>', () => {
     expect(whereHeld(el, LINKED_KEYS.secretAccessKey)).to.be.undefined;
   });
 
+  it('takes abiquo-billing-user-public\'s row from a credentials.csv of several users, wherever it is', async () => {
+    const {el, fake} = await mount();
+    const csv = `User name,Password,Access key ID,Secret access key,Console login link\nabiquo-billing-user,,${PRICING_KEYS.accessKeyId},${PRICING_KEYS.secretAccessKey},\nabiquo-billing-user-public,,${LINKED_KEYS.accessKeyId},${LINKED_KEYS.secretAccessKey},\n`;
+    paste(deep(el, 'boa-keys-input', '#paste'), csv);
+    await waitUntil(() => fake.verifyCalls.length > 0, 'the keys were never checked');
+    expect(fake.verifyCalls.map((call) => call.input.keys)).to.deep.equal([LINKED_KEYS]);
+  });
+
   it('adds nothing when the pasted secret is wrong', async () => {
     const {el, fake} = await mount();
     await fill(el, 'Acme prod', WRONG_SECRET_KEYS);

@@ -270,6 +270,7 @@ export class BoaLinkedAccounts extends LitElement {
         <boa-keys-entry
           .services=${this.services}
           heading=${t('tab_linked_keys_heading')}
+          .expectedUserName=${PUBLIC_USER}
           .note=${t('tab_linked_not_saved_yet')}
           .errors=${fieldErrors(t, this.verification.checks, this.services.language)}
           ?accepted=${Boolean(this.keys && identity && !this.verification.blocked)}

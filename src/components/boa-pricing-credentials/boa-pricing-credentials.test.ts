@@ -26,6 +26,14 @@ describe('<boa-pricing-credentials>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('takes abiquo-billing-user\'s row from a credentials.csv of several users, wherever it is', async () => {
+    const {el, fake} = await mount();
+    const csv = `User name,Password,Access key ID,Secret access key,Console login link\nabiquo-billing-user-public,,${LINKED_KEYS.accessKeyId},${LINKED_KEYS.secretAccessKey},\nabiquo-billing-user,,${PRICING_KEYS.accessKeyId},${PRICING_KEYS.secretAccessKey},\n`;
+    setTimeout(() => paste(deep(el, 'boa-keys-input', '#paste'), csv));
+    await oneEvent(el, 'boa-keys-verified');
+    expect(fake.verifyCalls.map((call) => call.input.keys)).to.deep.equal([PRICING_KEYS]);
+  });
+
   it('warns on keys of another user, and of an account already used on this screen', async () => {
     const {el} = await mount();
     setTimeout(() => paste(deep(el, 'boa-keys-input', '#paste'), accessKeysCsv(LINKED_KEYS)));

@@ -88,6 +88,7 @@ export class BoaPricingCredentials extends LitElement {
       <boa-keys-entry
         .services=${this.services}
         heading=${t('tab_pricing_heading')}
+        .expectedUserName=${PRICING_USER}
         .note=${t('tab_pricing_not_saved_yet')}
         .errors=${fieldErrors(t, this.verification.checks, this.services.language)}
         ?accepted=${Boolean(this.keys && identity && !this.verification.blocked)}

@@ -21,6 +21,8 @@ export interface SetupFacts {
   readonly pricingVerified: boolean | undefined;
   /** The six values the verified bucket calls for, when a report was verified. */
   readonly desired: Readonly<Record<string, string>> | undefined;
+  /** The verified report is set up but AWS has not delivered its first data yet. */
+  readonly awaitingDelivery?: boolean;
   /** The `amazon_*` properties a complete setup must have. */
   readonly required: readonly string[];
 }
@@ -45,7 +47,7 @@ function pricingItem({keynode, pricingVerified}: SetupFacts): SetupItem {
   return {id: 'pricing', status: 'fail', reason: 'tab_setup_pricing_missing', fix};
 }
 
-function propertiesItem({keynode, desired, required}: SetupFacts): SetupItem {
+function propertiesItem({keynode, desired, required, awaitingDelivery}: SetupFacts): SetupItem {
   const absent = required.filter((key) => !keynode.properties[key]);
   if (absent.length > 0) {
     return {id: 'properties', status: 'fail', reason: 'tab_setup_properties_missing', facts: {properties: absent}, fix: {section: 'report', label: 'tab_setup_fix_report'}};
@@ -55,6 +57,7 @@ function propertiesItem({keynode, desired, required}: SetupFacts): SetupItem {
   if (differing.length > 0) {
     return {id: 'properties', status: 'warn', reason: 'tab_setup_properties_differ', facts: {properties: differing}, fix: {section: 'properties', label: 'tab_setup_fix_properties'}};
   }
+  if (awaitingDelivery) return {id: 'properties', status: 'warn', reason: 'tab_setup_properties_awaiting'};
   return {id: 'properties', status: 'pass', reason: 'tab_setup_properties_ok'};
 }
 
