@@ -8,6 +8,7 @@ import {benchVerdict, LATENCY_MS} from './aws-verdict.ts';
 import {benchConsole, contentScriptFigure} from './console-weight.ts';
 import {benchDiscovery} from './discovery.ts';
 import {benchSandboxStart} from './sandbox-start.ts';
+import {benchTabHeight} from './tab-height.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const ms = (n: number) => `${Math.round(n)} ms`;
@@ -47,3 +48,9 @@ console.log('\nOn the console page, in Chromium (targets: tab mounted ≤ 50 ms 
 console.log(`  dialog → tab mounted over ${sorted.length} openings: median ${median.toFixed(1)} ms, max ${(sorted.at(-1) ?? Number.NaN).toFixed(1)} ms`);
 const tasks = (list: readonly number[]) => (list.length === 0 ? 'none' : list.map((d) => `${Math.round(d)} ms`).join(', '));
 console.log(`  long tasks (> 50 ms), same flow: with the extension ${tasks(consoleFigure.longTasksWith)}; without it ${tasks(consoleFigure.longTasksWithout)}`);
+
+console.log('\nThe tab at each step, Chromium 1280×900 (goal: each step fits the dialog; after Apply at most twice its height)');
+for (const f of await benchTabHeight()) {
+  const repeats = Object.entries(f.repeats).map(([fact, n]) => `${fact} ×${n}`).join(', ');
+  console.log(`  ${f.step.padEnd(28)} ${String(f.tabPx).padStart(5)} px tall, dialog shows ${f.visiblePx} px (${(f.tabPx / f.visiblePx).toFixed(1)}×); said: ${repeats}`);
+}

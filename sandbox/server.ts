@@ -16,12 +16,53 @@ import type {Elsewhere} from './elsewhere.ts';
 import {loadScenario} from './scenario.ts';
 import type {ScenarioFile} from './scenario.ts';
 
+/** A loopback port for each of the sandbox's services that a browser reaches; 0 or absent: a free port. */
+export interface SandboxPorts {
+  /** The console, the API and the back door (one origin). */
+  console?: number;
+  s3?: number;
+  sts?: number;
+  cur?: number;
+}
+
+/**
+ * Where `npm run sandbox` listens unless told otherwise. The sandbox build (`npm run build -- --sandbox`) sends AWS
+ * requests to these S3, STS and CUR ports, so a build loaded by hand reaches a running `npm run sandbox`. Tests and
+ * `npm start` use free ports instead and write theirs into their own copy of the build (`sandbox-endpoints.json`).
+ */
+export const DEFAULT_PORTS = {console: 17400, s3: 17401, sts: 17402, cur: 17403} as const satisfies Required<SandboxPorts>;
+
+/** The AWS endpoints at the default ports: what the sandbox build is pointed at. */
+export const DEFAULT_AWS_ENDPOINTS = {
+  s3: `http://127.0.0.1:${DEFAULT_PORTS.s3}`,
+  sts: `http://127.0.0.1:${DEFAULT_PORTS.sts}`,
+  cur: `http://127.0.0.1:${DEFAULT_PORTS.cur}`,
+} as const;
+
+/** A port asked for is taken (another `npm run sandbox`, most often). */
+export class PortInUseError extends Error {
+  constructor(readonly service: keyof SandboxPorts, readonly port: number) {
+    super(`port ${port} (${service === 'console' ? 'console' : service.toUpperCase()}) is already in use`);
+    this.name = 'PortInUseError';
+  }
+}
+
+/** The service whose asked-for port an EADDRINUSE error names, as a PortInUseError; other errors unchanged. */
+function portError(error: unknown, ports: SandboxPorts): unknown {
+  const {code, port} = (error ?? {}) as {code?: string; port?: number};
+  if (code !== 'EADDRINUSE' || !port) return error;
+  const service = (Object.keys(ports) as (keyof SandboxPorts)[]).find((name) => ports[name] === port);
+  return service ? new PortInUseError(service, port) : error;
+}
+
 export interface SandboxOptions {
   /** A scenario name (`happy-path`), a file path, or an already loaded scenario. */
   scenario: string | ScenarioFile;
   /** Added to every Abiquo and AWS answer. */
   latencyMs?: number;
   storageDir?: string;
+  /** Fixed ports (npm run sandbox: DEFAULT_PORTS); by default every service gets a free port. */
+  ports?: SandboxPorts;
 }
 
 export interface Sandbox {
@@ -64,11 +105,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       if (!res.headersSent) res.writeHead(500, {'Content-Type': 'application/json'}).end(JSON.stringify({collection: [{code: '500-INTERNAL-SERVER-ERROR', message: 'Unexpected exception'}]}));
     });
   });
+  const ports = options.ports ?? {};
   try {
-    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(ports.console ?? 0, '127.0.0.1', resolve));
   } catch (error) {
     await elsewhere.close();
-    throw error;
+    throw portError(error, ports);
   }
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let aws: AwsSandbox;
@@ -76,11 +118,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     aws = await startAws((scenario.aws as AwsScenario | undefined) ?? EMPTY_AWS, {
       ...(options.latencyMs === undefined ? {} : {latencyMs: options.latencyMs}),
       ...(options.storageDir === undefined ? {} : {storageDir: options.storageDir}),
+      ports: {s3: ports.s3, sts: ports.sts, cur: ports.cur},
     });
   } catch (error) {
     server.close();
     await elsewhere.close();
-    throw error;
+    throw portError(error, ports);
   }
   const [nick, first] = Object.entries(abiquoScenario.users ?? {})[0] ?? ['', undefined];
   return {

@@ -2,8 +2,9 @@
  * Builds the unpacked extension for Chrome and Firefox from one set of sources (the Firefox pages and content
  * script differ only by the two plugins below):
  *   npm run build             → dist/chrome, dist/firefox (release: AWS only)
- *   npm run build -- --sandbox → dist/sandbox-chrome, dist/sandbox-firefox (AWS pointed at the loopback simulation;
- *                                never shipped)
+ *   npm run build -- --sandbox → dist/sandbox-chrome, dist/sandbox-firefox (AWS pointed at the loopback simulation
+ *                                at `npm run sandbox`'s default ports, or at a sandbox-endpoints.json written into
+ *                                the folder; never shipped)
  * Content script and pages are classic scripts (IIFE); the service worker is one ES file with no dynamic
  * imports. Prints each bundle's minified and gzipped size.
  */
@@ -12,6 +13,7 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {build, type Plugin} from 'vite';
+import {DEFAULT_AWS_ENDPOINTS} from '../sandbox/server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sandbox = process.argv.includes('--sandbox');
@@ -105,7 +107,7 @@ async function bundle(entry: Entry, browser: BrowserName, outDir: string): Promi
     root,
     logLevel: 'warn',
     mode: 'production',
-    define: {__SANDBOX__: JSON.stringify(sandbox)},
+    define: {__SANDBOX__: JSON.stringify(sandbox), __SANDBOX_AWS_ENDPOINTS__: JSON.stringify(sandbox ? DEFAULT_AWS_ENDPOINTS : {})},
     plugins: pluginsFor(entry, browser),
     build: {
       outDir,

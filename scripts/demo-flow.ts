@@ -10,21 +10,101 @@ import type {Sandbox} from '../sandbox/server.ts';
 import type {ExtensionBrowser} from '../test/helpers/browser.ts';
 import {clickApply, logIn, openBillingTab, openEnterpriseDialog, pickReport, typeBucket, typeKeys, waitForSectionText, waitForTabText} from '../test/helpers/console-driver.ts';
 
-/** Screenshot of the dialog, scrolled so that the tab's `section` (a component of the tab) is in view. */
-async function shoot(page: Page, dir: string, name: string, written: string[], section?: string): Promise<void> {
+/**
+ * Resolves once the page has stopped moving: no running finite animation or transition, and the same layout (the
+ * tab's place and size, the page's scroll, the focused element) for 10 animation frames in a row — e.g. after a
+ * save moves the focus and scrolls the dialog. A string, not a function: tsx would wrap inner functions in a
+ * helper the page lacks.
+ */
+async function settled(page: Page): Promise<void> {
+  const stable = await page.evaluate(`new Promise((resolve) => {
+    const state = () => {
+      const tab = document.querySelector('boa-billing-tab');
+      const box = tab ? tab.getBoundingClientRect() : {top: 0, height: 0};
+      let focused = document.activeElement;
+      while (focused && focused.shadowRoot && focused.shadowRoot.activeElement) focused = focused.shadowRoot.activeElement;
+      const moving = document.getAnimations().filter((a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity).length;
+      return JSON.stringify([box.top, box.height, document.scrollingElement ? document.scrollingElement.scrollTop : 0, focused ? focused.outerHTML.slice(0, 80) : '', moving]);
+    };
+    let last = '';
+    let same = 0;
+    const started = performance.now();
+    const frame = () => {
+      const now = state();
+      same = now === last && !JSON.parse(now)[4] ? same + 1 : 0;
+      last = now;
+      if (same >= 10) resolve(true);
+      else if (performance.now() - started > 10000) resolve(false);
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  })`);
+  if (!stable) throw new Error('the page never stopped moving');
+}
+
+/**
+ * Screenshot of the dialog once it has settled, scrolled so that the tab's section holding `component` (one of the
+ * tab's components) starts at the top, its heading included.
+ */
+async function shoot(page: Page, dir: string, name: string, written: string[], component?: string): Promise<void> {
   const file = path.join(dir, `${name}.png`);
-  if (section) await (await page.$(`boa-billing-tab >>> ${section}`))?.evaluate((e) => e.scrollIntoView({block: 'start'}));
+  await settled(page);
+  if (component) {
+    const host = await page.$(`boa-billing-tab >>> ${component}`);
+    if (!host) throw new Error(`${name}: no ${component} in the tab`);
+    const headingShown = await host.evaluate((e) => {
+      const section = e.closest('section') ?? e;
+      section.scrollIntoView({block: 'start', behavior: 'instant'});
+      const heading = section.querySelector('h1, h2, h3, h4, h5, h6');
+      if (!heading) return false;
+      const box = heading.getBoundingClientRect();
+      // What is drawn at the heading's middle (in the tab's shadow tree): the heading, not the dialog's header over it.
+      return (e.getRootNode() as ShadowRoot).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === heading;
+    });
+    if (!headingShown) throw new Error(`${name}: the heading of ${component}'s section is not in view`);
+  }
   const modal = await page.$('.modal.enterprise-modal');
   await (modal ?? page).screenshot({path: file});
   written.push(file);
 }
 
-export async function runDemoFlow(ext: ExtensionBrowser, sandbox: Sandbox, dir: string): Promise<string[]> {
+/**
+ * Sets the clock of the extension's content scripts in the console's tabs to `at` (it keeps ticking from there), so
+ * the times the tab shows (the time of a save) are the same on every run. Only that world: the service worker signs
+ * AWS requests with the real time, which the simulated AWS checks. The function is a string, for the same reason as
+ * in settled().
+ */
+async function pinContentClock(ext: ExtensionBrowser, origin: string, at: string): Promise<void> {
+  const pin = `(at) => {
+    const Real = Date;
+    const offset = Real.parse(at) - Real.now();
+    globalThis.Date = class extends Real {
+      constructor(...args) { if (args.length) super(...args); else super(Real.now() + offset); }
+      static now() { return Real.now() + offset; }
+    };
+  }`;
+  // A host pattern without the port: Firefox's match patterns have none (the demo's browser has one console tab).
+  const {protocol, hostname} = new URL(origin);
+  await ext.evaluate(`chrome.tabs.query({url: ${JSON.stringify(`${protocol}//${hostname}/*`)}})
+    .then((tabs) => Promise.all(tabs.map((tab) => chrome.scripting.executeScript({target: {tabId: tab.id}, func: ${pin}, args: [${JSON.stringify(at)}]}))))
+    .then(() => true)`);
+}
+
+export interface DemoFlowOptions {
+  /** The time the tab's clock shows (an ISO instant): the scenario's "now", so saves happen at a fixed time. */
+  readonly clock?: string;
+}
+
+export async function runDemoFlow(ext: ExtensionBrowser, sandbox: Sandbox, dir: string, options: DemoFlowOptions = {}): Promise<string[]> {
   mkdirSync(dir, {recursive: true});
   const written: string[] = [];
   const page = await ext.browser.newPage();
   await page.setViewport({width: 1280, height: 1000, deviceScaleFactor: 1});
   await logIn(page, sandbox.consoleUrl, sandbox.login.user, sandbox.login.password);
+  // No blinking text caret in the pictures (inherited into the tab's shadow tree; set through the CSSOM, which the
+  // console's CSP allows).
+  await page.evaluate(`document.documentElement.style.setProperty('caret-color', 'transparent', 'important')`);
+  await settled(page);
   await page.screenshot({path: path.join(dir, '01-users-view.png')});
   written.push(path.join(dir, '01-users-view.png'));
 
@@ -45,10 +125,13 @@ export async function runDemoFlow(ext: ExtensionBrowser, sandbox: Sandbox, dir: 
   await waitForTabText(page, /amazon_billing_compress_format/);
   await shoot(page, dir, '05-checks-and-diff', written, 'boa-properties-diff');
 
+  if (options.clock) {
+    await pinContentClock(ext, sandbox.origin, options.clock);
+    await page.bringToFront(); // Firefox reached its background through a tab of its own, in front of this one
+  }
   await clickApply(page);
   await waitForSectionText(page, 'diff', 'amazon_* properties: saved.');
-  // After a save the keys form is cleared and takes the focus: let that settle before scrolling to the outcome.
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // After a save the focus moves (and scrolls the dialog): shoot() waits for that to settle before scrolling.
   await shoot(page, dir, '06-applied', written, 'boa-properties-diff');
   await page.close();
   return written;

@@ -51,8 +51,8 @@ function checkScenario(aws: AwsScenario): void {
   }
 }
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+async function listen(server: Server, port = 0): Promise<string> {
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
@@ -63,11 +63,18 @@ async function closeServer(server: Server): Promise<void> {
   await closed;
 }
 
+/** Loopback ports for S3, STS and the CUR API; 0 or absent: a free port. */
+export interface AwsPorts {
+  s3?: number;
+  sts?: number;
+  cur?: number;
+}
+
 /**
- * Starts S3, STS and the CUR API on free loopback ports. `storageDir` keeps s3rver's store across runs (seeding is skipped when
+ * Starts S3, STS and the CUR API on loopback ports (`ports`, else free ones). `storageDir` keeps s3rver's store across runs (seeding is skipped when
  * it already holds this scenario); without it, a temporary folder is used and removed on close.
  */
-export async function startAws(aws: AwsScenario, options: {latencyMs?: number; storageDir?: string} = {}): Promise<AwsSandbox> {
+export async function startAws(aws: AwsScenario, options: {latencyMs?: number; storageDir?: string; ports?: AwsPorts} = {}): Promise<AwsSandbox> {
   checkScenario(aws);
   const directory = options.storageDir ?? (await mkdtemp(path.join(tmpdir(), 'aws-sandbox-')));
   const {indexes, now} = seedStore(directory, aws);
@@ -79,7 +86,16 @@ export async function startAws(aws: AwsScenario, options: {latencyMs?: number; s
   const proxy = createS3Proxy({scenario: () => aws, indexes, upstreamPort: () => upstream.port, faults, count});
   const sts = createStsServer(() => aws.users, faults, count);
   const cur = createCurServer(() => aws, faults, count, () => now);
-  const [s3Url, stsUrl, curUrl] = await Promise.all([listen(proxy), listen(sts), listen(cur)]);
+  let s3Url: string, stsUrl: string, curUrl: string;
+  try {
+    [s3Url, stsUrl, curUrl] = await Promise.all([listen(proxy, options.ports?.s3), listen(sts, options.ports?.sts), listen(cur, options.ports?.cur)]);
+  } catch (error) {
+    // A port already taken: release what did start, so the caller can report it and exit (or try others).
+    for (const server of [proxy, sts, cur]) if (server.listening) server.close();
+    await s3rver.close();
+    if (!options.storageDir) await rm(directory, {recursive: true, force: true});
+    throw error;
+  }
 
   return {
     s3Url,

@@ -81,6 +81,16 @@ export class BoaEnterprisePickedEvent extends Event {
   }
 }
 
+/**
+ * The `amazon_*` values the console's own Save lost, which Restore writes back (`values` undefined once nothing is
+ * lost): the host keeps them so that the next dialog of the same enterprise offers Restore again, with no secret.
+ */
+export class BoaRestoreOfferEvent extends Event {
+  constructor(readonly detail: {readonly values: Readonly<Record<string, string>> | undefined}) {
+    super('boa-restore-offer', init);
+  }
+}
+
 /** The sections of the tab, in the order of the reference procedure. */
 export type TabSection = 'pricing' | 'report' | 'properties' | 'linked';
 
@@ -96,5 +106,6 @@ declare global {
     'boa-fix': BoaFixEvent;
     'boa-linked-accounts-change': BoaLinkedAccountsChangeEvent;
     'boa-enterprise-picked': BoaEnterprisePickedEvent;
+    'boa-restore-offer': BoaRestoreOfferEvent;
   }
 }

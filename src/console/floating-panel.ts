@@ -1,3 +1,6 @@
+import {secondaryButtonDeclarations, themeTokens} from '../components/shared/theme-styles.ts';
+import {appliedConsoleTheme, applyConsoleTheme, readConsoleTheme} from './console-theme.ts';
+
 /**
  * A panel of our own, fixed over the console, for what must outlive the dialog: the console's Save closes
  * the enterprise dialog, and the offer to restore lost billing properties still has to be seen.
@@ -13,7 +16,10 @@ export function showFloatingPanel(content: HTMLElement, options: {label: string;
   const close = document.createElement('button');
   close.type = 'button';
   close.textContent = options.closeLabel;
-  close.style.cssText = 'float:right';
+  // The tab's secondary button, in the console's look: the same tokens and declarations as the tab's buttons.
+  close.style.cssText = `${themeTokens.cssText}${secondaryButtonDeclarations.cssText}float:right;margin:0 0 8px 8px;`;
+  // The content's own theme (the tab read it from its dialog, maybe closed since) first, else the page's.
+  applyConsoleTheme(close, {...readConsoleTheme(document), ...appliedConsoleTheme(content)});
   const remove = () => panel.remove();
   const dismiss = () => {
     remove();

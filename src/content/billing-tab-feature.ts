@@ -4,6 +4,7 @@
  */
 import {createAbiquoService} from '../abiquo/abiquo-service.ts';
 import type {BoaBillingTab} from '../components/boa-billing-tab/boa-billing-tab.ts';
+import {applyConsoleTheme, readConsoleTheme} from '../console/console-theme.ts';
 import {onDialogSave, readAnyDialogEnterpriseName, readEnterpriseName} from '../console/find-enterprise-dialog.ts';
 import {showFloatingPanel} from '../console/floating-panel.ts';
 import {mountBillingTab, type MountedTab} from '../console/mount-billing-tab.ts';
@@ -36,9 +37,11 @@ interface OpenTab {
 export function startBillingTab(signal: AbortSignal): void {
   const open = new Set<OpenTab>();
   let floating: OpenTab | undefined;
+  // Per enterprise, the values the console's Save lost: a dialog opened again offers Restore without the secret.
+  const restoreOffers: RestoreOffers = new Map();
 
   watchEnterpriseDialogs(document, (dialog, dialogSignal) => {
-    const element = createTabElement();
+    const element = createTabElement(dialog);
     const mounted = mountBillingTab(dialog, {label: browserTranslate('tab_title'), panel: () => element, signal: dialogSignal});
     if (!mounted) {
       log.warn('enterprise dialog found but no tab strip: use the toolbar button to open the tab');
@@ -53,7 +56,7 @@ export function startBillingTab(signal: AbortSignal): void {
       setTimeout(() => open.delete(tab), tab.consoleSaving ? SAVE_GRACE_MS : 0);
     }, {once: true});
     onDialogSave(dialog, () => (tab.consoleSaving = true), dialogSignal);
-    void connect(tab, dialog, dialogSignal);
+    void connect(tab, dialog, dialogSignal, restoreOffers);
     return true;
   }, signal);
 
@@ -69,7 +72,7 @@ export function startBillingTab(signal: AbortSignal): void {
     const element = createTabElement();
     showFloatingPanel(element, {label: browserTranslate('tab_title'), closeLabel: browserTranslate('tab_close'), signal: AbortSignal.any([signal, controller.signal]), onClose: () => controller.abort()});
     floating = {element, mounted: {pane: element, activate: () => element.scrollIntoView(), setLabel: () => undefined}, consoleSaving: false, lostValues: false, closed: false};
-    void connect(floating, undefined, controller.signal);
+    void connect(floating, undefined, controller.signal, restoreOffers);
   };
 
   const onNotice = (notice: TabNotice, sender: chrome.runtime.MessageSender) => {
@@ -86,8 +89,10 @@ export function startBillingTab(signal: AbortSignal): void {
   signal.addEventListener('abort', () => chrome.runtime.onMessage.removeListener(onNotice), {once: true});
 }
 
-function createTabElement(): BoaBillingTab {
+/** The tab's host, in the console's look (its dialog's, else the page's): `--boa-*` properties on the host. */
+function createTabElement(dialog?: Element): BoaBillingTab {
   const element = document.createElement('boa-billing-tab') as BoaBillingTab;
+  applyConsoleTheme(element, readConsoleTheme(document, dialog));
   refuseSyntheticInput(element);
   return element;
 }
@@ -109,13 +114,21 @@ function floatTab(tab: OpenTab, signal: AbortSignal): void {
   void tab.element.focusRestore();
 }
 
+type RestoreOffers = Map<number, Readonly<Record<string, string>>>;
+
 /** Gives the tab its services once the console context and the enterprise are known (`dialog` absent: the toolbar's panel). */
-async function connect(tab: OpenTab, dialog: Element | undefined, signal: AbortSignal): Promise<void> {
+async function connect(tab: OpenTab, dialog: Element | undefined, signal: AbortSignal, restoreOffers: RestoreOffers): Promise<void> {
   const context = await consoleContext();
   if (signal.aborted) return;
   tab.mounted.setLabel(context.t('tab_title'));
+  tab.element.addEventListener('boa-restore-offer', (event) => {
+    if (tab.enterpriseId === undefined) return;
+    if (event.detail.values) restoreOffers.set(tab.enterpriseId, event.detail.values);
+    else restoreOffers.delete(tab.enterpriseId);
+  });
   const bind = (enterpriseId: number) => {
     tab.enterpriseId = enterpriseId;
+    tab.element.pendingRestore = restoreOffers.get(enterpriseId);
     tab.element.enterpriseId = enterpriseId;
     tab.element.services = {
       t: context.t,

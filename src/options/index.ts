@@ -3,7 +3,9 @@ import {html, nothing, render} from 'lit';
 import {sendRequest} from '../messaging/client.ts';
 import {pageTranslator} from '../shared/page-language.ts';
 import {enableConsole} from './enable-console.ts';
+import {adoptPageStyles} from './page-styles.ts';
 
+adoptPageStyles();
 const t = pageTranslator();
 const app = document.querySelector<HTMLElement>('#app')!;
 let origins: readonly string[] = [];
@@ -18,7 +20,7 @@ function show(): void {
         <label>${t('options_origin_label')}
           <input name="origin" type="url" placeholder=${t('options_origin_placeholder')} autocomplete="url" spellcheck="false" />
         </label>
-        <button type="submit">${t('options_add')}</button>
+        <button type="submit" class="primary">${t('options_add')}</button>
       </form>
       <p role="status">${notice?.kind === 'status' ? notice.text : nothing}</p>
       <p role="alert">${notice?.kind === 'alert' ? notice.text : nothing}</p>
@@ -26,7 +28,7 @@ function show(): void {
       ${origins.length === 0
         ? html`<p>${t('options_empty')}</p>`
         : html`<ul>${origins.map((origin) => html`<li><span>${origin}</span>
-              <button class="secondary" @click=${() => onRemove(origin)} aria-label=${`${t('options_remove')} ${origin}`}>${t('options_remove')}</button></li>`)}</ul>`}
+              <button type="button" @click=${() => onRemove(origin)} aria-label=${`${t('options_remove')} ${origin}`}>${t('options_remove')}</button></li>`)}</ul>`}
       <h2>${t('options_about_heading')}</h2>
       <p>${t('options_about_language')}</p>
       <p>${t('options_about_privacy')}</p>

@@ -8,7 +8,9 @@ import type {OpenPanelNotice} from '../messaging/protocol.ts';
 import {parseConsoleOrigin} from '../shared/console-origin.ts';
 import {pageTranslator} from '../shared/page-language.ts';
 import {enableConsole} from '../options/enable-console.ts';
+import {adoptPageStyles} from '../options/page-styles.ts';
 
+adoptPageStyles();
 const t = pageTranslator();
 const app = document.querySelector<HTMLElement>('#app')!;
 
@@ -25,8 +27,8 @@ async function main(): Promise<void> {
         ${!parsed.ok
           ? html`<p>${t('popup_not_a_console')}</p>`
           : enabled
-            ? html`<p>${t('popup_enabled_on', {origin: parsed.value})}</p><button @click=${openPanel}>${t('popup_open_tab')}</button>`
-            : html`<p>${t('popup_not_enabled', {origin: parsed.value})}</p><button @click=${enable}>${t('popup_enable')}</button>`}
+            ? html`<p>${t('popup_enabled_on', {origin: parsed.value})}</p><button type="button" class="primary" @click=${openPanel}>${t('popup_open_tab')}</button>`
+            : html`<p>${t('popup_not_enabled', {origin: parsed.value})}</p><button type="button" class="primary" @click=${enable}>${t('popup_enable')}</button>`}
         ${notice ? html`<p role=${notice.kind}>${notice.text}</p>` : nothing}
         <p><a href="options.html" target="_blank">${t('popup_manage')}</a></p>`,
       app,

@@ -40,7 +40,7 @@ describeInBrowsers('Apply and Add account: all or nothing', (browser) => {
     await openTabOf(page, sandbox.consoleUrl, login, KEYNODE.name, /Linked AWS accounts/);
     await typeLinkedAccountName(page, name);
     await typeKeys(page, keys, 'linked');
-    await waitForSectionText(page, 'linked', /Connected as /);
+    await waitForSectionText(page, 'linked', / in account \d{4}-\d{4}-\d{4}/);
   }
 
   /** Everything the API holds (every enterprise, its properties and credentials) is as the scenario started. */
@@ -181,7 +181,7 @@ describeInBrowsers('Apply and Add account: all or nothing', (browser) => {
     await waitForSectionText(page, 'linked', 'Enterprise Acme Analytics created with its AWS credentials.');
     await typeLinkedAccountName(page, 'Acme Analytics 2');
     await typeKeys(page, analytics, 'linked');
-    await waitForSectionText(page, 'linked', /Connected as /);
+    await waitForSectionText(page, 'linked', / in account \d{4}-\d{4}-\d{4}/);
     await clickAddAccount(page);
     await waitForSectionText(page, 'linked', /These keys belong to AWS account 2109-8765-4321, already used here by Acme Analytics/);
     assert.equal((await readAllEnterprises(sandbox)).filter((e) => e.name.startsWith('Acme Analytics')).length, 1);

@@ -1,15 +1,16 @@
 /**
  * The console's own Save after Apply: the simulated console writes back the properties it loaded when the dialog
  * opened, which drops the `amazon_*` values just applied. The extension notices, says which properties were
- * lost, and one click on Restore writes them back without touching anything else.
+ * lost, and one click on Restore writes them back without touching anything else. Restore is in view and focused,
+ * and offered again (without the secret) when the dialog is closed and opened again.
  */
 import assert from 'node:assert/strict';
 import {after, before, it} from 'node:test';
 import {BILLING_BUCKET, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
-import type {ExtensionBrowser} from '../helpers/browser.ts';
+import {poll, type ExtensionBrowser} from '../helpers/browser.ts';
 import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
-import {clickApply, openTabOf, saveEnterpriseDialog, typeBucket, typeKeys, waitForSectionText, waitForTabText} from '../helpers/console-driver.ts';
+import {clickApply, focusedElement, openBillingTab, openEnterpriseDialog, openTabOf, saveEnterpriseDialog, typeBucket, typeKeys, waitForSectionText, waitForTabText} from '../helpers/console-driver.ts';
 import {readBackdoorState} from '../helpers/sandbox-backdoor.ts';
 
 describeInBrowsers("the console's own Save after Apply", (browser) => {
@@ -23,7 +24,7 @@ describeInBrowsers("the console's own Save after Apply", (browser) => {
     const page = await ext.browser.newPage();
     await openTabOf(page, sandbox.consoleUrl, {user: 'admin', password: 'admin-demo'}, KEYNODE.name, /Pricing credentials/);
     await typeKeys(page, PRICING_KEY);
-    await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
+    await waitForSectionText(page, 'pricing', 'user/abiquo-billing-user in account');
     await typeBucket(page, BILLING_BUCKET);
     await clickApply(page);
     await waitForSectionText(page, 'diff', 'amazon_* properties: saved.');
@@ -36,7 +37,24 @@ describeInBrowsers("the console's own Save after Apply", (browser) => {
     const offer = await waitForTabText(page, "The console's Save removed the billing properties");
     for (const name of lostNames) assert.match(offer, new RegExp(name));
 
-    await clickApply(page); // the same button, now labelled Restore
+    // Restore is in view, inside the floating panel that outlives the dialog, and has the focus.
+    await poll(async () => /Restore/.test(await focusedElement(page)), 'Restore never got the focus');
+    const inView = await page.evaluate(`(() => {
+      const tab = document.querySelector('[role="dialog"][data-boa-mounted] boa-billing-tab');
+      const button = tab.shadowRoot.querySelector('boa-properties-diff').shadowRoot.querySelector('button.primary');
+      const panel = tab.closest('[role="dialog"]').getBoundingClientRect();
+      const b = button.getBoundingClientRect();
+      return b.top >= panel.top && b.bottom <= panel.bottom && b.bottom <= window.innerHeight;
+    })()`);
+    assert.equal(inView, true, 'Restore is visible without scrolling');
+
+    // Closed without restoring, the dialog opened again: Restore is offered again, with no key to paste.
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[role="dialog"][data-boa-mounted]', {hidden: true});
+    await openEnterpriseDialog(page, KEYNODE.name);
+    await openBillingTab(page);
+    await waitForTabText(page, "The console's Save removed the billing properties");
+    await clickApply(page); // the diff's button, labelled Restore
     await waitForSectionText(page, 'diff', 'amazon_* properties: saved.');
     assert.deepEqual((await readBackdoorState(sandbox, KEYNODE.id)).properties, applied);
     await page.close();

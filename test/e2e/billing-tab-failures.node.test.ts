@@ -68,7 +68,7 @@ describeInBrowsers('billing-only AWS failure paths: each gives its message and s
   it('names the missing s3:GetObject permission and its ARN for a bucket the key can list but not read', async () => {
     await openTabOf(page, sandbox.consoleUrl, admin, KEYNODE.name, READY);
     await typeKeys(page, PRICING_KEY);
-    await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
+    await waitForSectionText(page, 'pricing', 'user/abiquo-billing-user in account');
     await typeBucket(page, 'acme-billing-locked');
     await waitForSectionText(page, 'report', "Failed: This user can't read the report files. Add s3:GetObject on arn:aws:s3:::acme-billing-locked/");
     assert.match(await sectionText(page, 'diff'), /A check above failed: fix it before applying\./);
@@ -79,7 +79,7 @@ describeInBrowsers('billing-only AWS failure paths: each gives its message and s
   it('recognises a CUR 2.0 export and explains it is not supported', async () => {
     await openTabOf(page, sandbox.consoleUrl, admin, KEYNODE.name, READY);
     await typeKeys(page, PRICING_KEY);
-    await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
+    await waitForSectionText(page, 'pricing', 'user/abiquo-billing-user in account');
     await typeBucket(page, 'acme-data-exports');
     // The streamed check can be shown before the verdict lists the report: wait for both.
     const report = await waitForSectionText(page, 'report', /cur\/abiquo-hourly \(CUR 2\.0 \/ Data Exports: not supported\)/);
@@ -92,9 +92,9 @@ describeInBrowsers('billing-only AWS failure paths: each gives its message and s
     // The operator pastes the S3 console URL, which names us-east-1: S3 says the bucket is in eu-west-1.
     await openTabOf(page, sandbox.consoleUrl, admin, KEYNODE.name, READY);
     await typeKeys(page, PRICING_KEY);
-    await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
+    await waitForSectionText(page, 'pricing', 'user/abiquo-billing-user in account');
     await typeBucket(page, 'https://s3.console.aws.amazon.com/s3/buckets/acme-billing-eu?region=us-east-1&prefix=cur/');
-    const report = await waitForSectionText(page, 'report', /Newest billing period .* delivered on/);
+    const report = await waitForSectionText(page, 'report', /Checks passed: \d+/);
     assert.match(report, /Region detected from S3: eu-west-1/);
     assert.match(report, /Region: bucket acme-billing-eu is in eu-west-1, not us-east-1\. Apply writes the detected region\./);
     assert.doesNotMatch(report, /Failed:/);

@@ -54,7 +54,7 @@ describeInBrowsers('the Billing-only AWS tab with the keyboard only', (browser) 
     await keyboard.type(PRICING_KEY.accessKeyId);
     await keyboard.press('Tab');
     await keyboard.type(PRICING_KEY.secretAccessKey);
-    await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
+    await waitForSectionText(page, 'pricing', 'user/abiquo-billing-user in account');
     await tabTo(page, /^input#bucket/, keyboard);
     await keyboard.type(BILLING_BUCKET);
     await waitForSectionText(page, 'diff', /Other properties left as they are/);

@@ -29,7 +29,7 @@ describeInBrowsers('adding a linked AWS account from the keynode', (browser) => 
     await openTabOf(page, sandbox.consoleUrl, {user: 'admin', password: 'admin-demo'}, KEYNODE.name, /Linked AWS accounts/);
     await typeLinkedAccountName(page, 'Acme Analytics');
     await dropKeysCsv(page, analytics, 'linked');
-    await waitForSectionText(page, 'linked', `Connected as abiquo-billing-user-public in account ${formatAccount(analytics.account)}`);
+    await waitForSectionText(page, 'linked', `user/abiquo-billing-user-public in account ${formatAccount(analytics.account)}`);
     await clickAddAccount(page);
     const list = await waitForSectionText(page, 'linked', 'Enterprise Acme Analytics created with its AWS credentials.');
     assert.match(list, /Acme Analytics ✓ Passed: Present 3456-7890-1234/);

@@ -75,7 +75,7 @@ describeInBrowsers('the tab as the browser runs it', (browser) => {
     await typeKeys(page, PRICING_KEY);
     await waitForSectionText(page, 'pricing', 'Checking');
     await ext.stopBackground();
-    const pricing = await waitForSectionText(page, 'pricing', `Connected as abiquo-billing-user in account ${formatAccount(PAYER_ACCOUNT)}`, 30_000);
+    const pricing = await waitForSectionText(page, 'pricing', `user/abiquo-billing-user in account ${formatAccount(PAYER_ACCOUNT)}`, 30_000);
     assert.doesNotMatch(pricing, /reloaded|Failed:/);
   });
 
@@ -100,6 +100,6 @@ describeInBrowsers('the tab as the browser runs it', (browser) => {
     await typeKeys(page, PRICING_KEY);
     const text = await waitForSectionText(page, 'pricing', 'no longer lets the extension reach AWS');
     assert.match(text, /about:addons/);
-    assert.doesNotMatch(text, /Couldn't reach AWS|Connected as/);
+    assert.doesNotMatch(text, /Couldn't reach AWS|user\/abiquo-billing-user in account/);
   });
 });

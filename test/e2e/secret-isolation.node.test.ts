@@ -56,7 +56,7 @@ describeInBrowsers('the AWS secret and the console page\'s own scripts', (browse
     assert.equal(await page.evaluate('Array.isArray(window.__seen)'), true, 'the eavesdropper runs in the page');
 
     await typeKeys(page, PRICING_KEY);
-    await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
+    await waitForSectionText(page, 'pricing', 'user/abiquo-billing-user in account');
     // A real Ctrl+V of the whole accessKeys.csv into the other form's paste area: the clipboard is the browser's,
     // filled from an extension page of its own (a user's copy), so the paste event is the browser's own.
     const writer = await ext.openExtensionPage('options.html');
@@ -69,13 +69,13 @@ describeInBrowsers('the AWS secret and the console page\'s own scripts', (browse
     await page.keyboard.down('Control');
     await page.keyboard.press('v');
     await page.keyboard.up('Control');
-    await waitForSectionText(page, 'linked', /Connected as /);
+    await waitForSectionText(page, 'linked', / in account \d{4}-\d{4}-\d{4}/);
     // "Change keys", then the file dropped on the first form.
     const pricing = await keysForm(page, 'pricing');
     // Clicked from inside the form: the frame's height follows its content, so a pointer click could land mid-move.
     await (await pricing.root.waitForSelector(`${pricing.form} >>> button`))!.evaluate((button) => (button as HTMLButtonElement).click());
     await dropKeysCsv(page, PRICING_KEY, 'pricing');
-    await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
+    await waitForSectionText(page, 'pricing', 'user/abiquo-billing-user in account');
 
     const seen = (await page.evaluate('window.__seen')) as string[];
     assert.ok(seen.length > 0, 'the eavesdropper heard the page');

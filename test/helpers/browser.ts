@@ -47,6 +47,12 @@ export interface LaunchOptions {
   readonly endpoints?: {s3: string; sts: string; cur: string};
   /** `false` opens a window (npm start with a display). */
   readonly headless?: boolean;
+  /**
+   * A window for a person (npm start with a display): the page fills the window instead of puppeteer's 800×600
+   * viewport, Chromium starts maximized without the "controlled by automated test software" bar. The tests
+   * leave it off.
+   */
+  readonly personWindow?: boolean;
   /** The X display a window opens on (`:N`), instead of the environment's. */
   readonly display?: string;
   /** Firefox only: more preferences (e.g. how soon the event page is suspended when idle). */
@@ -54,7 +60,10 @@ export interface LaunchOptions {
   readonly locale?: string;
 }
 
-/** The build is copied so the sandbox's endpoints file is written per run. */
+/**
+ * The build is copied so the sandbox's endpoints file is written per run: `endpoints` (a sandbox on free ports)
+ * then wins over the default ports the sandbox build is pointed at (`npm run sandbox`'s, see sandbox/server.ts).
+ */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const name = options.browser ?? 'chromium';
   const work = mkdtempSync(path.join(tmpdir(), `boa-${name}-`));
@@ -72,9 +81,12 @@ async function launchChromium(work: string, extensionDir: string, options: Launc
     pipe: true,
     ...(options.display ? {env: {...process.env, DISPLAY: options.display}} : {}),
     userDataDir: path.join(work, 'profile'),
-    ignoreDefaultArgs: ['--disable-extensions'],
+    // A person's window: no automation infobar, and `--test-type` keeps Chromium from warning about --no-sandbox.
+    ignoreDefaultArgs: ['--disable-extensions', ...(options.personWindow ? ['--enable-automation'] : [])],
+    ...(options.personWindow ? {defaultViewport: null} : {}),
     args: [
       '--no-sandbox',
+      ...(options.personWindow ? ['--start-maximized', '--test-type'] : []),
       `--load-extension=${extensionDir}`,
       `--disable-extensions-except=${extensionDir}`,
       '--disable-gpu',
@@ -133,6 +145,7 @@ async function launchFirefox(work: string, extensionDir: string, options: Launch
     executablePath: browserPath('firefox'),
     headless: options.headless ?? true,
     userDataDir: path.join(work, 'profile'),
+    ...(options.personWindow ? {defaultViewport: null} : {}),
     dumpio: Boolean(process.env.BOA_FIREFOX_CONSOLE),
     ...(options.display ? {env: {...process.env, DISPLAY: options.display}} : {}),
     args: ['--remote-allow-system-access', ...(options.locale ? ['--lang', options.locale] : [])],

@@ -125,7 +125,7 @@ export async function openTabOf(page: Page, consoleUrl: string, login: {user: st
 export async function readyToApply(page: Page, consoleUrl: string, options: {login?: {user: string; password: string}; bucket?: string} = {}): Promise<void> {
   await openTabOf(page, consoleUrl, options.login ?? {user: 'admin', password: 'admin-demo'}, KEYNODE.name, /Pricing credentials/);
   await typeKeys(page, PRICING_KEY);
-  await waitForSectionText(page, 'pricing', 'Connected as abiquo-billing-user');
+  await waitForSectionText(page, 'pricing', 'user/abiquo-billing-user in account');
   await typeBucket(page, options.bucket ?? BILLING_BUCKET);
   await waitForSectionText(page, 'diff', /Other properties left as they are/);
 }

@@ -108,6 +108,10 @@ describe('<boa-billing-tab>', () => {
     applyButton(el).click();
     await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'), 'Apply never finished');
     expect(fake.abiquo.savedCredentials).to.deep.equal([PRICING_KEYS.accessKeyId]);
+    // What was saved, when, and what comes next; no "nothing to apply" above it.
+    expect(text(diff(el))).to.match(/Saved at \S+.*: 6 amazon_\* properties and the pricing credentials\./);
+    expect(text(diff(el))).to.contain('Next: add each customer AWS account');
+    expect([...diff(el).shadowRoot!.querySelectorAll('p:not([hidden])')].some((p) => p.textContent!.includes('nothing to apply'))).to.equal(false);
     expect(fake.abiquo.properties).to.deep.include({...OTHER_PROPERTIES, amazon_bucket: 'billing-bucket', amazon_bucket_prefix: 'cur', amazon_billing_compress_format: 'GZ', amazon_mpa: 'shared'});
     expect(allMarkup(el)).not.to.contain(PRICING_KEYS.secretAccessKey);
     expect(allAttributes(el).join('\n')).not.to.contain(PRICING_KEYS.secretAccessKey);
@@ -240,7 +244,36 @@ describe('<boa-billing-tab>', () => {
     await diff(el).updateComplete;
     expect(applyButton(el).textContent).to.contain('Restore');
     await el.focusRestore();
-    expect(el.shadowRoot!.activeElement?.id).to.equal('h-properties');
+    expect(diff(el).shadowRoot!.activeElement, 'Restore has the focus').to.equal(applyButton(el));
+  });
+
+  it('puts what the console\'s Save lost first, without the stale "saved" of the Apply before it', async () => {
+    const fake = fakeServices();
+    const el = await mount(fake);
+    await applyThenLoseToConsoleSave(el, fake);
+    const sections = [...el.shadowRoot!.querySelectorAll('section')].map((section) => section.getAttribute('aria-labelledby'));
+    expect(sections[0]).to.equal('h-properties');
+    expect(text(diff(el))).not.to.contain('amazon_* properties: saved.');
+  });
+
+  it('offers Restore again in a new tab of the same enterprise, without the secret, and says when it is done', async () => {
+    const fake = fakeServices();
+    const first = await mount(fake);
+    const offers: (Readonly<Record<string, string>> | undefined)[] = [];
+    first.addEventListener('boa-restore-offer', (event) => offers.push(event.detail.values));
+    await applyThenLoseToConsoleSave(first, fake);
+    const lost = offers.at(-1);
+    expect(lost?.amazon_bucket).to.equal('billing-bucket');
+    // The dialog closed and opened again: a new tab, given what the first one offered.
+    const again = await fixture<BoaBillingTab>(html`<boa-billing-tab .services=${fake.services} .pendingRestore=${lost} enterprise-id="7"></boa-billing-tab>`);
+    const offersAgain: (Readonly<Record<string, string>> | undefined)[] = [];
+    again.addEventListener('boa-restore-offer', (event) => offersAgain.push(event.detail.values));
+    await waitUntil(() => deep(again, 'boa-properties-diff').shadowRoot?.querySelector('button.primary')?.textContent?.includes('Restore'), 'Restore not offered again');
+    const writesBefore = fake.abiquo.savedCredentials.length;
+    applyButton(again).click();
+    await waitUntil(() => fake.abiquo.properties.amazon_bucket === 'billing-bucket', 'Restore did not write');
+    expect(fake.abiquo.savedCredentials.length, 'no keys were needed or sent').to.equal(writesBefore);
+    await waitUntil(() => offersAgain.at(-1) === undefined && offersAgain.length > 0, 'the host was not told the offer is done');
   });
 
   it('says why reading the linked accounts or re-reading after the console\'s Save failed, with the facts filled in', async () => {

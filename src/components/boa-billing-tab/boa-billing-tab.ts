@@ -1,10 +1,13 @@
 import {Task, TaskStatus} from '@lit/task';
-import {LitElement, html, type CSSResultGroup, type PropertyValues} from 'lit';
+import {LitElement, html, type CSSResultGroup, type PropertyValues, type TemplateResult} from 'lit';
+import {repeat} from 'lit/directives/repeat.js';
 import {amazonPropertyNames, readCostBasis, toAmazonProperties} from '../../aws/amazon-properties.ts';
 import type {AwsKeys, Identity, SetupInput, VerifiedReport} from '../../aws/types.ts';
 import type {BoaPricingCredentials} from '../boa-pricing-credentials/boa-pricing-credentials.ts';
 import type {BoaCurReport} from '../boa-cur-report/boa-cur-report.ts';
+import type {BoaPropertiesDiff} from '../boa-properties-diff/boa-properties-diff.ts';
 import {setupItems} from '../boa-setup-status/setup-items.ts';
+import {BoaRestoreOfferEvent} from '../events.ts';
 import type {
   BoaAppliedEvent,
   BoaEnterprisePickedEvent,
@@ -43,6 +46,7 @@ export class BoaBillingTab extends LitElement {
     enterpriseId: {type: Number, attribute: 'enterprise-id'},
     candidates: {attribute: false},
     dialogName: {attribute: false},
+    pendingRestore: {attribute: false},
     properties: {state: true},
     hasPricing: {state: true},
     linked: {state: true},
@@ -68,6 +72,11 @@ export class BoaBillingTab extends LitElement {
       const [keynode, linked] = await Promise.all([services.abiquo.loadKeynode(signal), services.abiquo.listLinkedAccounts(signal)]);
       if (!keynode.ok) return {failure: failureOf(keynode)};
       this.properties = keynode.value.properties;
+      // Values a previous dialog applied and the console's Save lost: still lost, Restore is offered again.
+      if (this.pendingRestore && !this.applied) {
+        this.applied = this.pendingRestore;
+        this.lost = Object.keys(this.applied).filter((key) => keynode.value.properties[key] !== this.applied![key]);
+      }
       this.hasPricing = keynode.value.hasPricingCredentials;
       this.linked = linked.ok ? linked.value : undefined;
       this.blended = readCostBasis(keynode.value.properties) === 'blended';
@@ -93,6 +102,8 @@ export class BoaBillingTab extends LitElement {
   declare enterpriseId: number;
   /** Keynode enterprises to pick from when `enterpriseId` is unknown. */
   declare candidates: readonly EnterpriseSummary[];
+  /** Values an earlier tab of this enterprise applied and the console's Save lost (its `boa-restore-offer`). */
+  declare pendingRestore: Readonly<Record<string, string>> | undefined;
   /** The enterprise name the console's dialog shows, when it could be read (the picker preselects it). */
   declare dialogName: string | undefined;
   declare private properties: Readonly<Record<string, string>>;
@@ -129,10 +140,11 @@ export class BoaBillingTab extends LitElement {
     return this.lost.length > 0;
   }
 
-  /** Scrolls to and focuses the properties section, where Restore is offered. */
+  /** Scrolls to and focuses Restore (the properties section leads the tab while values are lost). */
   async focusRestore(): Promise<void> {
     await this.updateComplete;
-    this.focusSection('properties');
+    const diff = this.shadowRoot?.querySelector<BoaPropertiesDiff>('boa-properties-diff');
+    if (!diff || !(await diff.focusApply())) this.focusSection('properties');
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -140,7 +152,12 @@ export class BoaBillingTab extends LitElement {
     if (changed.has('services') && this.services) this.lang = this.services.language;
   }
 
-  override updated(): void {
+  override updated(changed: PropertyValues): void {
+    // `lost` is private state: the untyped map is the way to its previous value.
+    const lostBefore = changed.get('lost') as readonly string[] | undefined;
+    if (changed.has('lost') && (this.lost.length > 0 || (lostBefore?.length ?? 0) > 0)) {
+      this.dispatchEvent(new BoaRestoreOfferEvent({values: this.lost.length > 0 ? this.applied : undefined}));
+    }
     if (this.focusAfterLoad && this.load.status === TaskStatus.COMPLETE) {
       const heading = this.shadowRoot?.querySelector<HTMLElement>('#h-status');
       if (heading) {
@@ -151,7 +168,8 @@ export class BoaBillingTab extends LitElement {
   }
 
   private get desired(): Readonly<Record<string, string>> | undefined {
-    if (this.lost.length > 0 && this.applied) return this.applied;
+    // Restoring, or restored in a tab that checked no report itself: the values applied are what the diff shows.
+    if (this.applied && (this.lost.length > 0 || !this.report)) return this.applied;
     if (!this.report || this.reportBlocked || this.pricingBlocked) return undefined;
     return toAmazonProperties(this.report, {costs: this.blended ? 'blended' : 'unblended'}, this.properties);
   }
@@ -255,13 +273,13 @@ export class BoaBillingTab extends LitElement {
       required: amazonPropertyNames.filter((key) => key !== 'amazon_mpa'),
     });
     const restoreFailed = this.restoreCheck.status === TaskStatus.COMPLETE ? this.restoreCheck.value : undefined;
-    return html`
-      <p class="editing">${t('tab_editing', {name: loaded.keynode.enterprise.name})}</p>
-      <section aria-labelledby="h-status">
+    const restoring = this.lost.length > 0;
+    const sections: [TabSection | 'status', TemplateResult][] = [
+      ['status', html`<section aria-labelledby="h-status">
         <h4 id="h-status" tabindex="-1">${t('tab_setup_heading')}</h4>
         <boa-setup-status .t=${t} .items=${items} ?running=${this.load.status === TaskStatus.PENDING} @boa-reverify=${this.handleReverify} @boa-fix=${this.handleFix}></boa-setup-status>
-      </section>
-      <section aria-labelledby="h-pricing">
+      </section>`],
+      ['pricing', html`<section aria-labelledby="h-pricing">
         <h4 id="h-pricing">${t('tab_pricing_heading')}</h4>
         <boa-pricing-credentials
           data-section="pricing"
@@ -270,8 +288,8 @@ export class BoaBillingTab extends LitElement {
           .usedAccounts=${this.usedByLinked}
           @boa-keys-verified=${this.handleKeysVerified}
         ></boa-pricing-credentials>
-      </section>
-      <section aria-labelledby="h-report">
+      </section>`],
+      ['report', html`<section aria-labelledby="h-report">
         <h4 id="h-report">${t('tab_report_heading')}</h4>
         <boa-cur-report
           data-section="report"
@@ -282,23 +300,23 @@ export class BoaBillingTab extends LitElement {
           ?checked-with-saved-keys=${this.checkedWithSavedKeys}
           @boa-report-change=${this.handleReportChange}
         ></boa-cur-report>
-      </section>
-      <section aria-labelledby="h-properties">
+      </section>`],
+      ['properties', html`<section aria-labelledby="h-properties">
         <h4 id="h-properties" tabindex="-1" data-section="properties">${t('tab_diff_heading')}</h4>
         <p class="alert alert--fail" role="alert" ?hidden=${!restoreFailed}>${restoreFailed ? abiquoMessage(t, restoreFailed.code, restoreFailed.facts) : ''}</p>
         <boa-properties-diff
           .services=${this.services}
           .current=${this.properties}
           .desired=${desired}
-          .keys=${this.lost.length > 0 ? undefined : this.pricingKeys}
+          .keys=${restoring ? undefined : this.pricingKeys}
           .blockedReason=${desired ? undefined : t(this.pricingBlocked || this.reportBlocked ? 'tab_diff_blocked' : 'tab_diff_waiting')}
           .lost=${this.lost}
           @boa-applied=${this.handleApplied}
           @boa-credentials-saved=${this.handleCredentialsSaved}
           @boa-properties-reloaded=${this.handlePropertiesReloaded}
         ></boa-properties-diff>
-      </section>
-      <section aria-labelledby="h-linked">
+      </section>`],
+      ['linked', html`<section aria-labelledby="h-linked">
         <h4 id="h-linked">${t('tab_linked_heading')}</h4>
         <boa-linked-accounts
           data-section="linked"
@@ -309,7 +327,14 @@ export class BoaBillingTab extends LitElement {
           @boa-linked-accounts-change=${this.handleLinkedChange}
           @boa-reverify=${this.handleReverify}
         ></boa-linked-accounts>
-      </section>
+      </section>`],
+    ];
+    // What the console's Save lost comes first: its warning and Restore are the first thing in view. Keyed, the
+    // sections move rather than being made anew, so the diff keeps its state (Restore's outcome) when it moves back.
+    const ordered = restoring ? [...sections.filter(([id]) => id === 'properties'), ...sections.filter(([id]) => id !== 'properties')] : sections;
+    return html`
+      <p class="editing">${t('tab_editing', {name: loaded.keynode.enterprise.name})}</p>
+      ${repeat(ordered, ([id]) => id, ([, section]) => section)}
     `;
   }
 

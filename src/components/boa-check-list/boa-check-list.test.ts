@@ -20,10 +20,23 @@ describe('<boa-check-list>', () => {
   it('gives each check its message with facts and a status told in text, not colour only', async () => {
     const el = await fixture<BoaCheckList>(html`<boa-check-list .t=${createTranslator('en')} .checks=${checks} label="Checks"></boa-check-list>`);
     const items = [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-    expect(items[0]).to.match(/^✓Passed: .*abiquo-billing-user/);
-    expect(items[1]).to.match(/^!Warning:/);
-    expect(items[2]).to.match(/^✗Failed: .*arn:aws:s3:::billing-bucket\/\*/);
-    expect(items[3]).to.match(/^–Skipped:/);
+    expect(items[0]).to.match(/^!Warning:/);
+    expect(items[1]).to.match(/^✗Failed: .*arn:aws:s3:::billing-bucket\/\*/);
+    expect(items[2]).to.match(/^–Skipped:/);
+    expect(items[3]).to.match(/^✓Passed: .*abiquo-billing-user/);
+  });
+
+  it('folds what passed into one line once the run is over, and keeps what did not open', async () => {
+    const el = await fixture<BoaCheckList>(html`<boa-check-list .t=${createTranslator('en')} .checks=${checks} label="Checks"></boa-check-list>`);
+    const details = el.shadowRoot!.querySelector('details')!;
+    expect(details.open).to.equal(false);
+    expect(details.querySelector('summary')!.textContent).to.contain('Checks passed: 1');
+    expect([...details.querySelectorAll('li')].map((li) => li.dataset['code'])).to.deep.equal(['STS_IDENTITY_OK']);
+    const open = [...el.shadowRoot!.querySelectorAll<HTMLElement>('ul[part="base"] li')].map((li) => li.dataset['code']);
+    expect(open).to.deep.equal(['DATA_NOT_YET', 'S3_GET_PERMISSION_MISSING', 'REPORT_HOURLY']);
+    el.running = true;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('details'), 'while running, every check shows as it arrives').to.equal(null);
   });
 
   it('shows accounts dashed and delivery times in the console\'s language', async () => {

@@ -38,6 +38,6 @@ describe('<boa-enterprise-picker>', () => {
 
   it('says what to do when no keynode is visible, in Spanish', async () => {
     const el = await fixture<BoaEnterprisePicker>(html`<boa-enterprise-picker .t=${createTranslator('es')} .candidates=${[]}></boa-enterprise-picker>`);
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('keynode');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('ninguna empresa nodo clave');
   });
 });

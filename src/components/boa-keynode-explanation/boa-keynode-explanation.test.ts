@@ -11,7 +11,7 @@ describe('<boa-keynode-explanation>', () => {
 
   it('names the enterprise and says what to do, in Spanish', async () => {
     const el = await fixture<BoaKeynodeExplanation>(html`<boa-keynode-explanation .t=${createTranslator('es')} .enterpriseName=${'Acme'}></boa-keynode-explanation>`);
-    expect(el.shadowRoot!.textContent).to.contain('Acme no es una empresa keynode');
+    expect(el.shadowRoot!.textContent).to.contain('Acme no es una empresa nodo clave');
     expect(el.shadowRoot!.querySelectorAll('li')).to.have.length(2);
     expect(el.shadowRoot!.textContent).to.contain('marca «Nodo clave», pulsa Guardar');
   });

@@ -32,7 +32,20 @@ export default css`
   .choices button {
     font-family: monospace;
   }
-  input[type='file'] {
-    font: inherit;
+  /* Our own picker button and file name (the browser's file input says "Choose File" in its own language). */
+  .file {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 4px 8px;
+    margin-top: 8px;
+  }
+  .file > span:first-child {
+    flex-basis: 100%;
+    font-weight: bold;
+  }
+  .file-name {
+    color: var(--boa-muted);
+    overflow-wrap: anywhere;
   }
 `;

@@ -37,6 +37,7 @@ export class BoaKeysInput extends LitElement {
     pasteProblem: {state: true},
     choices: {state: true},
     dragOver: {state: true},
+    fileName: {state: true},
   };
 
   private secret = '';
@@ -45,6 +46,7 @@ export class BoaKeysInput extends LitElement {
   private readonly pasteArea = createRef<HTMLTextAreaElement>();
   private readonly keyIdField = createRef<HTMLInputElement>();
   private readonly changeButton = createRef<HTMLButtonElement>();
+  private readonly fileInput = createRef<HTMLInputElement>();
   /** Set by "Change keys" only: a parent clearing the keys after a save must not pull focus into the form. */
   private refocusFields = false;
   /** Focus was in the fields when they gave way to the masked key: it moves to "Change keys", not to the page. */
@@ -67,6 +69,8 @@ export class BoaKeysInput extends LitElement {
   /** The rows of a CSV the operator chooses from (held in memory only, like the secret); empty when none. */
   declare private choices: readonly PastedKeys[];
   declare private dragOver: boolean;
+  /** The file last picked, shown beside our own (translated) picker button instead of the browser's English text. */
+  declare private fileName: string;
 
   constructor() {
     super();
@@ -77,6 +81,7 @@ export class BoaKeysInput extends LitElement {
     this.pasteProblem = false;
     this.choices = [];
     this.dragOver = false;
+    this.fileName = '';
   }
 
   override disconnectedCallback(): void {
@@ -107,6 +112,7 @@ export class BoaKeysInput extends LitElement {
     this.accessKeyId = '';
     this.pasteProblem = false;
     this.choices = [];
+    this.fileName = '';
     const secretField = this.renderRoot.querySelector<HTMLInputElement>('input[name="secret"]');
     if (secretField) secretField.value = '';
     if (this.pasteArea.value) this.pasteArea.value.value = '';
@@ -227,9 +233,24 @@ export class BoaKeysInput extends LitElement {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
+    this.fileName = file.name;
     const text = await file.text();
     input.value = '';
     this.accept(text);
+  }
+
+  /**
+   * Our button opens the hidden file input's picker. `showPicker()` fires no click: a synthetic click on the input
+   * would be refused by the tab's host (refuse-synthetic-input.ts), and the picker would never open.
+   */
+  private handleChooseFile(): void {
+    const input = this.fileInput.value;
+    if (!input) return;
+    try {
+      input.showPicker();
+    } catch {
+      input.click();
+    }
   }
 
   private handleChange(): void {
@@ -315,8 +336,12 @@ export class BoaKeysInput extends LitElement {
               </fieldset>`
             : nothing}
         </div>
-        <label for="file">${t('tab_keys_file_label')}</label>
-        <input id="file" type="file" accept=".csv,text/csv,text/plain" @change=${this.handleFile} />
+        <div class="file" role="group" aria-labelledby="file-label">
+          <span id="file-label">${t('tab_keys_file_label')}</span>
+          <button type="button" aria-describedby="file-name" @click=${this.handleChooseFile}>${t('tab_keys_file_choose')}</button>
+          <span id="file-name" class="file-name">${this.fileName || t('tab_keys_file_none')}</span>
+          <input id="file" type="file" hidden accept=".csv,text/csv,text/plain" @change=${this.handleFile} ${ref(this.fileInput)} />
+        </div>
       </div>
       <p class="alert alert--fail" role="alert" ?hidden=${!this.pasteProblem}>${t('tab_keys_paste_not_found')}</p>
     </div>`;

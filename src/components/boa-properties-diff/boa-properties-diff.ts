@@ -1,5 +1,5 @@
 import {Task, TaskStatus} from '@lit/task';
-import {LitElement, html, nothing, type CSSResultGroup} from 'lit';
+import {LitElement, html, nothing, type CSSResultGroup, type PropertyValues} from 'lit';
 import {createRef, ref} from 'lit/directives/ref.js';
 import type {AwsKeys} from '../../aws/types.ts';
 import {BoaAppliedEvent, BoaCredentialsSavedEvent, BoaPropertiesReloadedEvent} from '../events.ts';
@@ -17,6 +17,8 @@ interface ApplyOutcome {
   readonly wanted: Readonly<Record<string, string>>;
   readonly loaded: Readonly<Record<string, string>>;
   readonly withKeys: boolean;
+  /** When the attempt ended, as the operator's clock says. */
+  readonly at: Date;
 }
 
 type PropertiesLine = 'saved' | 'unchanged' | 'not-saved' | 'left' | 'unknown';
@@ -56,6 +58,7 @@ export class BoaPropertiesDiff extends LitElement {
     keys: {attribute: false},
     blockedReason: {attribute: false},
     lost: {attribute: false},
+    staleOutcome: {state: true},
   };
 
   private readonly applyButton = createRef<HTMLButtonElement>();
@@ -71,7 +74,7 @@ export class BoaPropertiesDiff extends LitElement {
       const report = await this.services.abiquo.applySetup({changes: wanted, loaded, ...(keys ? {keys} : {})}, signal);
       // At once: the secret leaves the form as soon as it is stored.
       if (report.credentialsSaved) this.dispatchEvent(new BoaCredentialsSavedEvent());
-      const outcome = {report, wanted, loaded, withKeys: Boolean(keys)};
+      const outcome = {report, wanted, loaded, withKeys: Boolean(keys), at: new Date()};
       if (report.stored) {
         const done = !report.failure && !report.cancelled;
         this.dispatchEvent(done ? new BoaAppliedEvent({properties: report.stored.properties, credentialsSaved: report.credentialsSaved}) : new BoaPropertiesReloadedEvent({properties: report.stored.properties}));
@@ -93,10 +96,13 @@ export class BoaPropertiesDiff extends LitElement {
   /** Properties the console's own Save removed or changed: the button becomes "Restore". */
   declare lost: readonly string[];
 
+  declare private staleOutcome: boolean;
+
   constructor() {
     super();
     this.current = {};
     this.lost = [];
+    this.staleOutcome = false;
   }
 
   /** The spelling a gzip report gets (`GZ` written, or an existing `GZIP` kept): the platform docs disagree on it. */
@@ -109,15 +115,32 @@ export class BoaPropertiesDiff extends LitElement {
     return Object.fromEntries(Object.entries(this.desired ?? {}).filter(([key, value]) => this.current[key] !== value));
   }
 
+  /** Focuses Apply (Restore while values are lost), scrolled into view; false when it is not there. */
+  async focusApply(): Promise<boolean> {
+    await this.updateComplete;
+    const button = this.applyButton.value;
+    if (!button) return false;
+    button.scrollIntoView?.({block: 'nearest'});
+    button.focus();
+    return true;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // Values lost since the last outcome: that outcome ("saved") is stale, and would contradict the warning.
+    if (changed.has('lost') && this.lost.length > 0) this.staleOutcome = true;
+  }
+
   private async handleApply(): Promise<void> {
     // aria-disabled while saving, so the button keeps focus; a second press does nothing.
     if (this.apply.status === TaskStatus.PENDING) return;
+    this.staleOutcome = false;
     const hadFocus = focusWithin(this);
     await this.apply.run([]);
     if (hadFocus) await keepFocus(this, () => this.outcomeRegion.value);
   }
 
   private renderOutcome() {
+    if (this.staleOutcome) return nothing;
     const t = this.services.t;
     if (this.apply.status === TaskStatus.PENDING) {
       return html`<p class="progress">${t('tab_apply_running')}</p>
@@ -146,7 +169,15 @@ export class BoaPropertiesDiff extends LitElement {
     if (report.cancelled) {
       return html`<div class="alert alert--warn">${steps}<p>${t(untouched ? 'tab_apply_cancelled' : 'tab_apply_cancelled_late')}</p>${undo}</div>`;
     }
-    if (!report.failure) return html`<div class="alert alert--pass">${steps}</div>`;
+    if (!report.failure) {
+      const time = new Intl.DateTimeFormat(this.services.language, {timeStyle: 'short'}).format(outcome.at);
+      const count = Object.keys(outcome.wanted).length;
+      return html`<div class="alert alert--pass">
+        <p class="saved-at"><strong>${t(report.credentialsSaved ? 'tab_apply_saved_at_with_keys' : 'tab_apply_saved_at', {time, count})}</strong></p>
+        ${steps}
+        <p>${t('tab_apply_next')}</p>
+      </div>`;
+    }
     const conflicts =
       report.failure.code === 'ABIQUO_CONFLICT' && report.stored
         ? Object.keys(outcome.wanted)
@@ -179,6 +210,8 @@ export class BoaPropertiesDiff extends LitElement {
     const untouched = Object.keys(this.current).filter((key) => !(key in desired)).length;
     const changes = Object.keys(this.changes()).length;
     const nothingToDo = changes === 0 && !this.keys;
+    // Right after a save, the outcome says what was saved: "nothing to apply" above it would read as nothing done.
+    const justSaved = !this.staleOutcome && this.apply.status === TaskStatus.COMPLETE && !this.apply.value?.report.failure && !this.apply.value?.report.cancelled;
     const restoring = this.lost.length > 0;
     return html`
       ${restoring ? html`<p class="alert alert--warn" role="alert">${t('tab_restore_lost', {properties: [...this.lost]})}</p>` : nothing}
@@ -204,7 +237,7 @@ export class BoaPropertiesDiff extends LitElement {
       </table>
       <p>${t('tab_diff_untouched', {count: untouched})}</p>
       ${this.gzipSpelling(desired) ? html`<p class="note" data-note="compress-format">${t('tab_diff_gzip_note', {current: this.gzipSpelling(desired)!})}</p>` : nothing}
-      <p ?hidden=${!nothingToDo}>${t('tab_diff_nothing')}</p>
+      <p ?hidden=${!nothingToDo || justSaved}>${t('tab_diff_nothing')}</p>
       <p ?hidden=${!this.blockedReason}>${this.blockedReason ?? ''}</p>
       <div class="actions">
         <button

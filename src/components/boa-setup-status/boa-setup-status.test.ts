@@ -32,6 +32,14 @@ describe('<boa-setup-status>', () => {
     expect(el.shadowRoot!.textContent).to.contain('Scope Acme scope has compute resources (datacenters or regions: 2)');
   });
 
+  it('does not show keys that were checked but not saved as done', async () => {
+    const base = {keynode: {enterprise: {id: 7, name: 'Acme', keyNode: true, reseller: false}, properties: {}, hasPricingCredentials: false}, linked: [], desired: undefined, required: []};
+    const unsaved = setupItems({...base, pricingVerified: true}).find((item) => item.id === 'pricing')!;
+    expect([unsaved.status, unsaved.reason, unsaved.fix?.section]).to.deep.equal(['warn', 'tab_setup_pricing_unsaved', 'properties']);
+    const replacing = setupItems({...base, keynode: {...base.keynode, hasPricingCredentials: true}, pricingVerified: true}).find((item) => item.id === 'pricing')!;
+    expect([replacing.status, replacing.reason]).to.deep.equal(['pass', 'tab_setup_pricing_verified']);
+  });
+
   it('fires boa-fix with the section of the line the operator chose', async () => {
     const el = await mount();
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('li[data-item="pricing"] button')!;
