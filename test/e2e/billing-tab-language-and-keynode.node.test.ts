@@ -40,7 +40,7 @@ describeInBrowsers('the tab on a non-keynode enterprise and in a Spanish console
     const label = await page.$eval('.modal li[data-boa-mounted] > a', (a) => a.textContent?.trim());
     assert.equal(label, 'AWS solo facturación');
     await typeKeys(page, PRICING_KEY);
-    await waitForSectionText(page, 'pricing', `Conectado como abiquo-billing-user en la cuenta ${formatAccount(PAYER_ACCOUNT)}.`);
+    await waitForSectionText(page, 'pricing', `user/abiquo-billing-user en la cuenta ${formatAccount(PAYER_ACCOUNT)}`);
     assert.doesNotMatch(await sectionText(page, 'pricing'), /in account|Passed:|Checks passed/);
     assert.match(await sectionText(page, 'diff'), /\S/);
     assert.doesNotMatch(await sectionText(page, 'report'), /Cost and Usage Report|paste them above/);

@@ -219,9 +219,24 @@ export async function chooseCosts(page: Page, costs: 'blended' | 'unblended'): P
 
 const applyButton = 'boa-billing-tab >>> boa-properties-diff >>> .actions button.primary';
 
+/**
+ * Clicks with the mouse (the tab refuses synthetic clicks) once the element has stopped moving: the key-entry
+ * frames above resize with their forms, and a click aimed before they settle lands elsewhere.
+ */
+async function clickWhenStill(element: ElementHandle<Element>): Promise<void> {
+  let before = '';
+  await waitForText(async () => {
+    const box = JSON.stringify(await element.boundingBox());
+    const still = box === before && box !== 'null';
+    before = box;
+    return still ? 'still' : '';
+  }, 'still', 15_000);
+  await element.click();
+}
+
 /** Clicks Apply (or Restore, the same button after the console's Save lost the values) once it is enabled. */
 export async function clickApply(page: Page): Promise<void> {
-  await (await waitForDeep(page, `${applyButton}:not([disabled])`)).click();
+  await clickWhenStill(await waitForDeep(page, `${applyButton}:not([disabled])`));
 }
 
 export async function applyEnabled(page: Page): Promise<boolean> {
@@ -243,11 +258,11 @@ export async function typeLinkedAccountName(page: Page, name: string): Promise<v
 
 /** Ticks "Add these keys anyway", offered when Add account refused keys an operator may deliberately add. */
 export async function tickAddAnyway(page: Page): Promise<void> {
-  await page.locator('boa-billing-tab >>> boa-linked-accounts >>> input#override').click();
+  await clickWhenStill(await waitForDeep(page, 'boa-billing-tab >>> boa-linked-accounts >>> input#override'));
 }
 
 export async function clickAddAccount(page: Page): Promise<void> {
-  await page.locator('boa-billing-tab >>> boa-linked-accounts >>> form button[type="submit"]:not([disabled])').click();
+  await clickWhenStill(await waitForDeep(page, 'boa-billing-tab >>> boa-linked-accounts >>> form button[type="submit"]:not([disabled])'));
 }
 
 /**
