@@ -11,6 +11,10 @@ import type {MessageKey, Translate} from '../shared/translate.ts';
 import type {KeysFrameIn, KeysFrameOut} from '../messaging/keys-frame.ts';
 import {isKeysFrameOut} from '../messaging/keys-frame.ts';
 
+/** How long a paired frame has to show its form (it reports its height then), and how often it is loaded again. */
+const PAIRING_ANSWER_MS = 4_000;
+const PAIRING_RETRIES = 3;
+
 export function framedKeyEntry(t: Translate, language: string, onKeys: (keys: AwsKeys | undefined) => void): KeyEntry {
   const frame = document.createElement('iframe');
   // Where the form cannot be paired (the extension was reloaded under this page), it says so instead of staying blank.
@@ -26,6 +30,11 @@ export function framedKeyEntry(t: Translate, language: string, onKeys: (keys: Aw
   let state: KeyEntryState | undefined;
   const send = (message: KeysFrameIn) => port?.postMessage(message);
 
+  // A frame whose claim did not go through (the worker was busy starting) never shows its form: it is loaded
+  // again, a few times, before the tab says the extension cannot be reached.
+  let retries = 0;
+  let unanswered: ReturnType<typeof setTimeout> | undefined;
+
   // Each load (also after the frame moved in the page) is a fresh document: pair it again and give it the state.
   frame.addEventListener('load', () => {
     port?.close();
@@ -36,9 +45,19 @@ export function framedKeyEntry(t: Translate, language: string, onKeys: (keys: Aw
       if (!reply.ok || !frame.contentWindow) return;
       const channel = new MessageChannel();
       port = channel.port1;
-      port.onmessage = (event: MessageEvent<unknown>) => receive(event.data);
+      port.onmessage = (event: MessageEvent<unknown>) => {
+        clearTimeout(unanswered);
+        retries = 0;
+        receive(event.data);
+      };
       frame.contentWindow.postMessage({boa: 'keys-pair', token: reply.value.token, language}, new URL(frame.src).origin, [channel.port2]);
       if (state) send({type: 'state', state});
+      clearTimeout(unanswered);
+      unanswered = setTimeout(() => {
+        if (retries++ < PAIRING_RETRIES) return void (frame.src = chrome.runtime.getURL('keys-frame.html'));
+        problem.hidden = false;
+        problem.textContent = t('messaging_EXTENSION_RELOADED');
+      }, PAIRING_ANSWER_MS);
     });
   });
 
@@ -62,6 +81,7 @@ export function framedKeyEntry(t: Translate, language: string, onKeys: (keys: Aw
       send({type: 'focus'});
     },
     dispose() {
+      clearTimeout(unanswered);
       port?.close();
       port = undefined;
     },

@@ -38,6 +38,5 @@ function start(port: MessagePort, language: 'en' | 'es'): void {
     else entry.focus();
   };
   // The embedding iframe takes the form's height, so the tab shows it whole.
-  // The form's own bottom, not the document's scrollHeight, which never drops below the frame's current height.
-  new ResizeObserver(() => send({type: 'height', height: Math.ceil(app.getBoundingClientRect().bottom)})).observe(app);
+  new ResizeObserver(() => send({type: 'height', height: document.documentElement.scrollHeight})).observe(app);
 }
