@@ -108,7 +108,7 @@ export const protections: readonly Protection[] = [
   {
     id: 'apply-undo',
     what: 'A failed Apply puts back the properties it wrote',
-    edits: [{file: 'src/abiquo/apply-setup.ts', from: 'if (written.value.wrote) undo =', to: 'if (written.value.wrote && !written.value.wrote) undo ='}],
+    edits: [{file: 'src/abiquo/apply-setup.ts', from: 'const undone = ended || cancelled ? await undo?.() : undefined;', to: 'const undone = ended || cancelled ? undefined : await undo?.();'}],
     guard: node('src/abiquo/abiquo-service.node.test.ts', 'puts the properties back'),
   },
   {
