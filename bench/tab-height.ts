@@ -4,29 +4,19 @@
  */
 import {BILLING_BUCKET, PRICING_KEY} from '../sandbox/aws/demo-keys.ts';
 import {KEYNODE, startWorld, stopWorld} from '../test/helpers/e2e-world.ts';
-import {clickApply, openTabOf, tabText, typeBucket, typeKeys, waitForSectionText} from '../test/helpers/console-driver.ts';
+import {clickApply, openTabOf, typeBucket, typeKeys, waitForSectionText} from '../test/helpers/console-driver.ts';
+import {measureTab, type TabMeasure} from '../test/helpers/tab-measure.ts';
 import type {Page} from 'puppeteer-core';
+import {SAVED} from '../test/helpers/saved-text.ts';
 
-export interface HeightFigure {
+export interface HeightFigure extends TabMeasure {
   readonly step: string;
-  readonly tabPx: number;
-  readonly visiblePx: number;
-  /** Occurrences, in the tab's visible text, of facts that need saying once: the report name, region, bucket. */
-  readonly repeats: Readonly<Record<string, number>>;
 }
 
+/** Facts that need saying once: the report name, region, bucket. */
 const FACTS = {'report name': 'abiquo-hourly', region: 'us-east-1', bucket: 'acme-billing-reports'};
 
-async function measure(page: Page, step: string): Promise<HeightFigure> {
-  const [tabPx, visiblePx] = (await page.evaluate(`(() => {
-    const tab = document.querySelector('.modal boa-billing-tab');
-    const body = tab.closest('.modal-body') || tab.closest('.modal-content');
-    return [Math.round(tab.getBoundingClientRect().height), Math.round(body.clientHeight)];
-  })()`)) as [number, number];
-  const text = await tabText(page);
-  const repeats = Object.fromEntries(Object.entries(FACTS).map(([name, value]) => [name, text.split(value).length - 1]));
-  return {step, tabPx, visiblePx, repeats};
-}
+const measure = async (page: Page, step: string): Promise<HeightFigure> => ({step, ...(await measureTab(page, FACTS))});
 
 export async function benchTabHeight(): Promise<HeightFigure[]> {
   const world = await startWorld('happy-path', {browser: 'chromium'});
@@ -42,7 +32,7 @@ export async function benchTabHeight(): Promise<HeightFigure[]> {
     await waitForSectionText(page, 'diff', /Other properties left as they are/);
     figures.push(await measure(page, 'report checked, diff shown'));
     await clickApply(page);
-    await waitForSectionText(page, 'diff', 'amazon_* properties: saved.');
+    await waitForSectionText(page, 'diff', SAVED);
     figures.push(await measure(page, 'after Apply'));
     return figures;
   } finally {

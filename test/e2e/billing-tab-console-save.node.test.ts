@@ -12,6 +12,7 @@ import {poll, type ExtensionBrowser} from '../helpers/browser.ts';
 import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
 import {clickApply, focusedElement, openBillingTab, openEnterpriseDialog, openTabOf, saveEnterpriseDialog, typeBucket, typeKeys, waitForSectionText, waitForTabText} from '../helpers/console-driver.ts';
 import {readBackdoorState} from '../helpers/sandbox-backdoor.ts';
+import {SAVED} from '../helpers/saved-text.ts';
 
 describeInBrowsers("the console's own Save after Apply", (browser) => {
   let sandbox: Sandbox;
@@ -27,7 +28,7 @@ describeInBrowsers("the console's own Save after Apply", (browser) => {
     await waitForSectionText(page, 'pricing', 'user/abiquo-billing-user in account');
     await typeBucket(page, BILLING_BUCKET);
     await clickApply(page);
-    await waitForSectionText(page, 'diff', 'amazon_* properties: saved.');
+    await waitForSectionText(page, 'diff', SAVED);
     const applied = (await readBackdoorState(sandbox, KEYNODE.id)).properties;
 
     await saveEnterpriseDialog(page);
@@ -55,7 +56,7 @@ describeInBrowsers("the console's own Save after Apply", (browser) => {
     await openBillingTab(page);
     await waitForTabText(page, "The console's Save removed the billing properties");
     await clickApply(page); // the diff's button, labelled Restore
-    await waitForSectionText(page, 'diff', 'amazon_* properties: saved.');
+    await waitForSectionText(page, 'diff', SAVED);
     assert.deepEqual((await readBackdoorState(sandbox, KEYNODE.id)).properties, applied);
     await page.close();
   });

@@ -15,6 +15,7 @@ import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e
 import {clickApply, readyToApply, waitForSectionText} from '../helpers/console-driver.ts';
 import {expireSessions, putPropertiesAsSomeoneElse, readBackdoorState, resetSandbox} from '../helpers/sandbox-backdoor.ts';
 import {startXvfb, type Display} from '../helpers/real-keyboard.ts';
+import {SAVED} from '../helpers/saved-text.ts';
 
 
 describeInBrowsers('Apply on consoles that behave like real installs', (browser) => {
@@ -45,7 +46,7 @@ describeInBrowsers('Apply on consoles that behave like real installs', (browser)
   it('keeps READ_ONLY and HIDDEN properties a user without "Manage enterprise properties" cannot see or change', async () => {
     await readyToApply(page, consoles.typed.consoleUrl, {login: {user: 'operator', password: 'operator-demo'}});
     await clickApply(page);
-    await waitForSectionText(page, 'diff', 'amazon_* properties: saved.');
+    await waitForSectionText(page, 'diff', SAVED);
     const stored = (await readBackdoorState(consoles.typed, KEYNODE.id)).properties;
     assert.equal(stored.billing_contract_id, 'CT-2026-0042');
     assert.equal(stored.internal_cost_center, 'CC-ñ-7781', 'the hidden property the tab never saw survives, byte for byte');
@@ -56,7 +57,7 @@ describeInBrowsers('Apply on consoles that behave like real installs', (browser)
     await readyToApply(page, consoles.foreign.consoleUrl);
     await waitForSectionText(page, 'linked', 'Acme Retail');
     await clickApply(page);
-    await waitForSectionText(page, 'diff', 'amazon_* properties: saved.');
+    await waitForSectionText(page, 'diff', SAVED);
     const stored = await readBackdoorState(consoles.foreign, KEYNODE.id);
     assert.equal(stored.properties.amazon_bucket, BILLING_BUCKET);
     assert.equal(stored.pricingCredentials.length, 1);
@@ -68,7 +69,7 @@ describeInBrowsers('Apply on consoles that behave like real installs', (browser)
     const loaded = (await readBackdoorState(sandbox, KEYNODE.id)).properties;
     await putPropertiesAsSomeoneElse(sandbox, KEYNODE.id, {...loaded, cost_center: 'CC-99', added_meanwhile: 'yes'});
     await clickApply(page);
-    await waitForSectionText(page, 'diff', 'amazon_* properties: saved.');
+    await waitForSectionText(page, 'diff', SAVED);
     const stored = (await readBackdoorState(sandbox, KEYNODE.id)).properties;
     assert.deepEqual([stored.cost_center, stored.added_meanwhile, stored.amazon_bucket], ['CC-99', 'yes', BILLING_BUCKET]);
   });

@@ -13,6 +13,7 @@ import {enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from '.
 import {KEYNODE, describeInBrowsers, stopWorld} from '../helpers/e2e-world.ts';
 import {clickApply, openTabOf, typeBucket, typeKeys, waitForSectionText} from '../helpers/console-driver.ts';
 import {clearFaults, injectFaults, readBackdoorState, resetSandbox} from '../helpers/sandbox-backdoor.ts';
+import {SAVED} from '../helpers/saved-text.ts';
 
 const admin = {user: 'admin', password: 'admin-demo'};
 const READY = /Pricing credentials/;
@@ -87,7 +88,7 @@ describeInBrowsers('the tab as the browser runs it', (browser) => {
     try {
       await clickApply(page);
       await ext.stopBackground();
-      await waitForSectionText(page, 'diff', 'amazon_* properties: saved.', 30_000);
+      await waitForSectionText(page, 'diff', SAVED, 30_000);
     } finally {
       await clearFaults(sandbox);
     }

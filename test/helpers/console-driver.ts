@@ -151,16 +151,24 @@ export type KeysSection = 'pricing' | 'linked';
  * isolation test can show what would leak (`secret-isolation.node.test.ts`).
  */
 export async function keysForm(page: Page, section: KeysSection = 'pricing'): Promise<{root: Frame | Page; form: string}> {
-  const host = `boa-billing-tab >>> ${section === 'pricing' ? 'boa-pricing-credentials' : 'boa-linked-accounts'} >>> boa-keys-entry`;
+  const owner = `boa-billing-tab >>> ${section === 'pricing' ? 'boa-pricing-credentials' : 'boa-linked-accounts'}`;
+  const host = `${owner} >>> boa-keys-entry`;
   // Keys typed into a frame reach it only while its tab is the selected one (Firefox: an extension page opened
   // by the test since, e.g. to evaluate in the background, would otherwise take them).
   await page.bringToFront();
   await waitForDeep(page, host);
+  await openFolded(page, owner);
   const element = await page.$(`${host} iframe`);
   const frame = element ? await element.contentFrame() : null;
   const found = frame ? {root: frame, form: 'boa-keys-input'} : {root: page, form: `${host} boa-keys-input`};
   await found.root.waitForSelector(`${found.form} >>> input[name="key-id"], ${found.form} >>> button`);
   return found;
+}
+
+/** A finished step shows as one line: its form opens with the button beside it, as the operator would open it. */
+async function openFolded(page: Page, owner: string): Promise<void> {
+  const opener = await page.$(`${owner} >>> button.open-form`);
+  if (opener) await opener.click();
 }
 
 export interface Keys {
@@ -196,8 +204,11 @@ export async function dropKeysCsv(page: Page, keys: Keys, section: KeysSection =
 
 /** Types the bucket (a name, s3:// address, console URL or ARN) into the report section. */
 export async function typeBucket(page: Page, text: string): Promise<void> {
+  await openFolded(page, report);
   await page.locator('boa-billing-tab >>> boa-cur-report >>> input#bucket').fill(text);
 }
+
+const report = 'boa-billing-tab >>> boa-cur-report';
 
 /** Picks a discovered report by the path the tab shows for it (`prefix/report-name`). */
 export async function pickReport(page: Page, path: string): Promise<void> {
@@ -214,6 +225,7 @@ export async function pickReport(page: Page, path: string): Promise<void> {
 
 /** Chooses blended (`amazon_mpa` dedicated) or unblended costs. */
 export async function chooseCosts(page: Page, costs: 'blended' | 'unblended'): Promise<void> {
+  await openFolded(page, report);
   await page.locator(`boa-billing-tab >>> boa-cur-report >>> input#mpa-${costs}`).click();
 }
 
@@ -224,6 +236,9 @@ const applyButton = 'boa-billing-tab >>> boa-properties-diff >>> .actions button
  * frames above resize with their forms, and a click aimed before they settle lands elsewhere.
  */
 async function clickWhenStill(element: ElementHandle<Element>): Promise<void> {
+  // Scrolled as the operator scrolls the dialog: the driver's own scrolling misses a button in a shadow root
+  // below the dialog's fold (CDP's scroll-if-needed leaves it outside the viewport, and the click goes nowhere).
+  await element.evaluate((e) => e.scrollIntoView({block: 'center'}));
   let before = '';
   await waitForText(async () => {
     const box = JSON.stringify(await element.boundingBox());
@@ -253,6 +268,7 @@ export async function readDiff(page: Page): Promise<Record<string, [string, stri
 
 /** Fills the "Add account" form (name and keys) of the linked accounts section. */
 export async function typeLinkedAccountName(page: Page, name: string): Promise<void> {
+  await openFolded(page, 'boa-billing-tab >>> boa-linked-accounts');
   await page.locator('boa-billing-tab >>> boa-linked-accounts >>> input#name').fill(name);
 }
 

@@ -1,9 +1,6 @@
 import {css} from 'lit';
 
 export default css`
-  .editing {
-    font-weight: bold;
-  }
   section {
     margin-bottom: 20px;
   }

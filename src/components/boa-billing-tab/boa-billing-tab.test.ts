@@ -5,6 +5,7 @@ import type {LitElement} from 'lit';
 import {BUCKETS, OTHER_PROPERTIES, PRICING_KEYS, WRONG_SECRET_KEYS, fakeServices, type Fake} from '../../../test/helpers/fake-services.ts';
 import {accessKeysCsv, activeDeep, allAttributes, allMarkup, deep, paste, tabTo} from '../shared/test-utils.ts';
 import type {BoaBillingTab} from './boa-billing-tab.ts';
+import {SAVED} from '../../../test/helpers/saved-text.ts';
 
 async function mount(fake: Fake): Promise<BoaBillingTab> {
   const el = await fixture<BoaBillingTab>(html`<boa-billing-tab .services=${fake.services} enterprise-id="7"></boa-billing-tab>`);
@@ -44,7 +45,7 @@ async function verifiedReport(el: BoaBillingTab, bucket: string = BUCKETS.good) 
 async function applyThenLoseToConsoleSave(el: BoaBillingTab, fake: Fake) {
   await verifiedReport(el);
   applyButton(el).click();
-  await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
+  await waitUntil(() => SAVED.test(text(diff(el))));
   fake.abiquo.properties = {...OTHER_PROPERTIES};
   await el.consoleSaved();
   await waitUntil(() => text(diff(el)).includes("The console's Save removed the billing properties"));
@@ -106,7 +107,7 @@ describe('<boa-billing-tab>', () => {
     expect(text(diff(el))).to.contain('Other properties left as they are: 2.');
     expect(whereHeld(el, PRICING_KEYS.secretAccessKey), 'the tab holds the secret until it is saved').to.be.a('string');
     applyButton(el).click();
-    await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'), 'Apply never finished');
+    await waitUntil(() => SAVED.test(text(diff(el))), 'Apply never finished');
     expect(fake.abiquo.savedCredentials).to.deep.equal([PRICING_KEYS.accessKeyId]);
     // What was saved, when, and what comes next; no "nothing to apply" above it.
     expect(text(diff(el))).to.match(/Saved at \S+.*: 6 amazon_\* properties and the pricing credentials\./);
@@ -188,7 +189,7 @@ describe('<boa-billing-tab>', () => {
     expect(text(diff(el))).to.contain('HTTP 503');
     expect(fake.abiquo.properties).to.deep.equal(before);
     applyButton(el).click();
-    await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
+    await waitUntil(() => SAVED.test(text(diff(el))));
     expect(fake.abiquo.savedCredentials).to.have.length(1);
     expect(fake.abiquo.properties.amazon_bucket).to.equal('billing-bucket');
     // Saved: the secret has left the form and the tab's memory.
@@ -206,7 +207,7 @@ describe('<boa-billing-tab>', () => {
     await waitUntil(() => diff(el).shadowRoot!.querySelector('.actions button.primary:not([disabled])'), 'Apply stayed blocked');
     expect(text(report(el))).to.contain('Waiting for the first delivery');
     applyButton(el).click();
-    await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'), 'Apply never finished');
+    await waitUntil(() => SAVED.test(text(diff(el))), 'Apply never finished');
     await waitUntil(() => text(deep(el, 'boa-setup-status')).includes("waiting for AWS's first delivery"), 'the status never said it waits');
   });
 
@@ -253,7 +254,7 @@ describe('<boa-billing-tab>', () => {
     await applyThenLoseToConsoleSave(el, fake);
     const sections = [...el.shadowRoot!.querySelectorAll('section')].map((section) => section.getAttribute('aria-labelledby'));
     expect(sections[0]).to.equal('h-properties');
-    expect(text(diff(el))).not.to.contain('amazon_* properties: saved.');
+    expect(text(diff(el))).not.to.match(SAVED);
   });
 
   it('offers Restore again in a new tab of the same enterprise, without the secret, and says when it is done', async () => {
@@ -283,7 +284,7 @@ describe('<boa-billing-tab>', () => {
     await waitUntil(() => text(deep(el, 'boa-linked-accounts')).includes('“Manage enterprises” (USERS_MANAGE_ENTERPRISE)'));
     await verifiedReport(el);
     applyButton(el).click();
-    await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
+    await waitUntil(() => SAVED.test(text(diff(el))));
     fake.abiquo.failNext.set('readProperties', {code: 'ABIQUO_SERVER', facts: {status: 502}});
     await el.consoleSaved();
     await el.updateComplete;
@@ -296,7 +297,7 @@ describe('<boa-billing-tab>', () => {
     const el = await mount(fake);
     await verifiedReport(el);
     applyButton(el).click();
-    await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
+    await waitUntil(() => SAVED.test(text(diff(el))));
     await el.updateComplete;
     await report(el).updateComplete;
     expect(text(report(el))).to.contain('Checked with the pricing keys saved just now');
@@ -316,9 +317,9 @@ describe('<boa-billing-tab>', () => {
     expect(text(diff(el))).not.to.contain('A check above failed');
   });
 
-  it('names the enterprise it edits and sets its language on the host', async () => {
+  it('names the enterprise it edits in the saved line and sets its language on the host', async () => {
     const el = await mount(fakeServices({language: 'es'}));
-    expect(text(el)).to.contain('Editando: Acme billing');
+    expect(text(deep(el, 'boa-setup-status'))).to.match(/^ ?(Guardado en|Aún no hay nada guardado en) Acme billing/);
     expect(el.getAttribute('lang')).to.equal('es');
   });
 
@@ -342,7 +343,7 @@ describe('<boa-billing-tab>', () => {
     const el = await mount(fake);
     await verifiedReport(el);
     applyButton(el).click();
-    await waitUntil(() => text(diff(el)).includes('amazon_* properties: saved.'));
+    await waitUntil(() => SAVED.test(text(diff(el))));
     await el.consoleSaved();
     await el.updateComplete;
     expect(text(diff(el))).not.to.contain("The console's Save removed");

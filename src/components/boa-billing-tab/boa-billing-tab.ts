@@ -6,6 +6,7 @@ import type {AwsKeys, Identity, SetupInput, VerifiedReport} from '../../aws/type
 import type {BoaPricingCredentials} from '../boa-pricing-credentials/boa-pricing-credentials.ts';
 import type {BoaCurReport} from '../boa-cur-report/boa-cur-report.ts';
 import type {BoaPropertiesDiff} from '../boa-properties-diff/boa-properties-diff.ts';
+import {savedLine} from '../boa-setup-status/saved-line.ts';
 import {setupItems} from '../boa-setup-status/setup-items.ts';
 import {BoaRestoreOfferEvent} from '../events.ts';
 import type {
@@ -263,7 +264,7 @@ export class BoaBillingTab extends LitElement {
     const t = this.services.t;
     const keynode: KeynodeState = {...loaded.keynode, properties: this.properties, hasPricingCredentials: this.hasPricing};
     const desired = this.desired;
-    const items = setupItems({
+    const facts = {
       keynode,
       linked: this.linked,
       pricingVerified: this.pricingBlocked === undefined ? undefined : !this.pricingBlocked,
@@ -271,13 +272,16 @@ export class BoaBillingTab extends LitElement {
       awaitingDelivery: this.report?.awaitingDelivery === true,
       // An absent amazon_mpa is meaningful (unblended), so it is not required.
       required: amazonPropertyNames.filter((key) => key !== 'amazon_mpa'),
-    });
+    };
+    const items = setupItems(facts);
     const restoreFailed = this.restoreCheck.status === TaskStatus.COMPLETE ? this.restoreCheck.value : undefined;
     const restoring = this.lost.length > 0;
+    // Applied here and still what the keynode holds: the report step is done and folds to one line.
+    const reportSaved = Boolean(this.applied && !restoring && desired && Object.entries(desired).every(([key, value]) => this.properties[key] === value));
     const sections: [TabSection | 'status', TemplateResult][] = [
       ['status', html`<section aria-labelledby="h-status">
         <h4 id="h-status" tabindex="-1">${t('tab_setup_heading')}</h4>
-        <boa-setup-status .t=${t} .items=${items} ?running=${this.load.status === TaskStatus.PENDING} @boa-reverify=${this.handleReverify} @boa-fix=${this.handleFix}></boa-setup-status>
+        <boa-setup-status .t=${t} .items=${items} .line=${savedLine(facts)} ?running=${this.load.status === TaskStatus.PENDING} @boa-reverify=${this.handleReverify} @boa-fix=${this.handleFix}></boa-setup-status>
       </section>`],
       ['pricing', html`<section aria-labelledby="h-pricing">
         <h4 id="h-pricing">${t('tab_pricing_heading')}</h4>
@@ -298,6 +302,7 @@ export class BoaBillingTab extends LitElement {
           .initial=${this.initialReport()}
           ?blended=${this.blended}
           ?checked-with-saved-keys=${this.checkedWithSavedKeys}
+          ?saved=${reportSaved}
           @boa-report-change=${this.handleReportChange}
         ></boa-cur-report>
       </section>`],
@@ -332,10 +337,7 @@ export class BoaBillingTab extends LitElement {
     // What the console's Save lost comes first: its warning and Restore are the first thing in view. Keyed, the
     // sections move rather than being made anew, so the diff keeps its state (Restore's outcome) when it moves back.
     const ordered = restoring ? [...sections.filter(([id]) => id === 'properties'), ...sections.filter(([id]) => id !== 'properties')] : sections;
-    return html`
-      <p class="editing">${t('tab_editing', {name: loaded.keynode.enterprise.name})}</p>
-      ${repeat(ordered, ([id]) => id, ([, section]) => section)}
-    `;
+    return html`${repeat(ordered, ([id]) => id, ([, section]) => section)}`;
   }
 
   override render() {

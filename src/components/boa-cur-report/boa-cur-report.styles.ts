@@ -21,17 +21,4 @@ export default css`
     font-weight: normal;
     margin: 0;
   }
-  dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 2px 12px;
-    margin: 0 0 12px;
-  }
-  dt {
-    font-weight: bold;
-  }
-  dd {
-    margin: 0;
-    font-family: monospace;
-  }
 `;

@@ -1,5 +1,5 @@
 import {LitElement, html, nothing, type CSSResultGroup, type PropertyValues} from 'lit';
-import type {AwsKeys, DiscoveredReport, SetupInput, Verdict} from '../../aws/types.ts';
+import type {AwsKeys, DiscoveredReport, SetupInput, Verdict, VerifiedReport} from '../../aws/types.ts';
 import {BoaReportChangeEvent} from '../events.ts';
 import type {BillingServices} from '../services.ts';
 import {Verification} from '../shared/keys-verification.ts';
@@ -24,7 +24,9 @@ export class BoaCurReport extends LitElement {
     initial: {attribute: false},
     blended: {type: Boolean},
     checkedWithSavedKeys: {type: Boolean, attribute: 'checked-with-saved-keys'},
+    saved: {type: Boolean},
     bucket: {state: true},
+    changing: {state: true},
   };
 
   private readonly verification = new Verification(this, () => this.services, (verdict) => this.handleVerdict(verdict));
@@ -46,13 +48,19 @@ export class BoaCurReport extends LitElement {
   declare blended: boolean;
   /** The keys were just saved and cleared from the form: keep the verdict reached with them instead of resetting. */
   declare checkedWithSavedKeys: boolean;
+  /** The values this report calls for are what the keynode holds (just applied): the step shows as one line. */
+  declare saved: boolean;
   declare private bucket: string;
+  /** The operator opened the saved step's form again. */
+  declare private changing: boolean;
 
   constructor() {
     super();
     this.blended = false;
     this.checkedWithSavedKeys = false;
+    this.saved = false;
     this.bucket = '';
+    this.changing = false;
   }
 
   override disconnectedCallback(): void {
@@ -80,7 +88,20 @@ export class BoaCurReport extends LitElement {
   }
 
   override focus(): void {
+    void this.openForm();
+  }
+
+  private async openForm(): Promise<void> {
+    this.changing = true;
+    await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('#bucket')?.focus();
+  }
+
+  /** Saved, and nothing since says otherwise (a check running, or one that failed, keeps the form open). */
+  private folded(shown: Verdict | undefined): VerifiedReport | undefined {
+    const report = shown?.report;
+    if (!this.saved || this.changing || !report || this.verification.running) return undefined;
+    return shown.checks.some((check) => check.status === 'fail') ? undefined : report;
   }
 
   private verify(refine: Omit<SetupInput, 'keys' | 'bucket'>): void {
@@ -161,73 +182,74 @@ export class BoaCurReport extends LitElement {
     </fieldset>`;
   }
 
+  /** What the diff below does not show: which delivery was read. Region, prefix, name and compression are its rows. */
   private renderVerified(verdict: Verdict) {
     const t = this.services.t;
     const report = verdict.report;
     if (!report) return nothing;
-    return html`<dl aria-label=${t('tab_report_found')}>
-      <dt>${t('tab_report_region')}</dt>
-      <dd>${report.region}</dd>
-      <dt>${t('tab_report_prefix')}</dt>
-      <dd>${report.prefix || '—'}</dd>
-      <dt>${t('tab_report_name')}</dt>
-      <dd>${report.reportName}</dd>
-      <dt>${t('tab_report_compression')}</dt>
-      <dd>${report.compression}</dd>
-      ${report.billingPeriod ? html`<dt>${t('tab_report_period')}</dt><dd>${report.billingPeriod}</dd>` : nothing}
-      ${report.awaitingDelivery ? html`<dt>${t('tab_report_period')}</dt><dd>${t('tab_report_awaiting')}</dd>` : nothing}
-    </dl>`;
+    if (report.awaitingDelivery) return html`<p class="period">${t('tab_report_awaiting')}</p>`;
+    return report.billingPeriod ? html`<p class="period">${t('tab_report_period_line', {period: report.billingPeriod})}</p>` : nothing;
   }
 
   override render() {
     const t = this.services.t;
     const verdict = this.verification.verdict;
     const shown = verdict ?? this.shown;
+    // Once a report is verified its region is a row of the diff below: said there, not twice.
     const region = shown?.region;
     const keptAfterSave = !this.keys && this.checkedWithSavedKeys && Boolean(shown);
     const bucketError = fieldErrors(t, this.verification.checks, this.services.language).bucket;
+    const folded = this.folded(shown);
     return html`
-      <p class="alert alert--warn" ?hidden=${Boolean(this.keys) || keptAfterSave}>${t('tab_report_needs_keys')}</p>
-      <p ?hidden=${!keptAfterSave}>${t('tab_report_checked_saved_keys')}</p>
-      <div class="field">
-        <label for="bucket">${t('tab_report_bucket_label')}</label>
-        <input
-          id="bucket"
-          type="text"
-          autocomplete="off"
-          spellcheck="false"
-          autocapitalize="off"
-          aria-describedby=${bucketError ? 'bucket-help bucket-error' : 'bucket-help'}
-          aria-invalid=${bucketError ? 'true' : 'false'}
-          .value=${this.bucket}
-          @input=${this.handleBucketInput}
-        />
-        <span class="help" id="bucket-help">${t('tab_report_bucket_help')}</span>
-        ${bucketError ? html`<span class="field-error" id="bucket-error">${bucketError}</span>` : nothing}
-      </div>
-      <p ?hidden=${!region}>${t('tab_report_region_detected', {region: region ?? ''})}</p>
-      ${shown ? this.renderReports(shown) : nothing} ${verdict ? this.renderVerified(verdict) : nothing}
-      <boa-check-list .t=${t} language=${this.services.language} .checks=${this.verification.checks} ?running=${this.verification.running} label=${t('tab_report_checks')}></boa-check-list>
-      <div class="actions" ?hidden=${!this.verification.running}>
-        <button type="button" @click=${() => this.verification.cancel()}>${t('tab_cancel')}</button>
-      </div>
-      <fieldset>
-        <legend>${t('tab_mpa_legend')}</legend>
-        <div class="choice">
-          <input type="radio" name="mpa" id="mpa-blended" .checked=${this.blended} @change=${() => this.handleBlended(true)} aria-describedby="mpa-blended-help" />
-          <div>
-            <label for="mpa-blended">${t('tab_mpa_blended')}</label>
-            <span class="help" id="mpa-blended-help">${t('tab_mpa_blended_help')}</span>
-          </div>
+      ${folded
+        ? html`<p class="summary">
+            ${t('tab_report_saved_summary', {path: folded.prefix ? `${folded.prefix}/${folded.reportName}` : folded.reportName, bucket: folded.bucket})}
+            <button type="button" class="link open-form" @click=${this.openForm}>${t('tab_report_change')}</button>
+          </p>`
+        : nothing}
+      <div class="form" ?hidden=${Boolean(folded)}>
+        <p class="alert alert--warn" ?hidden=${Boolean(this.keys) || keptAfterSave}>${t('tab_report_needs_keys')}</p>
+        <p ?hidden=${!keptAfterSave}>${t('tab_report_checked_saved_keys')}</p>
+        <div class="field">
+          <label for="bucket">${t('tab_report_bucket_label')}</label>
+          <input
+            id="bucket"
+            type="text"
+            autocomplete="off"
+            spellcheck="false"
+            autocapitalize="off"
+            aria-describedby=${bucketError ? 'bucket-help bucket-error' : 'bucket-help'}
+            aria-invalid=${bucketError ? 'true' : 'false'}
+            .value=${this.bucket}
+            @input=${this.handleBucketInput}
+          />
+          <span class="help" id="bucket-help">${t('tab_report_bucket_help')}</span>
+          ${bucketError ? html`<span class="field-error" id="bucket-error">${bucketError}</span>` : nothing}
         </div>
-        <div class="choice">
-          <input type="radio" name="mpa" id="mpa-unblended" .checked=${!this.blended} @change=${() => this.handleBlended(false)} aria-describedby="mpa-unblended-help" />
-          <div>
-            <label for="mpa-unblended">${t('tab_mpa_unblended')}</label>
-            <span class="help" id="mpa-unblended-help">${t('tab_mpa_unblended_help')}</span>
-          </div>
+        <p ?hidden=${!region || Boolean(shown?.report)}>${t('tab_report_region_detected', {region: region ?? ''})}</p>
+        ${shown ? this.renderReports(shown) : nothing} ${verdict ? this.renderVerified(verdict) : nothing}
+        <boa-check-list .t=${t} language=${this.services.language} .checks=${this.verification.checks} ?running=${this.verification.running} label=${t('tab_report_checks')}></boa-check-list>
+        <div class="actions" ?hidden=${!this.verification.running}>
+          <button type="button" @click=${() => this.verification.cancel()}>${t('tab_cancel')}</button>
         </div>
-      </fieldset>
+        <fieldset>
+          <legend>${t('tab_mpa_legend')}</legend>
+          <div class="choice">
+            <input type="radio" name="mpa" id="mpa-blended" .checked=${this.blended} @change=${() => this.handleBlended(true)} aria-describedby="mpa-blended-help" />
+            <div>
+              <label for="mpa-blended">${t('tab_mpa_blended')}</label>
+              <span class="help" id="mpa-blended-help">${t('tab_mpa_blended_help')}</span>
+            </div>
+          </div>
+          <div class="choice">
+            <input type="radio" name="mpa" id="mpa-unblended" .checked=${!this.blended} @change=${() => this.handleBlended(false)} aria-describedby="mpa-unblended-help" />
+            <div>
+              <label for="mpa-unblended">${t('tab_mpa_unblended')}</label>
+              <span class="help" id="mpa-unblended-help">${t('tab_mpa_unblended_help')}</span>
+            </div>
+          </div>
+        </fieldset>
+      </div>
     `;
   }
 }

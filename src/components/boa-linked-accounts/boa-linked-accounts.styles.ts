@@ -21,7 +21,7 @@ export default css`
   td:first-child {
     overflow-wrap: anywhere;
   }
-  /* Except "Missing: choose Add account…", a sentence: it wraps, from a readable width. */
+  /* Except "Missing" with its "Add the keys of …" button: it wraps, from a readable width. */
   td:not(:first-child):has(.status--fail) {
     white-space: normal;
     min-width: 16em;

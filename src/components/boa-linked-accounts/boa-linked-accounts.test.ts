@@ -85,11 +85,18 @@ describe('<boa-linked-accounts>', () => {
     expect(fake.abiquo.addedAccounts).to.be.empty;
   });
 
-  it('completes an enterprise listed without credentials in its own row, and says how', async () => {
+  it('completes an enterprise listed without credentials from its own row, the add form opened with its name', async () => {
     const {el, fake} = await mount();
-    expect(text(el.shadowRoot!.querySelector('tr[data-enterprise="9"]')!)).to.contain('“Add account” below with the name “Acme dev”');
+    const form = el.shadowRoot!.querySelector('form')!;
+    expect(form.hidden, 'the add form shows on demand').to.be.true;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('tr[data-enterprise="9"] button')!.click();
+    await el.updateComplete;
+    expect(form.hidden).to.be.false;
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('#name')!.value).to.equal('Acme dev');
+    await expect(el).to.be.accessible();
     el.addEventListener('boa-linked-accounts-change', (event) => (el.accounts = event.detail.accounts));
-    await fill(el, 'Acme dev', LINKED_KEYS);
+    paste(deep(el, 'boa-keys-input', '#paste'), accessKeysCsv(LINKED_KEYS));
+    await waitUntil(() => deep(el, 'boa-check-list').shadowRoot!.querySelector('li[data-code="STS_IDENTITY_OK"]'));
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await waitUntil(() => text(el).includes('Enterprise Acme dev already existed in this scope without AWS credentials'));
     await el.updateComplete;

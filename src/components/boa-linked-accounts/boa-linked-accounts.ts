@@ -60,6 +60,7 @@ export class BoaLinkedAccounts extends LitElement {
     override: {state: true},
     keepOnFailure: {state: true},
     refused: {state: true},
+    formOpen: {state: true},
   };
 
   private readonly verification = new Verification(this, () => this.services, () => this.requestUpdate());
@@ -118,6 +119,8 @@ export class BoaLinkedAccounts extends LitElement {
   declare private keepOnFailure: boolean;
   /** Add account was refused for these keys (shown until the keys or the choice change). */
   declare private refused: Refusal | undefined;
+  /** The add form shows on demand (the list is the step's summary); once opened it stays, as its outcome does. */
+  declare private formOpen: boolean;
 
   constructor() {
     super();
@@ -125,10 +128,23 @@ export class BoaLinkedAccounts extends LitElement {
     this.name = '';
     this.override = false;
     this.keepOnFailure = false;
+    this.formOpen = false;
   }
 
   override focus(): void {
-    this.nameField.value?.focus();
+    void this.openForm();
+  }
+
+  /** Opens the add form, with the name of a listed enterprise whose keys are missing when one was chosen. */
+  private async openForm(name?: string): Promise<void> {
+    this.formOpen = true;
+    if (name !== undefined) {
+      this.name = name;
+      this.nameProblem = undefined;
+    }
+    await this.updateComplete;
+    if (name === undefined) this.nameField.value?.focus();
+    else this.keysInput.value?.focus();
   }
 
   /**
@@ -215,7 +231,10 @@ export class BoaLinkedAccounts extends LitElement {
             <td>${account.name}</td>
             <td>
               ${statusIcon(t, account.hasAmazonCredentials ? 'pass' : 'fail')}
-              ${account.hasAmazonCredentials ? t('tab_linked_has_credentials') : t('tab_linked_no_credentials', {name: account.name})}
+              ${account.hasAmazonCredentials ? t('tab_linked_has_credentials') : t('tab_linked_no_credentials')}
+              ${account.hasAmazonCredentials
+                ? nothing
+                : html`<button type="button" class="link" @click=${() => this.openForm(account.name)}>${t('tab_linked_add_keys_for', {name: account.name})}</button>`}
             </td>
             <td>${account.awsAccountId ? formatAccount(account.awsAccountId) : t('tab_linked_account_unknown')}</td>
           </tr>`,
@@ -250,7 +269,10 @@ export class BoaLinkedAccounts extends LitElement {
     const busy = this.add.status === TaskStatus.PENDING;
     return html`
       ${this.renderList()}
-      <form @submit=${this.handleSubmit} aria-labelledby="add-heading" novalidate>
+      <div class="actions" ?hidden=${this.formOpen}>
+        <button type="button" class="open-form" @click=${() => this.openForm()}>${t('tab_linked_add_heading')}</button>
+      </div>
+      <form id="add-form" ?hidden=${!this.formOpen} @submit=${this.handleSubmit} aria-labelledby="add-heading" novalidate>
         <h5 id="add-heading">${t('tab_linked_add_heading')}</h5>
         <p>${t('tab_linked_add_intro')}</p>
         <div class="field">

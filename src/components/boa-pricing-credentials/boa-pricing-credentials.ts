@@ -1,4 +1,4 @@
-import {LitElement, html, type CSSResultGroup} from 'lit';
+import {LitElement, html, nothing, type CSSResultGroup} from 'lit';
 import {createRef, ref} from 'lit/directives/ref.js';
 import type {AwsKeys, Identity, Verdict} from '../../aws/types.ts';
 import type {BoaKeysEntry} from '../boa-keys-entry/boa-keys-entry.ts';
@@ -26,6 +26,7 @@ export class BoaPricingCredentials extends LitElement {
     services: {attribute: false},
     saved: {type: Boolean},
     usedAccounts: {attribute: false},
+    pasting: {state: true},
   };
 
   private readonly verification = new Verification(this, () => this.services, (verdict) => this.handleVerdict(verdict));
@@ -40,11 +41,19 @@ export class BoaPricingCredentials extends LitElement {
   declare saved: boolean;
   /** Accounts in use elsewhere on this screen (linked accounts), for the "same account" warning. */
   declare usedAccounts: readonly UsedAccount[];
+  /** The operator asked for the form although keys are saved (to check or replace them). */
+  declare private pasting: boolean;
 
   constructor() {
     super();
     this.saved = false;
     this.usedAccounts = [];
+    this.pasting = false;
+  }
+
+  /** Saved and nothing pasted in this tab: the step is done and shows as one line, the form on demand. */
+  private get folded(): boolean {
+    return this.saved && !this.pasting && !this.keys && !this.verification.verdict && !this.verification.running;
   }
 
   /** Forgets the pasted keys once they are saved: the secret leaves memory and the form. */
@@ -54,10 +63,17 @@ export class BoaPricingCredentials extends LitElement {
     this.keysInput.value?.clear();
     // The checks shown were of the keys just cleared; the identity stays as saved.
     this.verification.reset();
+    this.pasting = false;
     this.requestUpdate();
   }
 
   override focus(): void {
+    void this.openForm();
+  }
+
+  private async openForm(): Promise<void> {
+    this.pasting = true;
+    await this.updateComplete;
     this.keysInput.value?.focus();
   }
 
@@ -84,8 +100,12 @@ export class BoaPricingCredentials extends LitElement {
     const identity = verdict?.identity ?? this.savedIdentity;
     const elsewhere = identity && this.usedAccounts.find((used) => used.account === identity.account);
     return html`
-      <p>${t(this.saved ? 'tab_pricing_saved' : 'tab_pricing_intro')}</p>
+      <p>
+        ${t(this.saved ? 'tab_pricing_saved' : 'tab_pricing_intro')}
+        ${this.folded ? html`<button type="button" class="link open-form" @click=${this.openForm}>${t('tab_pricing_paste_again')}</button>` : nothing}
+      </p>
       <boa-keys-entry
+        ?hidden=${this.folded}
         .services=${this.services}
         heading=${t('tab_pricing_heading')}
         .expectedUserName=${PRICING_USER}

@@ -2,6 +2,7 @@ import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {OTHER_PROPERTIES, PRICING_KEYS, fakeServices} from '../../../test/helpers/fake-services.ts';
 import '../shared/test-utils.ts';
 import type {BoaPropertiesDiff} from './boa-properties-diff.ts';
+import {SAVED} from '../../../test/helpers/saved-text.ts';
 
 const desired = {amazon_bucket: 'billing-bucket', amazon_bucket_region: 'eu-west-1', amazon_mpa: 'shared'};
 const current = {...OTHER_PROPERTIES, amazon_bucket: 'old-bucket'};
@@ -64,8 +65,8 @@ describe('<boa-properties-diff>', () => {
     const saved = oneEvent(el, 'boa-credentials-saved');
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
     await saved;
-    await waitUntil(() => text(el).includes('amazon_* properties: saved.'));
-    expect(text(el)).to.contain('Pricing credentials: saved.');
+    await waitUntil(() => SAVED.test(text(el)));
+    expect(text(el)).to.contain('3 amazon_* properties and the pricing credentials.');
   });
 
   it('after a Cancel says nothing of the Apply remains and shows the properties read back', async () => {

@@ -172,9 +172,11 @@ export class BoaPropertiesDiff extends LitElement {
     if (!report.failure) {
       const time = new Intl.DateTimeFormat(this.services.language, {timeStyle: 'short'}).format(outcome.at);
       const count = Object.keys(outcome.wanted).length;
+      // Every step saved: the "Saved at" line says it all; a step that was not needed keeps the list that says so.
+      const allSaved = properties.line === 'saved' && (!outcome.withKeys || report.credentialsSaved);
       return html`<div class="alert alert--pass">
         <p class="saved-at"><strong>${t(report.credentialsSaved ? 'tab_apply_saved_at_with_keys' : 'tab_apply_saved_at', {time, count})}</strong></p>
-        ${steps}
+        ${allSaved ? nothing : steps}
         <p>${t('tab_apply_next')}</p>
       </div>`;
     }
@@ -202,19 +204,10 @@ export class BoaPropertiesDiff extends LitElement {
     </div>`;
   }
 
-  override render() {
+  /** The table of values, what is left as it is, and the spelling note: folded once they are saved. */
+  private renderValues(entries: [string, string][], untouched: number, desired: Readonly<Record<string, string>>) {
     const t = this.services.t;
-    const desired = this.desired;
-    if (!desired) return html`<p>${this.blockedReason ?? t('tab_diff_waiting')}</p>`;
-    const entries = Object.entries(desired);
-    const untouched = Object.keys(this.current).filter((key) => !(key in desired)).length;
-    const changes = Object.keys(this.changes()).length;
-    const nothingToDo = changes === 0 && !this.keys;
-    // Right after a save, the outcome says what was saved: "nothing to apply" above it would read as nothing done.
-    const justSaved = !this.staleOutcome && this.apply.status === TaskStatus.COMPLETE && !this.apply.value?.report.failure && !this.apply.value?.report.cancelled;
-    const restoring = this.lost.length > 0;
     return html`
-      ${restoring ? html`<p class="alert alert--warn" role="alert">${t('tab_restore_lost', {properties: [...this.lost]})}</p>` : nothing}
       <table>
         <caption class="visually-hidden">${t('tab_diff_caption')}</caption>
         <thead>
@@ -237,6 +230,28 @@ export class BoaPropertiesDiff extends LitElement {
       </table>
       <p>${t('tab_diff_untouched', {count: untouched})}</p>
       ${this.gzipSpelling(desired) ? html`<p class="note" data-note="compress-format">${t('tab_diff_gzip_note', {current: this.gzipSpelling(desired)!})}</p>` : nothing}
+    `;
+  }
+
+  override render() {
+    const t = this.services.t;
+    const desired = this.desired;
+    if (!desired) return html`<p>${this.blockedReason ?? t('tab_diff_waiting')}</p>`;
+    const entries = Object.entries(desired);
+    const untouched = Object.keys(this.current).filter((key) => !(key in desired)).length;
+    const changes = Object.keys(this.changes()).length;
+    const nothingToDo = changes === 0 && !this.keys;
+    // Right after a save, the outcome says what was saved: "nothing to apply" above it would read as nothing done.
+    const justSaved = !this.staleOutcome && this.apply.status === TaskStatus.COMPLETE && !this.apply.value?.report.failure && !this.apply.value?.report.cancelled;
+    const restoring = this.lost.length > 0;
+    return html`
+      ${restoring ? html`<p class="alert alert--warn" role="alert">${t('tab_restore_lost', {properties: [...this.lost]})}</p>` : nothing}
+      ${justSaved && nothingToDo
+        ? html`<details>
+            <summary>${t('tab_diff_written', {count: entries.length})}</summary>
+            ${this.renderValues(entries, untouched, desired)}
+          </details>`
+        : this.renderValues(entries, untouched, desired)}
       <p ?hidden=${!nothingToDo || justSaved}>${t('tab_diff_nothing')}</p>
       <p ?hidden=${!this.blockedReason}>${this.blockedReason ?? ''}</p>
       <div class="actions">
