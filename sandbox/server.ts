@@ -65,6 +65,12 @@ export interface SandboxOptions {
   ports?: SandboxPorts;
 }
 
+export interface ConsoleLogin {
+  user: string;
+  password: string;
+  locale: string;
+}
+
 export interface Sandbox {
   consoleUrl: string;
   apiUrl: string;
@@ -79,7 +85,9 @@ export interface Sandbox {
    */
   elsewhereOrigin: string;
   /** The scenario's first user: who the demo logs in as. */
-  login: {user: string; password: string; locale: string};
+  login: ConsoleLogin;
+  /** Every user of the scenario (the demo takes one of each language). */
+  logins: readonly ConsoleLogin[];
   abiquo: AbiquoApi;
   aws: AwsSandbox;
   /** The elsewhere origin in process: `record()`, `clear()` (`abiquo.reset()` does not clear it; the back door's reset does). */
@@ -125,7 +133,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     await elsewhere.close();
     throw portError(error, ports);
   }
-  const [nick, first] = Object.entries(abiquoScenario.users ?? {})[0] ?? ['', undefined];
+  const logins = Object.entries(abiquoScenario.users ?? {}).map(([user, u]) => ({user, password: u.password ?? '', locale: u.locale ?? 'en_US'}));
   return {
     consoleUrl: `${origin}/ui/`,
     apiUrl: `${origin}/api`,
@@ -134,7 +142,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     stsUrl: aws.stsUrl,
     curUrl: aws.curUrl,
     elsewhereOrigin: elsewhere.origin,
-    login: {user: nick, password: first?.password ?? '', locale: first?.locale ?? 'en_US'},
+    login: logins[0] ?? {user: '', password: '', locale: 'en_US'},
+    logins,
     abiquo: api,
     aws,
     elsewhere,

@@ -5,11 +5,29 @@
 import {mkdirSync} from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'puppeteer-core';
-import {PRICING_KEY} from '../sandbox/aws/demo-keys.ts';
-import type {Sandbox} from '../sandbox/server.ts';
+import {BILLING_BUCKET, LINKED_KEYS, PRICING_KEY, REPORT_NAME, REPORT_PREFIX} from '../sandbox/aws/demo-keys.ts';
+import type {ConsoleLogin, Sandbox} from '../sandbox/server.ts';
+import {createTranslator, pickLanguage, supportedLanguages, type Language} from '../src/shared/i18n.ts';
 import type {ExtensionBrowser} from '../test/helpers/browser.ts';
-import {clickApply, logIn, openBillingTab, openEnterpriseDialog, pickReport, typeBucket, typeKeys, waitForSectionText, waitForTabText} from '../test/helpers/console-driver.ts';
-import {SAVED} from '../test/helpers/saved-text.ts';
+import {
+  clickAddAccount,
+  clickApply,
+  clickWhenStill,
+  logIn,
+  openBillingTab,
+  openEnterpriseDialog,
+  pickReport,
+  typeBucket,
+  typeKeys,
+  waitForDeep,
+  waitForSectionText,
+  waitForTabText,
+} from '../test/helpers/console-driver.ts';
+import {resetSandbox} from '../test/helpers/sandbox-backdoor.ts';
+import {KEYNODE} from '../test/helpers/e2e-world.ts';
+
+/** The enterprise the happy-path scenario lists under the keynode without AWS keys. */
+const LINKED_NAME = 'Acme Retail';
 
 /**
  * Resolves once the page has stopped moving: no running finite animation or transition, and the same layout (the
@@ -96,12 +114,31 @@ export interface DemoFlowOptions {
   readonly clock?: string;
 }
 
+/** The console user of each language the screenshots are taken in (English at `dir`, others in `dir/<language>`). */
+function demoLogins(sandbox: Sandbox): [Language, ConsoleLogin][] {
+  return supportedLanguages.flatMap((language): [Language, ConsoleLogin][] => {
+    const login = sandbox.logins.find((l) => pickLanguage(l.locale) === language);
+    return login ? [[language, login]] : [];
+  });
+}
+
+/** The whole flow in each language the scenario has a console user for; returns the files written. */
 export async function runDemoFlow(ext: ExtensionBrowser, sandbox: Sandbox, dir: string, options: DemoFlowOptions = {}): Promise<string[]> {
+  const written: string[] = [];
+  for (const [language, login] of demoLogins(sandbox)) {
+    await resetSandbox(sandbox);
+    written.push(...(await runInLanguage(ext, sandbox, language === 'en' ? dir : path.join(dir, language), language, login, options)));
+  }
+  return written;
+}
+
+async function runInLanguage(ext: ExtensionBrowser, sandbox: Sandbox, dir: string, language: Language, login: ConsoleLogin, options: DemoFlowOptions): Promise<string[]> {
+  const t = createTranslator(language);
   mkdirSync(dir, {recursive: true});
   const written: string[] = [];
   const page = await ext.browser.newPage();
   await page.setViewport({width: 1280, height: 1000, deviceScaleFactor: 1});
-  await logIn(page, sandbox.consoleUrl, sandbox.login.user, sandbox.login.password);
+  await logIn(page, sandbox.consoleUrl, login.user, login.password);
   // No blinking text caret in the pictures (inherited into the tab's shadow tree; set through the CSSOM, which the
   // console's CSP allows).
   await page.evaluate(`document.documentElement.style.setProperty('caret-color', 'transparent', 'important')`);
@@ -109,20 +146,20 @@ export async function runDemoFlow(ext: ExtensionBrowser, sandbox: Sandbox, dir: 
   await page.screenshot({path: path.join(dir, '01-users-view.png')});
   written.push(path.join(dir, '01-users-view.png'));
 
-  await openEnterpriseDialog(page, 'Acme Customer Billing');
+  await openEnterpriseDialog(page, KEYNODE.name);
   await openBillingTab(page);
-  await waitForTabText(page, /Setup status/i);
+  await waitForTabText(page, t('tab_setup_heading'));
   await shoot(page, dir, '02-billing-tab', written);
 
   await typeKeys(page, PRICING_KEY);
-  await waitForTabText(page, /user\/abiquo-billing-user in account 1234-5678-9012/);
+  await waitForSectionText(page, 'pricing', `user/abiquo-billing-user`);
   await shoot(page, dir, '03-pricing-identity', written, 'boa-pricing-credentials');
 
-  await typeBucket(page, 'acme-billing-reports');
-  await waitForTabText(page, /cur\/abiquo-hourly/);
+  await typeBucket(page, BILLING_BUCKET);
+  await waitForTabText(page, `${REPORT_PREFIX}/${REPORT_NAME}`);
   await shoot(page, dir, '04-reports-discovered', written, 'boa-cur-report');
 
-  await pickReport(page, 'cur/abiquo-hourly');
+  await pickReport(page, `${REPORT_PREFIX}/${REPORT_NAME}`);
   await waitForTabText(page, /amazon_billing_compress_format/);
   await shoot(page, dir, '05-checks-and-diff', written, 'boa-properties-diff');
 
@@ -131,9 +168,18 @@ export async function runDemoFlow(ext: ExtensionBrowser, sandbox: Sandbox, dir: 
     await page.bringToFront(); // Firefox reached its background through a tab of its own, in front of this one
   }
   await clickApply(page);
-  await waitForSectionText(page, 'diff', SAVED);
+  await waitForSectionText(page, 'diff', t('tab_apply_next'));
   // After a save the focus moves (and scrolls the dialog): shoot() waits for that to settle before scrolling.
   await shoot(page, dir, '06-applied', written, 'boa-properties-diff');
+
+  // The linked enterprise listed without keys gets them from its own row.
+  const [linked] = LINKED_KEYS;
+  await clickWhenStill(await waitForDeep(page, 'boa-billing-tab >>> boa-linked-accounts >>> td button'));
+  await typeKeys(page, linked, 'linked');
+  await waitForSectionText(page, 'linked', 'user/abiquo-billing-user-public');
+  await clickAddAccount(page);
+  await waitForSectionText(page, 'linked', t('tab_linked_reused', {name: LINKED_NAME}));
+  await shoot(page, dir, '07-linked-account', written, 'boa-linked-accounts');
   await page.close();
   return written;
 }

@@ -12,6 +12,7 @@ import {BoaKeysEntry} from './boa-keys-entry/boa-keys-entry.ts';
 import {BoaLinkedAccounts} from './boa-linked-accounts/boa-linked-accounts.ts';
 import {BoaPricingCredentials} from './boa-pricing-credentials/boa-pricing-credentials.ts';
 import {BoaPropertiesDiff} from './boa-properties-diff/boa-properties-diff.ts';
+import {BoaSavedLine} from './boa-saved-line/boa-saved-line.ts';
 import {BoaSetupStatus} from './boa-setup-status/boa-setup-status.ts';
 
 const elements = {
@@ -24,6 +25,7 @@ const elements = {
   'boa-linked-accounts': BoaLinkedAccounts,
   'boa-pricing-credentials': BoaPricingCredentials,
   'boa-properties-diff': BoaPropertiesDiff,
+  'boa-saved-line': BoaSavedLine,
   'boa-setup-status': BoaSetupStatus,
 } as const;
 
@@ -45,6 +47,7 @@ declare global {
     'boa-linked-accounts': BoaLinkedAccounts;
     'boa-pricing-credentials': BoaPricingCredentials;
     'boa-properties-diff': BoaPropertiesDiff;
+    'boa-saved-line': BoaSavedLine;
     'boa-setup-status': BoaSetupStatus;
   }
 }

@@ -42,7 +42,7 @@ function start(port: MessagePort, language: 'en' | 'es', theme: Theme): void {
     else entry.focus();
   };
   // The embedding iframe takes the form's height, so the tab shows it whole: the app's own box (a flow-root, so its
-  // children's margins count), which the frame's viewport does not change, and the frame never scrolls (pages.css),
+  // children's margins count), which the frame's viewport does not change, and the frame never scrolls (keys-frame.css),
   // so no scrollbar rewraps the form. Not the document's scrollHeight: it never drops below the viewport's height.
   let reported = 0;
   new ResizeObserver(() => {

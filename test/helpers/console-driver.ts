@@ -168,7 +168,7 @@ export async function keysForm(page: Page, section: KeysSection = 'pricing'): Pr
 /** A finished step shows as one line: its form opens with the button beside it, as the operator would open it. */
 async function openFolded(page: Page, owner: string): Promise<void> {
   const opener = await page.$(`${owner} >>> button.open-form`);
-  if (opener) await opener.click();
+  if (opener && (await opener.isVisible())) await opener.click();
 }
 
 export interface Keys {
@@ -235,7 +235,7 @@ const applyButton = 'boa-billing-tab >>> boa-properties-diff >>> .actions button
  * Clicks with the mouse (the tab refuses synthetic clicks) once the element has stopped moving: the key-entry
  * frames above resize with their forms, and a click aimed before they settle lands elsewhere.
  */
-async function clickWhenStill(element: ElementHandle<Element>): Promise<void> {
+export async function clickWhenStill(element: ElementHandle<Element>): Promise<void> {
   // Scrolled as the operator scrolls the dialog: the driver's own scrolling misses a button in a shadow root
   // below the dialog's fold (CDP's scroll-if-needed leaves it outside the viewport, and the click goes nowhere).
   await element.evaluate((e) => e.scrollIntoView({block: 'center'}));

@@ -57,6 +57,14 @@ describe('<boa-billing-tab>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('asks the diff for the next thing to give: the keys first, then the report once the keys are in', async () => {
+    const el = await mount(fakeServices());
+    expect(text(diff(el))).to.contain('Paste the pricing keys and pick a report above');
+    await pasteGoodKeys(el);
+    await waitUntil(() => text(diff(el)).includes("Type the report's bucket above"), 'still asks for the keys');
+    expect(text(diff(el))).not.to.contain('Paste the pricing keys');
+  });
+
   it('lets the operator pick the keynode when the dialog\'s enterprise is unknown, then loads it', async () => {
     const fake = fakeServices();
     const candidates = [{id: 3, name: 'Other Billing', keyNode: true, reseller: false}, {id: 7, name: 'Acme Customer Billing', keyNode: true, reseller: false}];
@@ -319,7 +327,7 @@ describe('<boa-billing-tab>', () => {
 
   it('names the enterprise it edits in the saved line and sets its language on the host', async () => {
     const el = await mount(fakeServices({language: 'es'}));
-    expect(text(deep(el, 'boa-setup-status'))).to.match(/^ ?(Guardado en|Aún no hay nada guardado en) Acme billing/);
+    expect(text(deep(el, 'boa-saved-line'))).to.match(/^ ?(Guardado en|Aún no hay nada guardado en) Acme billing/);
     expect(el.getAttribute('lang')).to.equal('es');
   });
 

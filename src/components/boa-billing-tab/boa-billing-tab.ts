@@ -6,7 +6,7 @@ import type {AwsKeys, Identity, SetupInput, VerifiedReport} from '../../aws/type
 import type {BoaPricingCredentials} from '../boa-pricing-credentials/boa-pricing-credentials.ts';
 import type {BoaCurReport} from '../boa-cur-report/boa-cur-report.ts';
 import type {BoaPropertiesDiff} from '../boa-properties-diff/boa-properties-diff.ts';
-import {savedLine} from '../boa-setup-status/saved-line.ts';
+import {savedLine} from '../boa-saved-line/saved-line.ts';
 import {setupItems} from '../boa-setup-status/setup-items.ts';
 import {BoaRestoreOfferEvent} from '../events.ts';
 import type {
@@ -175,6 +175,12 @@ export class BoaBillingTab extends LitElement {
     return toAmazonProperties(this.report, {costs: this.blended ? 'blended' : 'unblended'}, this.properties);
   }
 
+  /** Why the diff has nothing to show yet: a failed check, or the next thing to give (keys pasted: the report). */
+  private waitingFor(): 'tab_diff_blocked' | 'tab_diff_waiting' | 'tab_diff_waiting_report' {
+    if (this.pricingBlocked || this.reportBlocked) return 'tab_diff_blocked';
+    return this.pricingKeys ? 'tab_diff_waiting_report' : 'tab_diff_waiting';
+  }
+
   /** The report today's properties describe, so an existing setup is re-checked as it stands. */
   private initialReport(): Omit<SetupInput, 'keys'> | undefined {
     const p = this.properties;
@@ -281,7 +287,7 @@ export class BoaBillingTab extends LitElement {
     const sections: [TabSection | 'status', TemplateResult][] = [
       ['status', html`<section aria-labelledby="h-status">
         <h4 id="h-status" tabindex="-1">${t('tab_setup_heading')}</h4>
-        <boa-setup-status .t=${t} .items=${items} .line=${savedLine(facts)} ?running=${this.load.status === TaskStatus.PENDING} @boa-reverify=${this.handleReverify} @boa-fix=${this.handleFix}></boa-setup-status>
+        <boa-setup-status .t=${t} .items=${items} ?running=${this.load.status === TaskStatus.PENDING} @boa-reverify=${this.handleReverify} @boa-fix=${this.handleFix}></boa-setup-status>
       </section>`],
       ['pricing', html`<section aria-labelledby="h-pricing">
         <h4 id="h-pricing">${t('tab_pricing_heading')}</h4>
@@ -314,7 +320,7 @@ export class BoaBillingTab extends LitElement {
           .current=${this.properties}
           .desired=${desired}
           .keys=${restoring ? undefined : this.pricingKeys}
-          .blockedReason=${desired ? undefined : t(this.pricingBlocked || this.reportBlocked ? 'tab_diff_blocked' : 'tab_diff_waiting')}
+          .blockedReason=${desired ? undefined : t(this.waitingFor())}
           .lost=${this.lost}
           @boa-applied=${this.handleApplied}
           @boa-credentials-saved=${this.handleCredentialsSaved}
@@ -337,7 +343,10 @@ export class BoaBillingTab extends LitElement {
     // What the console's Save lost comes first: its warning and Restore are the first thing in view. Keyed, the
     // sections move rather than being made anew, so the diff keeps its state (Restore's outcome) when it moves back.
     const ordered = restoring ? [...sections.filter(([id]) => id === 'properties'), ...sections.filter(([id]) => id !== 'properties')] : sections;
-    return html`${repeat(ordered, ([id]) => id, ([, section]) => section)}`;
+    return html`
+      <boa-saved-line .t=${t} .line=${savedLine(facts)} @boa-fix=${this.handleFix}></boa-saved-line>
+      ${repeat(ordered, ([id]) => id, ([, section]) => section)}
+    `;
   }
 
   override render() {

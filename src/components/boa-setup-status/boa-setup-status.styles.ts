@@ -13,12 +13,6 @@ export default css`
     padding: 4px 0;
     border-bottom: 1px solid #eee;
   }
-  .saved-line {
-    margin: 0 0 8px;
-  }
-  .saved-line .unsaved {
-    margin-inline-start: 4px;
-  }
   details ul {
     margin: 4px 0 0;
   }

@@ -2,7 +2,7 @@ import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {createTranslator} from '../../shared/i18n.ts';
 import '../shared/test-utils.ts';
 import type {BoaSetupStatus} from './boa-setup-status.ts';
-import {savedLine} from './saved-line.ts';
+import {savedLine} from '../boa-saved-line/saved-line.ts';
 import {setupItems, type SetupFacts} from './setup-items.ts';
 
 const items = setupItems({
@@ -40,39 +40,6 @@ describe('<boa-setup-status>', () => {
     expect(savedLine({...base, pricingVerified: true}).unsaved.map((phrase) => phrase.key)).to.deep.equal(['tab_unsaved_pricing']);
     const replacing = setupItems({...base, keynode: {...base.keynode, hasPricingCredentials: true}, pricingVerified: true}).find((item) => item.id === 'pricing')!;
     expect([replacing.status, replacing.reason]).to.deep.equal(['pass', 'tab_setup_pricing_verified']);
-  });
-
-  it('leads with one line of what is saved on the keynode and what was only checked, with the way to Apply', async () => {
-    const facts: SetupFacts = {
-      keynode: {
-        enterprise: {id: 7, name: 'Acme', keyNode: true, reseller: false},
-        properties: {amazon_bucket: 'b', amazon_report_name: 'r', amazon_mpa: 'shared'},
-        hasPricingCredentials: false,
-      },
-      linked: [
-        {enterpriseId: 8, name: 'Retail', hasAmazonCredentials: true},
-        {enterpriseId: 9, name: 'Wholesale', hasAmazonCredentials: false},
-      ],
-      pricingVerified: true,
-      desired: undefined,
-      required: ['amazon_bucket', 'amazon_report_name'],
-    };
-    const el = await fixture<BoaSetupStatus>(
-      html`<boa-setup-status .t=${createTranslator('en')} .items=${setupItems(facts)} .line=${savedLine(facts)}></boa-setup-status>`,
-    );
-    const line = el.shadowRoot!.querySelector<HTMLElement>('.saved-line')!;
-    expect(line.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
-      'Saved on Acme: 3 amazon_* properties, AWS keys of 1 of 2 linked enterprises. Not saved: the pricing keys checked here. Go to Apply',
-    );
-    setTimeout(() => line.querySelector('button')!.click());
-    expect((await oneEvent(el, 'boa-fix')).detail.section).to.equal('properties');
-    const partial = savedLine({...facts, keynode: {...facts.keynode, properties: {amazon_bucket: 'b'}, hasPricingCredentials: true}, pricingVerified: undefined});
-    expect(partial.saved.map((phrase) => createTranslator('es')(phrase.key, phrase.facts))).to.deep.equal([
-      'credenciales de precios',
-      '1 de las 2 propiedades amazon_* necesarias',
-      'claves de AWS de 1 de 2 empresas vinculadas',
-    ]);
-    expect(partial.unsaved).to.deep.equal([]);
   });
 
   it('folds the lines in order away and keeps what needs doing in view', async () => {

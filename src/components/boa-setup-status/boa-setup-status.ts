@@ -4,13 +4,12 @@ import {BoaFixEvent, BoaReverifyEvent, type TabSection} from '../events.ts';
 import {statusIcon} from '../shared/status-icon.ts';
 import {baseStyles} from '../shared/styles.ts';
 import styles from './boa-setup-status.styles.ts';
-import type {SavedLine} from './saved-line.ts';
 import type {SetupItem} from './setup-items.ts';
 
 /**
- * @summary The whole billing-only setup of the keynode: one line of what is saved on it and what was only checked
- * here, then a checklist of what needs doing (each line's status, reason and fixing action), the lines in order
- * folded away, and "Re-verify".
+ * @summary The whole billing-only setup of the keynode as a checklist: what needs doing (each line's status, reason
+ * and fixing action) in view, the lines in order folded away (boa-saved-line above says what is saved), and
+ * "Re-verify".
  *
  * @event boa-reverify - The operator asked to re-run every check.
  * @event boa-fix - The operator chose a line's fixing action (detail: `section`).
@@ -20,7 +19,6 @@ export class BoaSetupStatus extends LitElement {
   static override properties = {
     t: {attribute: false},
     items: {attribute: false},
-    line: {attribute: false},
     running: {type: Boolean},
   };
 
@@ -28,8 +26,6 @@ export class BoaSetupStatus extends LitElement {
   declare t: Translate;
   /** The checklist lines. */
   declare items: readonly SetupItem[];
-  /** What is saved on the keynode; absent until it was read. */
-  declare line: SavedLine | undefined;
   /** Whether a re-verification is under way. */
   declare running: boolean;
 
@@ -48,18 +44,6 @@ export class BoaSetupStatus extends LitElement {
     this.dispatchEvent(new BoaFixEvent({section}));
   }
 
-  private renderLine(line: SavedLine) {
-    const t = this.t;
-    const phrases = (list: SavedLine['saved']) => list.map((phrase) => t(phrase.key, phrase.facts));
-    return html`<p class="saved-line">
-      <strong>${line.saved.length > 0 ? t('tab_saved_line', {name: line.name, saved: phrases(line.saved)}) : t('tab_saved_none', {name: line.name})}</strong>
-      ${line.unsaved.length > 0
-        ? html`<span class="unsaved">${t('tab_unsaved_line', {unsaved: phrases(line.unsaved)})}</span>
-            <button type="button" class="link" @click=${() => this.handleFix('properties')}>${t('tab_setup_fix_apply')}</button>`
-        : nothing}
-    </p>`;
-  }
-
   private renderItem(item: SetupItem) {
     const t = this.t;
     return html`<li data-item=${item.id} data-status=${item.status}>
@@ -72,11 +56,10 @@ export class BoaSetupStatus extends LitElement {
 
   override render() {
     const t = this.t;
-    // What is in order folds away: the saved line above already says most of it, and what needs doing stays in view.
+    // What is in order folds away: the saved line above the tab says most of it, and what needs doing stays in view.
     const open = this.items.filter((item) => item.status !== 'pass');
     const done = this.items.filter((item) => item.status === 'pass');
     return html`
-      ${this.line ? this.renderLine(this.line) : nothing}
       <ul aria-label=${t('tab_setup_heading')} ?hidden=${open.length === 0} aria-busy=${this.running ? 'true' : 'false'}>
         ${open.map((item) => this.renderItem(item))}
       </ul>

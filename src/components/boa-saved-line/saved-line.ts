@@ -1,6 +1,6 @@
 import {amazonPropertyNames} from '../../aws/amazon-properties.ts';
 import type {MessageKey, Substitutions} from '../../shared/i18n.ts';
-import type {SetupFacts} from './setup-items.ts';
+import type {SetupFacts} from '../boa-setup-status/setup-items.ts';
 
 type Phrase = {readonly key: MessageKey; readonly facts?: Substitutions};
 
