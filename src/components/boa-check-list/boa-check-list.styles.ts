@@ -15,6 +15,9 @@ export default css`
   li:last-child {
     border-bottom: 0;
   }
+  details {
+    margin: 0 0 12px;
+  }
   .message {
     flex: 1;
   }
