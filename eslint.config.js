@@ -3,6 +3,72 @@ import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 
+/*
+ * Import boundaries (docs/architecture.md, "Layers"). Only the last config object naming a rule applies to a file,
+ * so each object below carries every pattern its files obey. Specifiers are matched as written: from a file n
+ * folders below src/, exactly n `../` reach a folder of src/, more reach the repository's top level.
+ */
+const testFiles = ['**/*.test.ts'];
+const depths = [1, 2, 3];
+
+/** What the extension ships imports nothing of the simulation, the tests or the tools. */
+const notOutsideSrc = {
+  regex: '^(?:\\.\\./)+(?:sandbox|test|scripts|bench)/',
+  message: 'The extension ships nothing of sandbox/, test/, scripts/ or bench/: test support belongs in test/helpers/ or a *.test.ts file.',
+};
+
+/** The content script carries no catalogue: it asks the worker for its user's (`i18n/catalogue`). */
+const noCatalogues = {
+  regex: '^(?:\\.\\./)+shared/i18n(?:\\.ts)?$',
+  allowTypeImports: true,
+  message: 'shared/i18n.ts bundles every catalogue into the content script: import its types only, or shared/translate.ts.',
+};
+
+/** The layered folders of src/ and the only other folders of src/ each may import. */
+const layers = [
+  {folder: 'shared', may: [], why: 'shared/ is the bottom layer that every bundle and the CLI import: it imports no other folder of src/.'},
+  {
+    folder: 'aws',
+    may: ['shared'],
+    why: 'aws/ is the AWS engine the worker, the CLI and the benchmarks run: it knows nothing of Abiquo, the UI or the messaging (the port handler is background/).',
+  },
+  {
+    folder: 'abiquo',
+    may: ['aws', 'shared'],
+    why: 'abiquo/ is the API client and owns its contracts (codes.ts, types.ts): the UI, the wiring and the messaging depend on it, not the reverse.',
+  },
+  {
+    folder: 'background',
+    may: ['abiquo', 'aws', 'messaging', 'shared'],
+    why: 'background/ is the service worker: no UI (components, console, content) enters its bundle.',
+  },
+];
+
+/** A layer's files `depth` folders below src/: another folder of src/ than those it may import is refused. */
+function layerPattern({folder, may, why}, depth) {
+  return {regex: `^(?:\\.\\./){${depth}}(?!(?:${[folder, ...may].join('|')})/)[^./][^/]*/`, message: `${why} It may import: ${may.join(', ') || 'nothing'}.`};
+}
+
+const restrict = (files, patterns) => ({files, ignores: testFiles, rules: {'no-restricted-imports': ['error', {patterns}]}});
+
+const contentScriptFolders = ['abiquo', 'components', 'console', 'content'];
+const importBoundaries = [
+  restrict(['src/**/*.ts'], [notOutsideSrc]),
+  ...contentScriptFolders.map((folder) => restrict([`src/${folder}/**/*.ts`], [notOutsideSrc, noCatalogues])),
+  ...layers.flatMap((layer) =>
+    depths.map((depth) =>
+      restrict(
+        [`src/${layer.folder}/${'*/'.repeat(depth - 1)}*.ts`],
+        [notOutsideSrc, layerPattern(layer, depth), ...(contentScriptFolders.includes(layer.folder) ? [noCatalogues] : [])],
+      ),
+    ),
+  ),
+  restrict(
+    ['scripts/**/*.ts', 'bench/**/*.ts', 'sandbox/**/*.ts'],
+    [{regex: '^(?:\\.\\./)+test/', message: 'Tools run without the tests: what they share with them lives in sandbox/drive/, not test/.'}],
+  ),
+];
+
 export default tseslint.config(
   {ignores: ['dist/', 'node_modules/', '.test-results/', 'artifacts/', '.cache/', 'sandbox/console/static/vendor/']},
   ...tseslint.configs.recommended,
@@ -26,14 +92,26 @@ export default tseslint.config(
     // Components receive their services: no extension APIs, no network.
     files: ['src/components/**/*.ts'],
     ignores: ['src/components/**/*.test.ts'],
-    rules: {'no-restricted-globals': ['error', {name: 'chrome', message: 'Components get services by property.'}, {name: 'fetch', message: 'Components get services by property.'}]},
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        {name: 'chrome', message: 'Components get services by property.'},
+        {name: 'fetch', message: 'Components get services by property.'},
+      ],
+    },
   },
   {
     // The service worker has no DOM and no window.
     files: ['src/background/**/*.ts', 'src/aws/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: {'no-restricted-globals': ['error', 'window', 'document', 'DOMParser', 'localStorage']},
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'DOMParser', 'localStorage'].map((name) => ({name, message: 'The service worker (background/, aws/) has no DOM.'})),
+      ],
+    },
   },
+  ...importBoundaries,
   {
     // chai's property assertions (`expect(x).to.be.null`) are expressions.
     files: ['**/*.test.ts'],

@@ -44,18 +44,33 @@ export async function benchVerdict(): Promise<VerdictFigure[]> {
   const figures: VerdictFigure[] = [];
   const inputs: [string, SetupInput][] = [
     ['bucket only (full discovery)', {keys: PRICING_KEY, expectedUserName: 'abiquo-billing-user', bucket: 'acme-billing-reports'}],
-    ['bucket + prefix + report', {keys: PRICING_KEY, expectedUserName: 'abiquo-billing-user', bucket: 'acme-billing-reports', prefix: 'cur', reportName: 'abiquo-hourly'}],
+    [
+      'bucket + prefix + report',
+      {keys: PRICING_KEY, expectedUserName: 'abiquo-billing-user', bucket: 'acme-billing-reports', prefix: 'cur', reportName: 'abiquo-hourly'},
+    ],
   ];
   try {
     for (const [label, input] of inputs) {
       const clients = createAwsClients(input.keys, {endpoints});
       const start = performance.now();
       const verdict = await verifySetup(input, {clients});
-      figures.push({label: `engine, ${label}`, roundTrips: clients.meter.roundTrips, requests: clients.meter.requests, ms: performance.now() - start, ok: Boolean(verdict.report)});
+      figures.push({
+        label: `engine, ${label}`,
+        roundTrips: clients.meter.roundTrips,
+        requests: clients.meter.requests,
+        ms: performance.now() - start,
+        ok: Boolean(verdict.report),
+      });
     }
     const start = performance.now();
     const baseline = await naive(inputs[0]![1], endpoints);
-    figures.push({label: 'naive baseline, bucket only', roundTrips: baseline.clients.meter.roundTrips, requests: baseline.clients.meter.requests, ms: performance.now() - start, ok: baseline.ok});
+    figures.push({
+      label: 'naive baseline, bucket only',
+      roundTrips: baseline.clients.meter.roundTrips,
+      requests: baseline.clients.meter.requests,
+      ms: performance.now() - start,
+      ok: baseline.ok,
+    });
   } finally {
     await aws.close();
   }

@@ -1,15 +1,15 @@
 /**
- * The extension's weight on the console page (SPEC §6): content-script size and whether it holds AWS SDK code;
- * time from the edit dialog's insertion to the tab's mount; long tasks (> 50 ms) on the console page with the
- * extension enabled, next to the same flow on a console it is not enabled on.
+ * The extension's weight on the console page (targets: docs/benchmarks.md): content-script size and whether it holds
+ * AWS SDK code; time from the edit dialog's insertion to the tab's mount; long tasks (> 50 ms) on the console page
+ * with the extension enabled, next to the same flow on a console it is not enabled on.
  */
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {sizeOf} from '../scripts/build.ts';
+import {sizeOf} from '../vite.config.ts';
 import type {Page} from 'puppeteer-core';
 import {startSandbox} from '../sandbox/server.ts';
-import {enableConsoleOrigin, launchWithExtension} from '../test/helpers/browser.ts';
-import {cancelEnterpriseDialog, logIn, openEnterpriseDialog} from '../test/helpers/console-driver.ts';
+import {enableConsoleOrigin, launchWithExtension} from '../sandbox/drive/browser.ts';
+import {cancelEnterpriseDialog, logIn, openEnterpriseDialog} from '../sandbox/drive/console-driver.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 

@@ -22,7 +22,10 @@ export interface DiscoveryFigure {
 
 const BUCKET = 'acme-billing-reports';
 
-export async function benchDiscovery(folderCounts: readonly number[] = [1, 10, 100, 1_000], objectCounts: readonly number[] = [0, 200_000]): Promise<DiscoveryFigure[]> {
+export async function benchDiscovery(
+  folderCounts: readonly number[] = [1, 10, 100, 1_000],
+  objectCounts: readonly number[] = [0, 200_000],
+): Promise<DiscoveryFigure[]> {
   const figures: DiscoveryFigure[] = [];
   for (const folders of folderCounts) {
     for (const objects of objectCounts) {

@@ -1,9 +1,9 @@
 /**
- * `npm run bench`: the SPEC §6 figures measured against the sandbox. Later issues add their parts here.
- * Record the output in docs/benchmarks.md.
+ * `npm run bench`: the product's targets (docs/benchmarks.md) measured against the sandbox. Later issues add their
+ * parts here. Record the output in docs/benchmarks.md.
  */
 import {spawnSync} from 'node:child_process';
-import {sizeOf} from '../scripts/build.ts';
+import {sizeOf} from '../vite.config.ts';
 import {benchVerdict, LATENCY_MS} from './aws-verdict.ts';
 import {benchConsole, contentScriptFigure} from './console-weight.ts';
 import {benchDiscovery} from './discovery.ts';
@@ -22,13 +22,17 @@ console.log(`npm run sandbox (happy-path): JSON line after ${ms(await benchSandb
 
 console.log(`Time to verdict, ${LATENCY_MS} ms injected per AWS request (target: ≤ 4 sequential round trips)`);
 for (const f of await benchVerdict()) {
-  console.log(`  ${f.label.padEnd(42)} ${String(f.roundTrips).padStart(2)} round trips  ${String(f.requests).padStart(3)} requests  ${ms(f.ms).padStart(8)}  ${f.ok ? 'report verified' : 'NO REPORT'}`);
+  console.log(
+    `  ${f.label.padEnd(42)} ${String(f.roundTrips).padStart(2)} round trips  ${String(f.requests).padStart(3)} requests  ${ms(f.ms).padStart(8)}  ${f.ok ? 'report verified' : 'NO REPORT'}`,
+  );
 }
 
 console.log('\nDiscovery to a verdict (target: round trips flat; S3 requests bounded, unmoved by unrelated objects; a cut search says so)');
 console.log('  folders   objects  typed          round trips  S3 requests  verdict');
 for (const f of await benchDiscovery()) {
-  console.log(`  ${String(f.folders).padStart(7)}  ${f.objects.toLocaleString('en').padStart(8)}  ${f.typed.padEnd(13)}  ${String(f.roundTrips).padStart(11)}  ${String(f.s3Requests).padStart(11)}  ${f.verdict}  (seeded in ${ms(f.seedMs)})`);
+  console.log(
+    `  ${String(f.folders).padStart(7)}  ${f.objects.toLocaleString('en').padStart(8)}  ${f.typed.padEnd(13)}  ${String(f.roundTrips).padStart(11)}  ${String(f.s3Requests).padStart(11)}  ${f.verdict}  (seeded in ${ms(f.seedMs)})`,
+  );
 }
 
 console.log('\nService worker bundle (target: ≤ 100 KB gzip)');
@@ -39,7 +43,9 @@ for (const file of ['dist/chrome/background.js', 'dist/sandbox-chrome/background
 
 const content = contentScriptFigure();
 console.log('\nContent script injected into the console (target: ≤ 40 KB gzip, no AWS SDK code)');
-console.log(`  dist/chrome/content.js: ${content.minifiedKb.toFixed(1)} KB, ${content.gzipKb.toFixed(1)} KB gzip, AWS SDK code: ${content.holdsAwsSdk ? 'YES' : 'none'}`);
+console.log(
+  `  dist/chrome/content.js: ${content.minifiedKb.toFixed(1)} KB, ${content.gzipKb.toFixed(1)} KB gzip, AWS SDK code: ${content.holdsAwsSdk ? 'YES' : 'none'}`,
+);
 
 const consoleFigure = await benchConsole();
 const sorted = [...consoleFigure.mountMs].sort((a, b) => a - b);
@@ -51,6 +57,10 @@ console.log(`  long tasks (> 50 ms), same flow: with the extension ${tasks(conso
 
 console.log('\nThe tab at each step, Chromium 1280×900 (goal: each step fits the dialog; after Apply at most twice its height)');
 for (const f of await benchTabHeight()) {
-  const repeats = Object.entries(f.repeats).map(([fact, n]) => `${fact} ×${n}`).join(', ');
-  console.log(`  ${f.step.padEnd(28)} ${String(f.tabPx).padStart(5)} px tall, dialog shows ${f.visiblePx} px (${(f.tabPx / f.visiblePx).toFixed(1)}×); said: ${repeats}`);
+  const repeats = Object.entries(f.repeats)
+    .map(([fact, n]) => `${fact} ×${n}`)
+    .join(', ');
+  console.log(
+    `  ${f.step.padEnd(28)} ${String(f.tabPx).padStart(5)} px tall, dialog shows ${f.visiblePx} px (${(f.tabPx / f.visiblePx).toFixed(1)}×); said: ${repeats}`,
+  );
 }

@@ -3,11 +3,11 @@
  * dialog's visible height to compare with, and how often the same facts are repeated in what the tab shows.
  */
 import {BILLING_BUCKET, PRICING_KEY} from '../sandbox/aws/demo-keys.ts';
-import {KEYNODE, startWorld, stopWorld} from '../test/helpers/e2e-world.ts';
-import {clickApply, openTabOf, typeBucket, typeKeys, waitForSectionText} from '../test/helpers/console-driver.ts';
-import {measureTab, type TabMeasure} from '../test/helpers/tab-measure.ts';
+import {KEYNODE, startWorld, stopWorld} from '../sandbox/drive/world.ts';
+import {clickApply, openTabOf, typeBucket, typeKeys, waitForSectionText} from '../sandbox/drive/console-driver.ts';
+import {measureTab, type TabMeasure} from '../sandbox/drive/tab-measure.ts';
 import type {Page} from 'puppeteer-core';
-import {SAVED} from '../test/helpers/saved-text.ts';
+import {SAVED} from '../sandbox/drive/saved-text.ts';
 
 export interface HeightFigure extends TabMeasure {
   readonly step: string;

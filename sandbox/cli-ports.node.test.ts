@@ -32,7 +32,8 @@ describe('npm run sandbox ports', () => {
   it('--help names each port option with its default', async () => {
     const run = await sandbox(['--help']);
     assert.equal(run.status, 0);
-    for (const [service, port] of Object.entries(DEFAULT_PORTS)) assert.match(run.stdout, new RegExp(`--${service}-port PORT .*\\(default: ${port}\\)`), service);
+    for (const [service, port] of Object.entries(DEFAULT_PORTS))
+      assert.match(run.stdout, new RegExp(`--${service}-port PORT .*\\(default: ${port}\\)`), service);
   });
 
   it('a port already taken: names it, the service and the option to change it; exits 1 without a stack trace', async () => {
@@ -41,7 +42,10 @@ describe('npm run sandbox ports', () => {
       const run = await sandbox(['--console-port', '0', '--s3-port', String(portOf(held)), '--sts-port', '0', '--cur-port', '0']);
       assert.equal(run.status, 1);
       assert.equal(run.stdout, '');
-      assert.equal(run.stderr, `sandbox: port ${portOf(held)} (S3) is already in use (another npm run sandbox?): stop what holds it, or choose another with --s3-port PORT (0: any free port)\n`);
+      assert.equal(
+        run.stderr,
+        `sandbox: port ${portOf(held)} (S3) is already in use (another npm run sandbox?): stop what holds it, or choose another with --s3-port PORT (0: any free port)\n`,
+      );
     } finally {
       held.close();
     }
@@ -58,7 +62,23 @@ describe('npm run sandbox ports', () => {
     const held = await Promise.all([holdPort(), holdPort(), holdPort(), holdPort()]);
     const [consolePort, s3, sts, cur] = held.map(portOf) as [number, number, number, number];
     await Promise.all(held.map((server) => new Promise((resolve) => server.close(resolve))));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--console-port', String(consolePort), '--s3-port', String(s3), '--sts-port', String(sts), '--cur-port', String(cur)], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']});
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'sandbox/cli.ts',
+        '--console-port',
+        String(consolePort),
+        '--s3-port',
+        String(s3),
+        '--sts-port',
+        String(sts),
+        '--cur-port',
+        String(cur),
+      ],
+      {cwd: root, stdio: ['ignore', 'pipe', 'pipe']},
+    );
     try {
       const line = await new Promise<string>((resolve, reject) => {
         let buffer = '';

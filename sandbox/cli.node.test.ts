@@ -9,7 +9,9 @@ import {describe, it} from 'node:test';
 import {scenariosDir} from './scenario.ts';
 
 const root = new URL('..', import.meta.url);
-const scenarioNames = readdirSync(scenariosDir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+const scenarioNames = readdirSync(scenariosDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
 
 function sandbox(args: readonly string[]): Promise<{status: number | null; stdout: string; stderr: string}> {
   return new Promise((resolve) => {

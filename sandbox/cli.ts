@@ -80,19 +80,26 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
     });
   } catch (error) {
     if (!(error instanceof PortInUseError)) throw error;
-    process.stderr.write(`sandbox: ${error.message} (another npm run sandbox?): stop what holds it, or choose another with --${portFlags[error.service]} PORT (0: any free port)\n`);
+    process.stderr.write(
+      `sandbox: ${error.message} (another npm run sandbox?): stop what holds it, or choose another with --${portFlags[error.service]} PORT (0: any free port)\n`,
+    );
     return 1;
   }
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    sandbox.close().then(() => process.exit(0), (error: unknown) => fail('could not stop', error));
+    sandbox.close().then(
+      () => process.exit(0),
+      (error: unknown) => fail('could not stop', error),
+    );
   };
   // Before the JSON line: a driver may stop the sandbox as soon as it reads it.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  process.stdout.write(`${JSON.stringify({console: sandbox.consoleUrl, api: sandbox.apiUrl, s3: sandbox.s3Url, sts: sandbox.stsUrl, cur: sandbox.curUrl, elsewhere: sandbox.elsewhereOrigin, login: sandbox.login})}\n`);
+  process.stdout.write(
+    `${JSON.stringify({console: sandbox.consoleUrl, api: sandbox.apiUrl, s3: sandbox.s3Url, sts: sandbox.stsUrl, cur: sandbox.curUrl, elsewhere: sandbox.elsewhereOrigin, login: sandbox.login})}\n`,
+  );
   return undefined;
 }
 

@@ -79,15 +79,18 @@ export async function startElsewhere(): Promise<Elsewhere> {
       return;
     }
     const entry = {method, path: req.url ?? '/', headers: headersOf(req)};
-    bodyOf(req).then((body) => {
-      received.push({...entry, body});
-      answer();
-    }, (error: unknown) => {
-      // The client went away mid-body: still record what it started to send.
-      received.push({...entry, body: ''});
-      console.error('[sandbox elsewhere]', error instanceof Error ? error.message : error);
-      if (!res.headersSent) res.writeHead(400).end();
-    });
+    bodyOf(req).then(
+      (body) => {
+        received.push({...entry, body});
+        answer();
+      },
+      (error: unknown) => {
+        // The client went away mid-body: still record what it started to send.
+        received.push({...entry, body: ''});
+        console.error('[sandbox elsewhere]', error instanceof Error ? error.message : error);
+        if (!res.headersSent) res.writeHead(400).end();
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

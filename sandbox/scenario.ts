@@ -48,5 +48,8 @@ export function loadScenario(nameOrFile: string, seen: readonly string[] = []): 
 }
 
 export function listScenarios(): string[] {
-  return readdirSync(scenariosDir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+  return readdirSync(scenariosDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort();
 }

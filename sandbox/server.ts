@@ -25,23 +25,14 @@ export interface SandboxPorts {
   cur?: number;
 }
 
-/**
- * Where `npm run sandbox` listens unless told otherwise. The sandbox build (`npm run build -- --sandbox`) sends AWS
- * requests to these S3, STS and CUR ports, so a build loaded by hand reaches a running `npm run sandbox`. Tests and
- * `npm start` use free ports instead and write theirs into their own copy of the build (`sandbox-endpoints.json`).
- */
-export const DEFAULT_PORTS = {console: 17400, s3: 17401, sts: 17402, cur: 17403} as const satisfies Required<SandboxPorts>;
-
-/** The AWS endpoints at the default ports: what the sandbox build is pointed at. */
-export const DEFAULT_AWS_ENDPOINTS = {
-  s3: `http://127.0.0.1:${DEFAULT_PORTS.s3}`,
-  sts: `http://127.0.0.1:${DEFAULT_PORTS.sts}`,
-  cur: `http://127.0.0.1:${DEFAULT_PORTS.cur}`,
-} as const;
+export {DEFAULT_AWS_ENDPOINTS, DEFAULT_PORTS} from './default-ports.ts';
 
 /** A port asked for is taken (another `npm run sandbox`, most often). */
 export class PortInUseError extends Error {
-  constructor(readonly service: keyof SandboxPorts, readonly port: number) {
+  constructor(
+    readonly service: keyof SandboxPorts,
+    readonly port: number,
+  ) {
     super(`port ${port} (${service === 'console' ? 'console' : service.toUpperCase()}) is already in use`);
     this.name = 'PortInUseError';
   }
@@ -104,13 +95,19 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const api = new AbiquoApi(abiquoScenario, {latencyMs: options.latencyMs ?? 0, elsewhereOrigin: elsewhere.origin});
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    const handled = pathname === '/api' || pathname.startsWith('/api/') ? api.handle(req, res)
-      : pathname.startsWith(`${ADMIN_PREFIX}/`) ? handleAdmin(api, req, res, elsewhere)
-      : serveConsole(req, res);
+    const handled =
+      pathname === '/api' || pathname.startsWith('/api/')
+        ? api.handle(req, res)
+        : pathname.startsWith(`${ADMIN_PREFIX}/`)
+          ? handleAdmin(api, req, res, elsewhere)
+          : serveConsole(req, res);
     handled.catch((error: unknown) => {
       // A bug, not an Abiquo answer: say so as the real API would (500), without details.
       console.error('[sandbox]', error instanceof Error ? error.stack : error);
-      if (!res.headersSent) res.writeHead(500, {'Content-Type': 'application/json'}).end(JSON.stringify({collection: [{code: '500-INTERNAL-SERVER-ERROR', message: 'Unexpected exception'}]}));
+      if (!res.headersSent)
+        res
+          .writeHead(500, {'Content-Type': 'application/json'})
+          .end(JSON.stringify({collection: [{code: '500-INTERNAL-SERVER-ERROR', message: 'Unexpected exception'}]}));
     });
   });
   const ports = options.ports ?? {};

@@ -8,7 +8,7 @@ import type {Page} from 'puppeteer-core';
 import {BILLING_BUCKET, LINKED_KEYS, PRICING_KEY, REPORT_NAME, REPORT_PREFIX} from '../sandbox/aws/demo-keys.ts';
 import type {ConsoleLogin, Sandbox} from '../sandbox/server.ts';
 import {createTranslator, pickLanguage, supportedLanguages, type Language} from '../src/shared/i18n.ts';
-import type {ExtensionBrowser} from '../test/helpers/browser.ts';
+import type {ExtensionBrowser} from '../sandbox/drive/browser.ts';
 import {
   clickAddAccount,
   clickApply,
@@ -22,9 +22,9 @@ import {
   waitForDeep,
   waitForSectionText,
   waitForTabText,
-} from '../test/helpers/console-driver.ts';
-import {resetSandbox} from '../test/helpers/sandbox-backdoor.ts';
-import {KEYNODE} from '../test/helpers/e2e-world.ts';
+} from '../sandbox/drive/console-driver.ts';
+import {resetSandbox} from '../sandbox/drive/sandbox-backdoor.ts';
+import {KEYNODE} from '../sandbox/drive/world.ts';
 
 /** The enterprise the happy-path scenario lists under the keynode without AWS keys. */
 const LINKED_NAME = 'Acme Retail';
@@ -132,7 +132,14 @@ export async function runDemoFlow(ext: ExtensionBrowser, sandbox: Sandbox, dir: 
   return written;
 }
 
-async function runInLanguage(ext: ExtensionBrowser, sandbox: Sandbox, dir: string, language: Language, login: ConsoleLogin, options: DemoFlowOptions): Promise<string[]> {
+async function runInLanguage(
+  ext: ExtensionBrowser,
+  sandbox: Sandbox,
+  dir: string,
+  language: Language,
+  login: ConsoleLogin,
+  options: DemoFlowOptions,
+): Promise<string[]> {
   const t = createTranslator(language);
   mkdirSync(dir, {recursive: true});
   const written: string[] = [];

@@ -34,10 +34,14 @@ export function ensureBrowsers(names: readonly Tool[]): void {
   console.log(`${missing.map((name) => debian[name].path).join(', ')} missing: installing Debian's ${packages.join(', ')} (apt-get)…`);
   const env = {...process.env, DEBIAN_FRONTEND: 'noninteractive'};
   const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];
-  for (const args of [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', ...packages]]) {
+  for (const args of [
+    ['apt-get', 'update', '-qq'],
+    ['apt-get', 'install', '-y', '-qq', ...packages],
+  ]) {
     const [command, ...rest] = [...asRoot, ...args];
     const result = spawnSync(command!, rest, {stdio: 'inherit', env});
-    if (result.status !== 0) throw new Error(`could not install ${packages.join(', ')} (${args.join(' ')} exited ${result.status}); install them and set CHROME_PATH / FIREFOX_PATH`);
+    if (result.status !== 0)
+      throw new Error(`could not install ${packages.join(', ')} (${args.join(' ')} exited ${result.status}); install them and set CHROME_PATH / FIREFOX_PATH`);
   }
 }
 
@@ -53,7 +57,11 @@ export function ensureOldestFirefox(root: string): string {
   const binary = `${dir}/usr/lib/firefox-esr/firefox-esr`;
   if (existsSync(binary)) return binary;
   const env = {...process.env, DEBIAN_FRONTEND: 'noninteractive'};
-  const offered = () => spawnSync('apt-cache', ['madison', 'firefox-esr'], {encoding: 'utf8', env}).stdout.split('\n').map((line) => line.split('|')[1]?.trim()).find((v) => v?.startsWith(`${OLDEST_FIREFOX_ESR}.`));
+  const offered = () =>
+    spawnSync('apt-cache', ['madison', 'firefox-esr'], {encoding: 'utf8', env})
+      .stdout.split('\n')
+      .map((line) => line.split('|')[1]?.trim())
+      .find((v) => v?.startsWith(`${OLDEST_FIREFOX_ESR}.`));
   let version = offered();
   if (!version) {
     spawnSync('apt-get', ['update', '-qq'], {stdio: 'inherit', env});
@@ -62,7 +70,10 @@ export function ensureOldestFirefox(root: string): string {
   if (!version) throw new Error(`Debian's archive offers no firefox-esr ${OLDEST_FIREFOX_ESR}.x (apt-cache madison firefox-esr); run apt-get update`);
   mkdirSync(dir, {recursive: true});
   console.log(`Unpacking Debian's firefox-esr ${version} into ${dir}…`);
-  for (const [command, args, cwd] of [['apt-get', ['download', `firefox-esr=${version}`], dir], ['sh', ['-c', 'dpkg-deb -x firefox-esr_*.deb . && rm firefox-esr_*.deb'], dir]] as const) {
+  for (const [command, args, cwd] of [
+    ['apt-get', ['download', `firefox-esr=${version}`], dir],
+    ['sh', ['-c', 'dpkg-deb -x firefox-esr_*.deb . && rm firefox-esr_*.deb'], dir],
+  ] as const) {
     const result = spawnSync(command, args, {stdio: 'inherit', env, cwd});
     if (result.status !== 0) throw new Error(`could not unpack firefox-esr ${version} (${command} exited ${result.status})`);
   }

@@ -17,7 +17,7 @@ import {parseArgs} from 'node:util';
 import type {Page} from 'puppeteer-core';
 import {loadScenario} from '../sandbox/scenario.ts';
 import {startSandbox} from '../sandbox/server.ts';
-import {enableConsoleOrigin, launchWithExtension, type BrowserName} from '../test/helpers/browser.ts';
+import {enableConsoleOrigin, launchWithExtension, type BrowserName} from '../sandbox/drive/browser.ts';
 import {runDemoFlow} from './demo-flow.ts';
 import {ensureBrowsers} from './ensure-browsers.ts';
 
@@ -57,7 +57,12 @@ if (!hasDisplay) {
   process.env.TZ = 'UTC';
 }
 const sandbox = await startSandbox({scenario});
-const ext = await launchWithExtension({browser, endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl, cur: sandbox.curUrl}, headless: !hasDisplay, personWindow: hasDisplay});
+const ext = await launchWithExtension({
+  browser,
+  endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl, cur: sandbox.curUrl},
+  headless: !hasDisplay,
+  personWindow: hasDisplay,
+});
 // From here on, Ctrl+C or SIGTERM closes the browser and the sandbox (also before the JSON line: a driver may stop the
 // demo as soon as it reads it).
 const stop = () => void Promise.allSettled([ext.close(), sandbox.close()]).then(() => process.exit(0));
@@ -75,7 +80,11 @@ async function fillScreen(page: Page): Promise<void> {
     const id = await page.windowId();
     await ext.browser.setWindowBounds(id, {windowState: 'maximized'});
     if ((await ext.browser.getWindowBounds(id)).windowState === 'maximized') return;
-    const area = JSON.parse((await page.evaluate('JSON.stringify({width: screen.availWidth, height: screen.availHeight, left: screen.availLeft || 0, top: screen.availTop || 0})')) as string) as {width: number; height: number; left: number; top: number};
+    const area = JSON.parse(
+      (await page.evaluate(
+        'JSON.stringify({width: screen.availWidth, height: screen.availHeight, left: screen.availLeft || 0, top: screen.availTop || 0})',
+      )) as string,
+    ) as {width: number; height: number; left: number; top: number};
     await ext.browser.setWindowBounds(id, {...area, windowState: 'normal'});
   } catch (error) {
     console.warn(`Could not size the window: ${error instanceof Error ? error.message : String(error)}`);
@@ -88,12 +97,16 @@ if (hasDisplay) {
   await fillScreen(page);
   await page.bringToFront();
   await page.goto(`${sandbox.consoleUrl}#/enterprises`);
-  console.log(`${browserLabel} is open on the simulated console. Log in as ${sandbox.login.user} / ${sandbox.login.password}, edit "Acme Customer Billing" and open "Billing-only AWS".`);
+  console.log(
+    `${browserLabel} is open on the simulated console. Log in as ${sandbox.login.user} / ${sandbox.login.password}, edit "Acme Customer Billing" and open "Billing-only AWS".`,
+  );
   console.log('Demo keys: sandbox/aws/demo-keys.ts; the bucket: s3://acme-billing-reports/cur/. Ctrl+C to stop.');
 } else {
   const base = updateScreenshots ? TRACKED_SCREENSHOTS : DEMO_SCREENSHOTS;
   const screenshots = browser === 'firefox' ? `${base}/firefox` : base;
-  console.log(`${values.headless || updateScreenshots ? 'Headless' : 'No display'}: driving the demo in ${browserLabel} and writing screenshots to ${screenshots}/ …`);
+  console.log(
+    `${values.headless || updateScreenshots ? 'Headless' : 'No display'}: driving the demo in ${browserLabel} and writing screenshots to ${screenshots}/ …`,
+  );
   const clock = typeof scenario.aws?.now === 'string' ? scenario.aws.now : DEMO_NOW;
   const written = await runDemoFlow(ext, sandbox, path.join(root, screenshots), {clock});
   for (const file of written) console.log(`  ${path.relative(root, file)}`);

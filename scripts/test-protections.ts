@@ -38,22 +38,30 @@ const node = (file: string, pattern?: string) => ({kind: 'node', file, ...(patte
 export const protections: readonly Protection[] = [
   {
     id: 'secret-in-extension-frame',
-    what: 'The access key form lives in an extension-origin frame, out of the console page\'s reach',
+    what: "The access key form lives in an extension-origin frame, out of the console page's reach",
     edits: [
-      {file: 'src/content/billing-tab-feature.ts', from: 'keyEntry: (onKeys) => framedKeyEntry(context.t, context.language, onKeys),', to: 'keyEntry: (onKeys) => inPageKeyEntry(context.t, onKeys),'},
-      {file: 'src/content/billing-tab-feature.ts', from: "import {framedKeyEntry} from './framed-key-entry.ts';", to: "import {inPageKeyEntry} from '../components/boa-keys-input/in-page-key-entry.ts';"},
+      {
+        file: 'src/content/billing-tab-feature.ts',
+        from: 'keyEntry: (onKeys) => framedKeyEntry(context.t, context.language, onKeys),',
+        to: 'keyEntry: (onKeys) => inPageKeyEntry(context.t, onKeys),',
+      },
+      {
+        file: 'src/content/billing-tab-feature.ts',
+        from: "import {framedKeyEntry} from './framed-key-entry.ts';",
+        to: "import {inPageKeyEntry} from '../components/boa-keys-input/in-page-key-entry.ts';",
+      },
     ],
     guard: e2e('test/e2e/secret-isolation.node.test.ts'),
   },
   {
     id: 'operator-input-only',
-    what: 'The console page\'s scripts cannot press the tab\'s buttons with synthetic events',
+    what: "The console page's scripts cannot press the tab's buttons with synthetic events",
     edits: [{file: 'src/console/refuse-synthetic-input.ts', from: 'if (event.isTrusted) return;', to: 'if (event.type) return;'}],
     guard: e2e('test/e2e/secret-isolation.node.test.ts', 'cannot press Apply'),
   },
   {
     id: 'webrequest-console-enterprises-only',
-    what: 'The worker wakes for the console\'s enterprise requests only, not for every request to a granted host',
+    what: "The worker wakes for the console's enterprise requests only, not for every request to a granted host",
     edits: [{file: 'src/background/enterprise-requests.ts', from: "urls: ['*://*/*admin/enterprises/*']", to: "urls: ['<all_urls>']"}],
     guard: node('src/background/enterprise-requests.node.test.ts'),
   },
@@ -65,20 +73,32 @@ export const protections: readonly Protection[] = [
   },
   {
     id: 'keys-frame-pairing-same-tab',
-    what: 'Only a key-entry frame in the same tab can claim the content script\'s channel',
+    what: "Only a key-entry frame in the same tab can claim the content script's channel",
     edits: [{file: 'src/background/keys-frame-pairing.ts', from: 'owner !== undefined && owner === tabId', to: 'owner !== undefined'}],
     guard: node('src/messaging/sender.node.test.ts'),
   },
   {
     id: 'sender-top-frame-only',
-    what: 'Only the console\'s top frame (or our key-entry frame) is a sender the worker answers',
-    edits: [{file: 'src/messaging/sender.ts', from: "if (sender.frameId !== 0) return url.startsWith(`${context.extensionBaseUrl}keys-frame.html`) ? 'keys-frame' : undefined;", to: "if (url.startsWith(`${context.extensionBaseUrl}keys-frame.html`)) return 'keys-frame';"}],
+    what: "Only the console's top frame (or our key-entry frame) is a sender the worker answers",
+    edits: [
+      {
+        file: 'src/messaging/sender.ts',
+        from: "if (sender.frameId !== 0) return url.startsWith(`${context.extensionBaseUrl}keys-frame.html`) ? 'keys-frame' : undefined;",
+        to: "if (url.startsWith(`${context.extensionBaseUrl}keys-frame.html`)) return 'keys-frame';",
+      },
+    ],
     guard: node('src/messaging/sender.node.test.ts'),
   },
   {
     id: 'exact-console-origin-port',
-    what: 'Nothing of ours starts on another port of an enabled console\'s host',
-    edits: [{file: 'src/content/index.ts', from: "if ((!reply.ok && reply.code === 'SENDER_REJECTED') || controller.signal.aborted) return;", to: 'if (controller.signal.aborted) return;'}],
+    what: "Nothing of ours starts on another port of an enabled console's host",
+    edits: [
+      {
+        file: 'src/content/index.ts',
+        from: "if ((!reply.ok && reply.code === 'SENDER_REJECTED') || controller.signal.aborted) return;",
+        to: 'if (controller.signal.aborted) return;',
+      },
+    ],
     guard: e2e('test/e2e/extension.node.test.ts', 'another port'),
   },
   {
@@ -95,20 +115,28 @@ export const protections: readonly Protection[] = [
   },
   {
     id: 'no-browser-login-prompt',
-    what: 'A 401 with Abiquo\'s Basic challenge reaches the tab, not the browser\'s login prompt',
+    what: "A 401 with Abiquo's Basic challenge reaches the tab, not the browser's login prompt",
     edits: [{file: 'src/abiquo/http.ts', from: "input.method === 'GET' ? noPromptFetch(input)", to: "input.method === 'NEVER' ? noPromptFetch(input)"}],
     guard: e2e('test/e2e/console-variants.node.test.ts', 'login prompt'),
   },
   {
     id: 'apply-preflight',
-    what: 'Apply checks the session\'s privileges before any write',
-    edits: [{file: 'src/abiquo/apply-setup.ts', from: 'if (!allowed.ok) return failureOf(allowed);', to: 'if (!allowed.ok && allowed.ok) return failureOf(allowed);'}],
+    what: "Apply checks the session's privileges before any write",
+    edits: [
+      {file: 'src/abiquo/apply-setup.ts', from: 'if (!allowed.ok) return failureOf(allowed);', to: 'if (!allowed.ok && allowed.ok) return failureOf(allowed);'},
+    ],
     guard: node('src/abiquo/abiquo-service.node.test.ts', 'refuses before any write'),
   },
   {
     id: 'apply-undo',
     what: 'A failed Apply puts back the properties it wrote',
-    edits: [{file: 'src/abiquo/apply-setup.ts', from: 'const undone = ended || cancelled ? await undo?.() : undefined;', to: 'const undone = ended || cancelled ? undefined : await undo?.();'}],
+    edits: [
+      {
+        file: 'src/abiquo/apply-setup.ts',
+        from: 'const undone = ended || cancelled ? await undo?.() : undefined;',
+        to: 'const undone = ended || cancelled ? undefined : await undo?.();',
+      },
+    ],
     guard: node('src/abiquo/abiquo-service.node.test.ts', 'puts the properties back'),
   },
   {
@@ -120,7 +148,13 @@ export const protections: readonly Protection[] = [
   {
     id: 'lost-answer-enterprise-found',
     what: 'An enterprise created but unanswered is found and completed, not left without credentials',
-    edits: [{file: 'src/abiquo/linked-accounts.ts', from: 'const appeared = signal.aborted ? undefined : await findNamed(http, keynode, name, signal);', to: 'const appeared = undefined as Awaited<ReturnType<typeof findNamed>> | undefined;'}],
+    edits: [
+      {
+        file: 'src/abiquo/linked-accounts.ts',
+        from: 'const appeared = signal.aborted ? undefined : await findNamed(http, keynode, name, signal);',
+        to: 'const appeared = undefined as Awaited<ReturnType<typeof findNamed>> | undefined;',
+      },
+    ],
     guard: node('src/abiquo/write-faults.node.test.ts', 'the enterprise POST'),
   },
   {
@@ -138,49 +172,87 @@ export const protections: readonly Protection[] = [
   {
     id: 'properties-conflict',
     what: 'Apply never overwrites an amazon_* value someone else changed since the tab loaded it',
-    edits: [{file: 'src/abiquo/properties.ts', from: 'if (conflicts.length > 0) return conflict(conflicts);', to: 'if (conflicts.length < 0) return conflict(conflicts);'}],
+    edits: [
+      {
+        file: 'src/abiquo/properties.ts',
+        from: 'if (conflicts.length > 0) return conflict(conflicts);',
+        to: 'if (conflicts.length < 0) return conflict(conflicts);',
+      },
+    ],
     guard: node('src/abiquo/properties.node.test.ts', 'refuses to overwrite'),
   },
   {
     id: 'redaction-decodes',
     what: 'Redaction finds secrets URL-, JSON- or HTML-encoded',
-    edits: [{file: 'src/shared/mask.ts', from: 'const {view, starts} = decodedView(text);', to: 'const {view, starts} = {view: text, starts: [...text.split("").keys(), text.length]};'}],
+    edits: [
+      {
+        file: 'src/shared/mask.ts',
+        from: 'const {view, starts} = decodedView(text);',
+        to: 'const {view, starts} = {view: text, starts: [...text.split("").keys(), text.length]};',
+      },
+    ],
     guard: node('src/shared/mask.node.test.ts'),
   },
   {
     id: 'no-key-as-enterprise-name',
-    what: 'A key pasted into a linked account\'s name is refused, never sent as the name',
-    edits: [{file: 'src/components/boa-linked-accounts/enterprise-name.ts', from: "redact(trimmed) !== trimmed ? 'tab_linked_name_secret'", to: "redact(trimmed) === '' ? 'tab_linked_name_secret'"}],
+    what: "A key pasted into a linked account's name is refused, never sent as the name",
+    edits: [
+      {
+        file: 'src/components/boa-linked-accounts/enterprise-name.ts',
+        from: "redact(trimmed) !== trimmed ? 'tab_linked_name_secret'",
+        to: "redact(trimmed) === '' ? 'tab_linked_name_secret'",
+      },
+    ],
     guard: {kind: 'wtr', file: 'src/components/boa-linked-accounts/boa-linked-accounts.test.ts'},
   },
   {
     id: 'secret-cleared-after-save',
-    what: 'Once Apply saved the pricing keys, the secret leaves the form and the components\' memory',
-    edits: [{file: 'src/components/boa-billing-tab/boa-billing-tab.ts', from: "this.shadowRoot?.querySelector<BoaPricingCredentials>('boa-pricing-credentials')?.clearSecret();", to: "void this.shadowRoot?.querySelector<BoaPricingCredentials>('boa-pricing-credentials');"}],
+    what: "Once Apply saved the pricing keys, the secret leaves the form and the components' memory",
+    edits: [{file: 'src/components/boa-billing-tab/boa-billing-tab.ts', from: 'this.pricingForm.value?.clearSecret();', to: 'void this.pricingForm.value;'}],
     guard: {kind: 'wtr', file: 'src/components/boa-billing-tab/boa-billing-tab.test.ts'},
   },
   {
     id: 'check-task-forgets-secret',
-    what: 'A check\'s input (the keys) is not kept once its run started (task arguments outlive the run)',
-    edits: [{file: 'src/components/shared/keys-verification.ts', from: 'const input = this.input;\n        this.input = undefined;', to: 'const input = this.input;'}],
+    what: "A check's input (the keys) is not kept once its run started (task arguments outlive the run)",
+    edits: [
+      {file: 'src/components/shared/keys-verification.ts', from: 'const input = this.input;\n        this.input = undefined;', to: 'const input = this.input;'},
+    ],
     guard: {kind: 'wtr', file: 'src/components/boa-billing-tab/boa-billing-tab.test.ts'},
   },
   {
     id: 'add-account-task-forgets-secret',
-    what: 'Add account keeps no linked account\'s secret once it is added',
-    edits: [{file: 'src/components/boa-linked-accounts/boa-linked-accounts.ts', from: 'const account = this.pending!;\n      this.pending = undefined;', to: 'const account = this.pending!;'}],
+    what: "Add account keeps no linked account's secret once it is added",
+    edits: [
+      {
+        file: 'src/components/boa-linked-accounts/boa-linked-accounts.ts',
+        from: 'const account = this.pending!;\n      this.pending = undefined;',
+        to: 'const account = this.pending!;',
+      },
+    ],
     guard: {kind: 'wtr', file: 'src/components/boa-linked-accounts/boa-linked-accounts.test.ts'},
   },
   {
     id: 'malformed-secret-never-echoed',
     what: 'A malformed secret is described by its length, never echoed',
-    edits: [{file: 'src/aws/checks/key-format.ts', from: "fails.push({code: 'SECRET_MALFORMED', status: 'fail', field: 'secretAccessKey', facts: {length: secret.length}});", to: "fails.push({code: 'SECRET_MALFORMED', status: 'fail', field: 'secretAccessKey', facts: {length: secret}});"}],
+    edits: [
+      {
+        file: 'src/aws/checks/key-format.ts',
+        from: "fails.push({code: 'SECRET_MALFORMED', status: 'fail', field: 'secretAccessKey', facts: {length: secret.length}});",
+        to: "fails.push({code: 'SECRET_MALFORMED', status: 'fail', field: 'secretAccessKey', facts: {length: secret}});",
+      },
+    ],
     guard: node('src/aws/bad-input.node.test.ts'),
   },
   {
     id: 'secret-gate-on-properties',
     what: 'A secret found in the region, prefix or report name property is neither sent nor echoed',
-    edits: [{file: 'src/aws/verify-setup.ts', from: 'const holding = properties.find(([, , value]) => holdsSecret(value, input.keys.secretAccessKey));', to: 'const holding = properties.find(() => false);'}],
+    edits: [
+      {
+        file: 'src/aws/verify-setup.ts',
+        from: 'const holding = properties.find(([, , value]) => holdsSecret(value, input.keys.secretAccessKey));',
+        to: 'const holding = properties.find(() => false);',
+      },
+    ],
     guard: node('src/aws/bad-input.node.test.ts'),
   },
   {
@@ -192,36 +264,58 @@ export const protections: readonly Protection[] = [
   {
     id: 'verify-port-console-only',
     what: 'A verification port (which carries keys) is accepted only from a console content script',
-    edits: [{file: 'src/messaging/server.ts', from: "classifySender(port.sender, context) === 'console';", to: 'classifySender(port.sender, context) !== undefined;'}],
+    edits: [
+      {file: 'src/messaging/server.ts', from: "classifySender(port.sender, context) === 'console';", to: 'classifySender(port.sender, context) !== undefined;'},
+    ],
     guard: node('src/messaging/sender.node.test.ts'),
   },
   {
     id: 'failed-report-check-blocks-apply',
     what: 'A failed report check blocks Apply, even when a report was found and read',
-    edits: [{file: 'src/components/boa-billing-tab/boa-billing-tab.ts', from: 'if (!this.report || this.reportBlocked || this.pricingBlocked) return undefined;', to: 'if (!this.report || this.pricingBlocked) return undefined;'}],
+    edits: [
+      {
+        file: 'src/components/boa-billing-tab/boa-billing-tab.ts',
+        from: 'if (!this.report || this.reportBlocked || this.pricingBlocked) return undefined;',
+        to: 'if (!this.report || this.pricingBlocked) return undefined;',
+      },
+    ],
     guard: {kind: 'wtr', file: 'src/components/boa-billing-tab/boa-billing-tab.test.ts'},
   },
   {
     id: 'stored-values-reverified',
     what: 'After the properties PUT, what the server says it stored is compared with what was asked',
-    edits: [{file: 'src/abiquo/properties.ts', from: "return missing.length > 0 ? err('ABIQUO_UNEXPECTED_RESPONSE'", to: "return missing.length < 0 ? err('ABIQUO_UNEXPECTED_RESPONSE'"}],
+    edits: [
+      {
+        file: 'src/abiquo/properties.ts',
+        from: "return missing.length > 0 ? err('ABIQUO_UNEXPECTED_RESPONSE'",
+        to: "return missing.length < 0 ? err('ABIQUO_UNEXPECTED_RESPONSE'",
+      },
+    ],
     guard: node('src/abiquo/properties.node.test.ts', 're-verifies what the PUT answered'),
   },
   {
     id: 'logger-redacts',
     what: 'Every log line goes through redaction',
-    edits: [{file: 'src/shared/log.ts', from: "console[level](`[boa:${scope}]`, redact(text.join(' ')));", to: "console[level](`[boa:${scope}]`, text.join(' '));"}],
+    edits: [
+      {file: 'src/shared/log.ts', from: "console[level](`[boa:${scope}]`, redact(text.join(' ')));", to: "console[level](`[boa:${scope}]`, text.join(' '));"},
+    ],
     guard: node('src/shared/log.node.test.ts'),
   },
   {
     id: 'api-message-redacted',
     what: 'An Abiquo error message quoting a secret is redacted before it reaches the facts shown',
-    edits: [{file: 'src/abiquo/errors.ts', from: "typeof entry.message === 'string' ? redact(entry.message).slice(0, MAX_MESSAGE) : ''", to: "typeof entry.message === 'string' ? entry.message.slice(0, MAX_MESSAGE) : ''"}],
+    edits: [
+      {
+        file: 'src/abiquo/errors.ts',
+        from: "typeof entry.message === 'string' ? redact(entry.message).slice(0, MAX_MESSAGE) : ''",
+        to: "typeof entry.message === 'string' ? entry.message.slice(0, MAX_MESSAGE) : ''",
+      },
+    ],
     guard: node('src/abiquo/errors.node.test.ts', 'redacted'),
   },
   {
     id: 'network-reason-redacted',
-    what: 'A network failure\'s reason is redacted before it is shown',
+    what: "A network failure's reason is redacted before it is shown",
     edits: [{file: 'src/abiquo/errors.ts', from: '{reason: redact(error.message).slice(0, MAX_MESSAGE)}', to: '{reason: error.message.slice(0, MAX_MESSAGE)}'}],
     guard: node('src/abiquo/errors.node.test.ts', 'network failure'),
   },
@@ -232,15 +326,47 @@ export const protections: readonly Protection[] = [
     guard: {kind: 'release', file: 'test/manifest.node.test.ts', pattern: 'permissions are exactly'},
   },
   {
+    id: 'layer-aws-imports-shared-only',
+    what: 'Lint refuses an import that climbs from the AWS engine back up to messaging, Abiquo or the UI',
+    edits: [
+      {
+        file: 'eslint.config.js',
+        from: "    folder: 'aws',\n    may: ['shared'],",
+        to: "    folder: 'aws',\n    may: ['shared', 'messaging', 'abiquo', 'components', 'console', 'content', 'background'],",
+      },
+    ],
+    guard: node('test/layers.node.test.ts'),
+  },
+  {
+    id: 'frame-theme-values-guarded',
+    what: 'The key-entry frame takes no theme value that could inject CSS (the page can influence what is read)',
+    edits: [
+      {
+        file: 'src/messaging/keys-frame.ts',
+        from: "if (typeof value !== 'string' || !SAFE_THEME_CHARACTERS.test(value)) return false;",
+        to: "if (typeof value !== 'string') return false;",
+      },
+    ],
+    guard: node('src/messaging/keys-frame.node.test.ts', 'inject'),
+  },
+  {
     id: 'translation-keeps-dollars',
     what: 'A substituted value keeps every `$` (an enterprise name is shown as it is)',
-    edits: [{file: 'src/shared/translate.ts', from: "(name === undefined ? '$' : (lowered.get(name.toLowerCase()) ?? whole)));", to: "(name === undefined ? '$' : (lowered.get(name.toLowerCase()) ?? whole))).replace(/\\$\\$/g, '$');"}],
+    edits: [
+      {
+        file: 'src/shared/translate.ts',
+        from: "      name === undefined ? '$' : (lowered.get(name.toLowerCase()) ?? whole),\n    );",
+        to: "      name === undefined ? '$' : (lowered.get(name.toLowerCase()) ?? whole),\n    ).replace(/\\$\\$/g, '$');",
+      },
+    ],
     guard: {kind: 'wtr', file: 'src/shared/i18n.test.ts'},
   },
   {
     id: 'pending-console-enabled-by-worker',
     what: 'A console granted after its popup closed is still enabled (Firefox)',
-    edits: [{file: 'src/background/console-origins.ts', from: "if (typeof pending !== 'string') return;", to: "if (typeof pending !== 'string' || pending) return;"}],
+    edits: [
+      {file: 'src/background/console-origins.ts', from: "if (typeof pending !== 'string') return;", to: "if (typeof pending !== 'string' || pending) return;"},
+    ],
     guard: e2e('test/e2e/toolbar-popup.node.test.ts', undefined, 'firefox'),
   },
 ];
@@ -264,7 +390,8 @@ function guardFails(scratch: string, protection: Protection): boolean {
   const env = {...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', BOA_BROWSERS: protection.guard.browsers ?? 'chromium'};
   const run = (command: string, args: string[]) => spawnSync(command, args, {cwd: scratch, env, encoding: 'utf8', timeout: 300_000});
   const {kind, file, pattern} = protection.guard;
-  if (kind === 'e2e' && run('npx', ['tsx', 'scripts/build.ts', '--sandbox']).status !== 0) throw new Error(`${protection.id}: the weakened copy does not build`);
+  if (kind === 'e2e' && run('npx', ['tsx', 'scripts/build.ts', '--sandbox']).status !== 0)
+    throw new Error(`${protection.id}: the weakened copy does not build`);
   if (kind === 'release' && run('npx', ['tsx', 'scripts/build.ts']).status !== 0) throw new Error(`${protection.id}: the weakened copy does not build`);
   const result =
     kind === 'wtr'
@@ -291,19 +418,24 @@ function main(): void {
         const target = path.join(scratch, edit.file);
         if (!originals.has(target)) originals.set(target, readFileSync(target, 'utf8'));
         const current = readFileSync(target, 'utf8');
-        if (current.split(edit.from).length !== 2) throw new Error(`${protection.id}: "${edit.from}" is not found exactly once in ${edit.file}; update the weakening`);
+        if (current.split(edit.from).length !== 2)
+          throw new Error(`${protection.id}: "${edit.from}" is not found exactly once in ${edit.file}; update the weakening`);
         writeFileSync(target, current.replace(edit.from, edit.to));
       }
       const started = Date.now();
       const guarded = guardFails(scratch, protection);
       for (const [target, text] of originals) writeFileSync(target, text);
       if (!guarded) unguarded.push(protection.id);
-      console.log(`${guarded ? 'guarded    ' : 'NOT GUARDED'} ${protection.id.padEnd(34)} ${protection.guard.file}${protection.guard.pattern ? ` "${protection.guard.pattern}"` : ''} (${Math.round((Date.now() - started) / 1000)} s)`);
+      console.log(
+        `${guarded ? 'guarded    ' : 'NOT GUARDED'} ${protection.id.padEnd(34)} ${protection.guard.file}${protection.guard.pattern ? ` "${protection.guard.pattern}"` : ''} (${Math.round((Date.now() - started) / 1000)} s)`,
+      );
     }
   } finally {
     rmSync(scratch, {recursive: true, force: true});
   }
-  console.log(`${selected.length - unguarded.length} of ${selected.length} protections guarded${unguarded.length ? `; not guarded: ${unguarded.join(', ')}` : ''}`);
+  console.log(
+    `${selected.length - unguarded.length} of ${selected.length} protections guarded${unguarded.length ? `; not guarded: ${unguarded.join(', ')}` : ''}`,
+  );
   if (unguarded.length > 0) process.exitCode = 1;
 }
 

@@ -24,50 +24,71 @@ function trackedScreenshots(): Record<string, string> {
     for (const entry of readdirSync(path.join(root, dir), {withFileTypes: true})) {
       const relative = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(relative);
-      else files[relative] = createHash('sha256').update(readFileSync(path.join(root, relative))).digest('hex');
+      else
+        files[relative] = createHash('sha256')
+          .update(readFileSync(path.join(root, relative)))
+          .digest('hex');
     }
   };
   walk('docs/screenshots');
   return files;
 }
 
-it('npm start without a display writes its screenshots to the ignored .demo-screenshots/ and leaves git status as it was', {skip: !inGit && 'not a git work tree'}, async () => {
-  const before = status();
-  const screenshotsBefore = trackedScreenshots();
-  const env: NodeJS.ProcessEnv = {...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'};
-  delete env.DISPLAY;
-  delete env.WAYLAND_DISPLAY;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--skip-build'], {cwd: root, env, stdio: ['ignore', 'pipe', 'pipe']});
-  let output = '';
-  let exit = '';
-  try {
-    // The JSON line comes once the whole flow has run and its screenshots are written.
-    await new Promise<void>((resolve, reject) => {
-      let errors = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (/^\{"console":/m.test(output)) resolve();
+it(
+  'npm start without a display writes its screenshots to the ignored .demo-screenshots/ and leaves git status as it was',
+  {skip: !inGit && 'not a git work tree'},
+  async () => {
+    const before = status();
+    const screenshotsBefore = trackedScreenshots();
+    const env: NodeJS.ProcessEnv = {...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'};
+    delete env.DISPLAY;
+    delete env.WAYLAND_DISPLAY;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--skip-build'], {cwd: root, env, stdio: ['ignore', 'pipe', 'pipe']});
+    let output = '';
+    let exit = '';
+    try {
+      // The JSON line comes once the whole flow has run and its screenshots are written.
+      await new Promise<void>((resolve, reject) => {
+        let errors = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (/^\{"console":/m.test(output)) resolve();
+        });
+        child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+        child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}\n${errors}`)));
       });
-      child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-      child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}\n${errors}`)));
-    });
-  } finally {
-    const exited = new Promise<string>((resolve) => (child.exitCode === null && child.signalCode === null ? child.once('exit', (code, signal) => resolve(`${code} ${signal}`)) : resolve(`${child.exitCode} ${child.signalCode}`)));
-    child.kill('SIGTERM');
-    exit = await exited;
-  }
-  assert.equal(exit, '0 null', 'SIGTERM stops the demo and its sandbox cleanly');
+    } finally {
+      const exited = new Promise<string>((resolve) =>
+        child.exitCode === null && child.signalCode === null
+          ? child.once('exit', (code, signal) => resolve(`${code} ${signal}`))
+          : resolve(`${child.exitCode} ${child.signalCode}`),
+      );
+      child.kill('SIGTERM');
+      exit = await exited;
+    }
+    assert.equal(exit, '0 null', 'SIGTERM stops the demo and its sandbox cleanly');
 
-  assert.match(output, /^No display: driving the demo in Chromium and writing screenshots to \.demo-screenshots\//m);
-  const written = [...output.matchAll(/^ {2}(\S+\.png)$/gm)].map((match) => match[1]!);
-  assert.equal(written.length, 6, output);
-  for (const file of written) {
-    assert.ok(file.startsWith('.demo-screenshots/'), `${file} is outside .demo-screenshots/`);
-    assert.ok(existsSync(path.join(root, file)), `${file} was written`);
-  }
-  assert.deepEqual(git('check-ignore', ...written).stdout.split('\n').filter(Boolean), written, 'git ignores every screenshot written');
-  assert.deepEqual(trackedScreenshots(), screenshotsBefore, 'docs/screenshots/ untouched');
-  // Only what the demo could have written: other files may change meanwhile in a shared working tree.
-  const appeared = [...status()].filter((entry) => !before.has(entry));
-  assert.deepEqual(appeared.filter((entry) => /\.png$|docs\/|\.demo-screenshots|\.gitignore/.test(entry)), [], 'git status shows nothing new from the demo');
-});
+    assert.match(output, /^No display: driving the demo in Chromium and writing screenshots to \.demo-screenshots\//m);
+    const written = [...output.matchAll(/^ {2}(\S+\.png)$/gm)].map((match) => match[1]!);
+    assert.equal(written.length, 6, output);
+    for (const file of written) {
+      assert.ok(file.startsWith('.demo-screenshots/'), `${file} is outside .demo-screenshots/`);
+      assert.ok(existsSync(path.join(root, file)), `${file} was written`);
+    }
+    assert.deepEqual(
+      git('check-ignore', ...written)
+        .stdout.split('\n')
+        .filter(Boolean),
+      written,
+      'git ignores every screenshot written',
+    );
+    assert.deepEqual(trackedScreenshots(), screenshotsBefore, 'docs/screenshots/ untouched');
+    // Only what the demo could have written: other files may change meanwhile in a shared working tree.
+    const appeared = [...status()].filter((entry) => !before.has(entry));
+    assert.deepEqual(
+      appeared.filter((entry) => /\.png$|docs\/|\.demo-screenshots|\.gitignore/.test(entry)),
+      [],
+      'git status shows nothing new from the demo',
+    );
+  },
+);

@@ -1,4 +1,7 @@
-/** The built manifests: what the stores and browsers check, and the least-privilege rules of SPEC §4. */
+/**
+ * The built manifests: what the stores and browsers check, and least privilege: no broad required host permission
+ * (the operator grants each console origin at run time), AWS endpoints the only fixed hosts.
+ */
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
@@ -12,8 +15,14 @@ describe('built manifests', () => {
   it('web-ext lint finds no error and no warning in the Firefox release build', () => {
     const result = spawnSync('npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--output', 'json', '--no-input'], {cwd: root, encoding: 'utf8'});
     const report = JSON.parse(result.stdout) as {errors: {code: string; message: string}[]; warnings: {code: string; file?: string; message: string}[]};
-    assert.deepEqual(report.errors.map((e) => `${e.code}: ${e.message}`), []);
-    assert.deepEqual(report.warnings.map((w) => `${w.code} in ${w.file ?? 'the package'}: ${w.message}`), []);
+    assert.deepEqual(
+      report.errors.map((e) => `${e.code}: ${e.message}`),
+      [],
+    );
+    assert.deepEqual(
+      report.warnings.map((w) => `${w.code} in ${w.file ?? 'the package'}: ${w.message}`),
+      [],
+    );
   });
 
   it('the Firefox content script carries no custom-elements polyfill (Firefox content scripts have their own registry)', () => {

@@ -6,38 +6,17 @@
  * signatures still verify; anything else for AWS is refused rather than sent to the real AWS.
  */
 import assert from 'node:assert/strict';
-import {request as httpRequest} from 'node:http';
 import {after, before, describe, it} from 'node:test';
 import {startAws, type AwsSandbox} from '../sandbox/aws/index.ts';
 import {PRICING_KEY} from '../sandbox/aws/demo-keys.ts';
 import {loadScenario} from '../sandbox/scenario.ts';
 import {DEFAULT_AWS_ENDPOINTS} from '../sandbox/server.ts';
 import type {Verdict} from '../src/aws/types.ts';
+import {carryRequest} from './helpers/carry-request.ts';
 import {loadWorkerBundle} from './helpers/load-worker-bundle.ts';
 
 const consoleOrigin = 'http://127.0.0.1:9';
 const consoleSender = {id: 'boaextensionidfortests', url: `${consoleOrigin}/ui/#/enterprises`, tab: {id: 7} as chrome.tabs.Tab, frameId: 0};
-
-/** Sends `request` to 127.0.0.1:`port` over plain HTTP, keeping the Host it was signed for. */
-async function carry(request: Request, port: number): Promise<Response> {
-  const url = new URL(request.url);
-  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : Buffer.from(await request.arrayBuffer());
-  const headers = {...Object.fromEntries(request.headers), host: url.host};
-  return new Promise((resolve, reject) => {
-    const out = httpRequest({host: '127.0.0.1', port, method: request.method, path: `${url.pathname}${url.search}`, headers}, (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-      answer.on('end', () => {
-        const responseHeaders = new Headers();
-        for (const [name, value] of Object.entries(answer.headers)) for (const one of [value ?? []].flat()) responseHeaders.append(name, one);
-        const status = answer.statusCode ?? 500;
-        resolve(new Response(request.method === 'HEAD' || status === 204 || status === 304 ? null : Buffer.concat(chunks), {status, headers: responseHeaders}));
-      });
-    });
-    out.on('error', reject);
-    out.end(body);
-  });
-}
 
 describe('the sandbox build without an endpoints file', () => {
   let aws: AwsSandbox;
@@ -57,7 +36,7 @@ describe('the sandbox build without an endpoints file', () => {
       const {origin, protocol, hostname} = new URL(request.url);
       if (protocol === 'http:' || protocol === 'https:') reached.push(origin);
       const port = freePorts[origin];
-      if (port !== undefined) return carry(request, port);
+      if (port !== undefined) return carryRequest(request, port);
       if (hostname.endsWith('amazonaws.com') || hostname === '127.0.0.1') throw new TypeError(`fetch failed: ${origin} is not the sandbox's default endpoint`);
       return realFetch(input, init);
     };
@@ -79,13 +58,20 @@ describe('the sandbox build without an endpoints file', () => {
       });
       port.postMessage({type: 'start', input: {keys: PRICING_KEY, bucket: 's3://acme-billing-reports/cur/abiquo-hourly/'}});
     });
-    assert.deepEqual(verdict.checks.filter((c) => c.status === 'fail').map((c) => c.code), []);
+    assert.deepEqual(
+      verdict.checks.filter((c) => c.status === 'fail').map((c) => c.code),
+      [],
+    );
     assert.equal(verdict.identity?.userName, 'abiquo-billing-user');
     assert.equal(verdict.report?.compression, 'GZIP');
     const origins = new Set(reached);
     assert.ok(origins.has(DEFAULT_AWS_ENDPOINTS.sts), `STS reached at ${DEFAULT_AWS_ENDPOINTS.sts}: ${[...origins].join(', ')}`);
     assert.ok(origins.has(DEFAULT_AWS_ENDPOINTS.s3), `S3 reached at ${DEFAULT_AWS_ENDPOINTS.s3}: ${[...origins].join(', ')}`);
     const defaults = new Set<string>(Object.values(DEFAULT_AWS_ENDPOINTS));
-    assert.deepEqual([...origins].filter((origin) => !defaults.has(origin)), [], 'no request left for another host');
+    assert.deepEqual(
+      [...origins].filter((origin) => !defaults.has(origin)),
+      [],
+      'no request left for another host',
+    );
   });
 });

@@ -27,7 +27,8 @@ async function loggedIn(user = 'admin', password = 'admin-demo'): Promise<Browse
 const amazonLink = () => ({rel: 'hypervisortype', href: `${api}/config/hypervisortypes/AMAZON`});
 const json = (name: string) => ({headers: {Accept: mt(name), 'Content-Type': mt(name)}});
 const props = (b: Browser, id = KEYNODE) => b.http.get(`${api}/admin/enterprises/${id}/properties`, {headers: {Accept: mt('enterpriseproperties')}});
-const putProps = (b: Browser, body: unknown, id = KEYNODE) => b.http.put(`${api}/admin/enterprises/${id}/properties`, {...json('enterpriseproperties'), json: body});
+const putProps = (b: Browser, body: unknown, id = KEYNODE) =>
+  b.http.put(`${api}/admin/enterprises/${id}/properties`, {...json('enterpriseproperties'), json: body});
 
 describe('session', () => {
   test('login with Basic auth sets an HttpOnly SameSite=Strict auth cookie and the token header, and later calls ride the cookie', async () => {
@@ -78,7 +79,9 @@ describe('session', () => {
   test('login with ?expand=privileges lists the role privileges', async () => {
     const b = browser(api);
     await b.login('viewer', 'viewer-demo');
-    const user = await (await b.http.get(`${api}/login?expand=privileges`, {headers: {Accept: mt('user')}})).json<{privileges: {collection: {name: string}[]}}>();
+    const user = await (
+      await b.http.get(`${api}/login?expand=privileges`, {headers: {Accept: mt('user')}})
+    ).json<{privileges: {collection: {name: string}[]}}>();
     const names = user.privileges.collection.map((p) => p.name);
     assert.ok(names.includes('ENTERPRISE_ENUMERATE'));
     assert.ok(!names.includes('USERS_MANAGE_ENTERPRISE'));
@@ -88,7 +91,12 @@ describe('session', () => {
 describe('media types', () => {
   test('no version and supported versions are accepted and echoed in the Content-Type', async () => {
     const b = await loggedIn();
-    for (const [accept, expected] of [[mt('enterprise'), '6.2'], [mt('enterprise', '3.10'), '3.10'], [mt('enterprise', '5.1'), '5.1'], ['application/json', '6.2']]) {
+    for (const [accept, expected] of [
+      [mt('enterprise'), '6.2'],
+      [mt('enterprise', '3.10'), '3.10'],
+      [mt('enterprise', '5.1'), '5.1'],
+      ['application/json', '6.2'],
+    ]) {
       const response = await b.http.get(`${api}/admin/enterprises/${KEYNODE}`, {headers: {Accept: accept ?? ''}});
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('content-type'), `${mt('enterprise')}; version=${expected}`);
@@ -112,7 +120,10 @@ describe('media types', () => {
     const b = await loggedIn();
     const body = {properties: {only: 'this'}};
     for (const contentType of [mt('enterpriseproperties', '1.0'), mt('enterprise'), 'text/plain']) {
-      const response = await b.http.put(`${api}/admin/enterprises/${KEYNODE}/properties`, {headers: {Accept: mt('enterpriseproperties'), 'Content-Type': contentType}, body: JSON.stringify(body)});
+      const response = await b.http.put(`${api}/admin/enterprises/${KEYNODE}/properties`, {
+        headers: {Accept: mt('enterpriseproperties'), 'Content-Type': contentType},
+        body: JSON.stringify(body),
+      });
       assert.equal(response.status, 415, contentType);
     }
     const state = await admin(sandbox.origin).get(`state/enterprises/${KEYNODE}`).json<{properties: Record<string, string>}>();
@@ -123,7 +134,9 @@ describe('media types', () => {
 describe('enterprises', () => {
   test('an enterprise carries keyNode, reseller and links to properties, credentials, pricing credentials and its default scope', async () => {
     const b = await loggedIn();
-    const e = await b.http.get(`${api}/admin/enterprises/${KEYNODE}`, {headers: {Accept: mt('enterprise')}}).json<{keyNode: boolean; reseller: boolean; links: {rel: string; href: string; type: string}[]}>();
+    const e = await b.http
+      .get(`${api}/admin/enterprises/${KEYNODE}`, {headers: {Accept: mt('enterprise')}})
+      .json<{keyNode: boolean; reseller: boolean; links: {rel: string; href: string; type: string}[]}>();
     assert.equal(e.keyNode, true);
     assert.equal(e.reseller, false);
     const rel = (r: string) => e.links.find((l) => l.rel === r);
@@ -136,21 +149,37 @@ describe('enterprises', () => {
 
   test('the list pages with startwith, limit, totalSize and first/next/last links', async () => {
     const b = await loggedIn();
-    const page = await b.http.get(`${api}/admin/enterprises?limit=2`, {headers: {Accept: mt('enterprises')}}).json<{totalSize: number; collection: {name: string}[]; links: {rel: string; href: string}[]}>();
+    const page = await b.http
+      .get(`${api}/admin/enterprises?limit=2`, {headers: {Accept: mt('enterprises')}})
+      .json<{totalSize: number; collection: {name: string}[]; links: {rel: string; href: string}[]}>();
     assert.equal(page.totalSize, 5);
-    assert.deepEqual(page.collection.map((e) => e.name), ['Abiquo', 'Acme Customer Billing']);
-    assert.deepEqual(page.links.map((l) => l.rel), ['first', 'next', 'last']);
+    assert.deepEqual(
+      page.collection.map((e) => e.name),
+      ['Abiquo', 'Acme Customer Billing'],
+    );
+    assert.deepEqual(
+      page.links.map((l) => l.rel),
+      ['first', 'next', 'last'],
+    );
     const next = page.links.find((l) => l.rel === 'next')?.href ?? '';
     assert.equal(next, `${api}/admin/enterprises?startwith=2&limit=2&by=name`);
     const second = await b.http.get(next, {headers: {Accept: mt('enterprises')}}).json<{collection: {name: string}[]; links: {rel: string}[]}>();
-    assert.deepEqual(second.collection.map((e) => e.name), ['Acme Reseller', 'Acme Retail']);
-    assert.deepEqual(second.links.map((l) => l.rel), ['first', 'previous', 'next', 'last']);
+    assert.deepEqual(
+      second.collection.map((e) => e.name),
+      ['Acme Reseller', 'Acme Retail'],
+    );
+    assert.deepEqual(
+      second.links.map((l) => l.rel),
+      ['first', 'previous', 'next', 'last'],
+    );
   });
 
   test('idScope lists the enterprises of a scope and has filters by name', async () => {
     const b = await loggedIn();
     const names = async (query: string) =>
-      (await b.http.get(`${api}/admin/enterprises?${query}`, {headers: {Accept: mt('enterprises')}}).json<{collection: {name: string}[]}>()).collection.map((e) => e.name);
+      (await b.http.get(`${api}/admin/enterprises?${query}`, {headers: {Accept: mt('enterprises')}}).json<{collection: {name: string}[]}>()).collection.map(
+        (e) => e.name,
+      );
     assert.deepEqual(await names('idScope=3'), ['Acme Customer Billing', 'Acme Retail']);
     assert.deepEqual(await names('has=glob'), ['Globex Corporation']);
     assert.deepEqual(await names('idScope=3&has=retail'), ['Acme Retail']);
@@ -158,7 +187,10 @@ describe('enterprises', () => {
 
   test('a new standard enterprise with a default-scope link joins that scope', async () => {
     const b = await loggedIn();
-    const created = await b.http.post(`${api}/admin/enterprises`, {...json('enterprise'), json: {name: 'Acme Staging', keyNode: false, reseller: false, links: [{rel: 'scope', href: `${api}/admin/scopes/3`}]}});
+    const created = await b.http.post(`${api}/admin/enterprises`, {
+      ...json('enterprise'),
+      json: {name: 'Acme Staging', keyNode: false, reseller: false, links: [{rel: 'scope', href: `${api}/admin/scopes/3`}]},
+    });
     assert.equal(created.status, 201);
     const page = await b.http.get(`${api}/admin/enterprises?idScope=3`, {headers: {Accept: mt('enterprises')}}).json<{collection: {name: string}[]}>();
     assert.ok(page.collection.some((e) => e.name === 'Acme Staging'));
@@ -240,7 +272,10 @@ describe('credentials', () => {
     const entry = (JSON.parse(texts[1] ?? '') as {collection: {access: string; links: {rel: string; href: string}[]}[]}).collection[0];
     assert.match(entry?.access ?? '', /^[0-9a-f]{32,}$/);
     const edit = entry?.links.find((l) => l.rel === 'edit')?.href ?? '';
-    const updated = await b.http.put(edit, {...json('publiccloudcredentials'), json: {access: linked.accessKeyId, key: linked.secretAccessKey, links: [amazonLink()]}});
+    const updated = await b.http.put(edit, {
+      ...json('publiccloudcredentials'),
+      json: {access: linked.accessKeyId, key: linked.secretAccessKey, links: [amazonLink()]},
+    });
     assert.equal(updated.status, 200);
     texts.push(await updated.text(), await (await b.http.get(edit, {headers: {Accept: mt('publiccloudcredentials')}})).text());
     for (const text of texts) {
@@ -249,7 +284,10 @@ describe('credentials', () => {
       assert.ok(!text.includes('"key"'));
     }
     const state = await admin(sandbox.origin).get(`state/enterprises/${STANDARD}`).json<{credentials: {access: string; provider: string}[]}>();
-    assert.deepEqual(state.credentials.map((c) => [c.provider, c.access]), [['AMAZON', linked.accessKeyId]]);
+    assert.deepEqual(
+      state.credentials.map((c) => [c.provider, c.access]),
+      [['AMAZON', linked.accessKeyId]],
+    );
     assert.equal((await b.http.delete(edit)).status, 204);
   });
 
@@ -287,13 +325,17 @@ describe('credentials', () => {
     const newSecret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKE2';
     assert.equal((await b.http.put(edit, {...json('pricingcredentials'), json: {...body, key: newSecret}})).status, 200);
     const state = await admin(sandbox.origin).get(`state/enterprises/${KEYNODE}`).json<{pricingCredentials: {access: string}[]}>();
-    assert.deepEqual(state.pricingCredentials.map((c) => c.access), [PRICING_KEY.accessKeyId]);
+    assert.deepEqual(
+      state.pricingCredentials.map((c) => c.access),
+      [PRICING_KEY.accessKeyId],
+    );
   });
 
   test('pricing credentials without a provider link or an access key are refused with PRICING-CREDS-6 and -4', async () => {
     const b = await loggedIn();
     const url = `${api}/admin/enterprises/${KEYNODE}/pricingcredentials`;
-    const code = async (body: unknown) => (await (await b.http.post(url, {...json('pricingcredentials'), json: body})).json<{collection: {code: string}[]}>()).collection[0]?.code;
+    const code = async (body: unknown) =>
+      (await (await b.http.post(url, {...json('pricingcredentials'), json: body})).json<{collection: {code: string}[]}>()).collection[0]?.code;
     assert.equal(await code({access: PRICING_KEY.accessKeyId, key: PRICING_KEY.secretAccessKey, links: []}), 'PRICING-CREDS-6');
     assert.equal(await code({key: PRICING_KEY.secretAccessKey, links: [amazonLink()]}), 'PRICING-CREDS-4');
   });
@@ -330,9 +372,14 @@ describe('roles', () => {
 describe('scopes', () => {
   test('the keynode scope has a scopeParent link and no compute (no DATACENTER entities)', async () => {
     const b = await loggedIn();
-    const scope = await b.http.get(`${api}/admin/scopes/3`, {headers: {Accept: mt('scope')}}).json<{scopeEntities: {type: string; idResource: number}[]; links: {rel: string; href: string}[]}>();
+    const scope = await b.http
+      .get(`${api}/admin/scopes/3`, {headers: {Accept: mt('scope')}})
+      .json<{scopeEntities: {type: string; idResource: number}[]; links: {rel: string; href: string}[]}>();
     assert.equal(scope.links.find((l) => l.rel === 'scopeParent')?.href, `${api}/admin/scopes/2`);
-    assert.deepEqual(scope.scopeEntities.map((e) => e.type), ['ENTERPRISE', 'ENTERPRISE']);
+    assert.deepEqual(
+      scope.scopeEntities.map((e) => e.type),
+      ['ENTERPRISE', 'ENTERPRISE'],
+    );
     const reseller = await b.http.get(`${api}/admin/scopes/2`, {headers: {Accept: mt('scope')}}).json<{scopeEntities: {type: string}[]}>();
     assert.ok(reseller.scopeEntities.some((e) => e.type === 'DATACENTER'));
   });
@@ -342,7 +389,10 @@ describe('scopes', () => {
     const list = await b.http.get(`${api}/admin/scopes?limit=1`, {headers: {Accept: mt('scopes')}}).json<{totalSize: number; collection: unknown[]}>();
     assert.equal(list.totalSize, 3);
     assert.equal(list.collection.length, 1);
-    const created = await b.http.post(`${api}/admin/scopes`, {...json('scope'), json: {name: 'Department', scopeEntities: [{type: 'ENTERPRISE', idResource: STANDARD}], links: [{rel: 'scopeParent', href: `${api}/admin/scopes/3`}]}});
+    const created = await b.http.post(`${api}/admin/scopes`, {
+      ...json('scope'),
+      json: {name: 'Department', scopeEntities: [{type: 'ENTERPRISE', idResource: STANDARD}], links: [{rel: 'scopeParent', href: `${api}/admin/scopes/3`}]},
+    });
     assert.equal(created.status, 201);
     const deleted = await b.http.delete(`${api}/admin/scopes/1`);
     assert.equal(deleted.status, 409);
@@ -358,7 +408,7 @@ describe('faults', () => {
     assert.equal((await props(b)).status, 200);
   });
 
-  test('htmlUnauthorized answers 401 as the servlet\'s HTML page, still with the Basic challenge', async () => {
+  test("htmlUnauthorized answers 401 as the servlet's HTML page, still with the Basic challenge", async () => {
     await admin(sandbox.origin).post('faults', {json: {htmlUnauthorized: true}});
     const response = await browser(api).http.get(`${api}/login`, {headers: {Accept: mt('user')}});
     assert.equal(response.status, 401);

@@ -22,7 +22,7 @@ import {Store} from './store.ts';
 
 const ROUTES: readonly Route[] = [...loginRoutes, ...enterpriseRoutes, ...propertiesRoutes, ...credentialsRoutes, ...scopeRoutes, ...hypervisorTypeRoutes];
 
-/** [C] Sent with every 401, JSON or HTML (reference §1.2). */
+/** [C] Sent with every 401, JSON or HTML (Abiquo's Basic login module; docs/console-compatibility.md #11). */
 const BASIC_CHALLENGE = {'WWW-Authenticate': 'Basic realm="Abiquo"'};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -114,7 +114,9 @@ export class AbiquoApi {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.status === 401 && this.faults.htmlUnauthorized) {
-        res.writeHead(401, {...BASIC_CHALLENGE, 'Content-Type': 'text/html;charset=utf-8'}).end('<html><body><h1>HTTP Status 401 - Unauthorized</h1></body></html>');
+        res
+          .writeHead(401, {...BASIC_CHALLENGE, 'Content-Type': 'text/html;charset=utf-8'})
+          .end('<html><body><h1>HTTP Status 401 - Unauthorized</h1></body></html>');
         return;
       }
       const headers = error.status === 401 ? BASIC_CHALLENGE : {};

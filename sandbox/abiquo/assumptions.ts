@@ -1,6 +1,6 @@
 /**
- * Every shape of the simulated API that no public source confirms ([?] in reference/abiquo-api.md), in one
- * place; a few since confirmed stay here marked [C], so the extension's list still has one file to agree with.
+ * Every shape of the simulated API that no public source confirms ([?] unknown, [I] inferred), in one place; a few
+ * since confirmed stay here marked [C], so the extension's list still has one file to agree with.
  * docs/console-compatibility.md lists each with how to confirm it on a live console. The extension's own
  * src/abiquo/assumptions.ts should agree with these values; the sandbox is where they are exercised.
  */

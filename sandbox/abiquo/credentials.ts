@@ -58,7 +58,7 @@ function parse(ctx: Ctx, rules: Rules, current?: Credential) {
   const body = objectBody(ctx);
   const path = linkPath(body, 'hypervisortype');
   if (path === undefined && !current) throw badRequest(...rules.noProvider);
-  const provider = path === undefined ? current?.provider ?? '' : /^\/config\/hypervisortypes\/([A-Z0-9_]+)$/.exec(path)?.[1] ?? '';
+  const provider = path === undefined ? (current?.provider ?? '') : (/^\/config\/hypervisortypes\/([A-Z0-9_]+)$/.exec(path)?.[1] ?? '');
   if (!HYPERVISOR_TYPES[provider]) throw badRequest(...rules.unknownProvider);
   if (current && provider !== current.provider) throw conflict(...rules.providerChanged);
   let access = typeof body.access === 'string' ? body.access.trim() : '';
@@ -85,11 +85,19 @@ function credentialRoutes(kind: CredentialKind): Route[] {
   };
   return [
     {
-      method: 'GET', path: list, produces: [paths.list],
-      handle: (ctx) => ({status: 200, body: {links: [], collection: ctx.store.credentialsOf(kind, enterpriseOf(ctx, rules)).map((c) => credentialDto(ctx, kind, c))}}),
+      method: 'GET',
+      path: list,
+      produces: [paths.list],
+      handle: (ctx) => ({
+        status: 200,
+        body: {links: [], collection: ctx.store.credentialsOf(kind, enterpriseOf(ctx, rules)).map((c) => credentialDto(ctx, kind, c))},
+      }),
     },
     {
-      method: 'POST', path: list, produces: [paths.item], consumes: [paths.item],
+      method: 'POST',
+      path: list,
+      produces: [paths.item],
+      consumes: [paths.item],
       handle: (ctx) => {
         const enterpriseId = enterpriseOf(ctx, rules);
         const {provider, ...spec} = parse(ctx, rules);
@@ -100,7 +108,10 @@ function credentialRoutes(kind: CredentialKind): Route[] {
     },
     {method: 'GET', path: item, produces: [paths.item], handle: (ctx) => ({status: 200, body: credentialDto(ctx, kind, find(ctx))})},
     {
-      method: 'PUT', path: item, produces: [paths.item], consumes: [paths.item],
+      method: 'PUT',
+      path: item,
+      produces: [paths.item],
+      consumes: [paths.item],
       handle: (ctx) => {
         const credential = find(ctx);
         const {access, key, flags} = parse(ctx, rules, credential);
@@ -110,7 +121,9 @@ function credentialRoutes(kind: CredentialKind): Route[] {
       },
     },
     {
-      method: 'DELETE', path: item, produces: [paths.item],
+      method: 'DELETE',
+      path: item,
+      produces: [paths.item],
       handle: (ctx) => {
         ctx.store.credentials[kind].delete(find(ctx).id);
         return {status: 204};

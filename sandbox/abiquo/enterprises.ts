@@ -39,8 +39,13 @@ function enterpriseFields(ctx: Ctx, current?: Enterprise) {
   for (const key of Object.keys(limits) as (keyof Limits)[]) if (typeof body[key] === 'number') limits[key] = body[key];
   const defaultScopeId = scopeFromLinks(ctx, body) ?? current?.defaultScopeId;
   const fields = {
-    name: name.trim(), reseller: flag('reseller'), keyNode: flag('keyNode'), isReservationRestricted: flag('isReservationRestricted'),
-    twoFactorAuthenticationMandatory: flag('twoFactorAuthenticationMandatory'), workflow: flag('workflow'), limits,
+    name: name.trim(),
+    reseller: flag('reseller'),
+    keyNode: flag('keyNode'),
+    isReservationRestricted: flag('isReservationRestricted'),
+    twoFactorAuthenticationMandatory: flag('twoFactorAuthenticationMandatory'),
+    workflow: flag('workflow'),
+    limits,
     ...(defaultScopeId === undefined ? {} : {defaultScopeId}),
   };
   for (const other of ctx.store.enterprises.values()) {
@@ -60,7 +65,9 @@ const enterpriseReply = (ctx: Ctx, e: Enterprise, status = 200) => {
 
 export const enterpriseRoutes: Route[] = [
   {
-    method: 'GET', path: /^\/admin\/enterprises$/, produces: ['enterprises'],
+    method: 'GET',
+    path: /^\/admin\/enterprises$/,
+    produces: ['enterprises'],
     handle: (ctx) => {
       requirePrivileges(ctx, NEEDS.listEnterprises);
       const idScope = ctx.url.searchParams.get('idScope');
@@ -75,7 +82,10 @@ export const enterpriseRoutes: Route[] = [
     },
   },
   {
-    method: 'POST', path: /^\/admin\/enterprises$/, produces: ['enterprise'], consumes: ['enterprise'],
+    method: 'POST',
+    path: /^\/admin\/enterprises$/,
+    produces: ['enterprise'],
+    consumes: ['enterprise'],
     handle: (ctx) => {
       requirePrivileges(ctx, NEEDS.createEnterprise);
       const enterprise = ctx.store.addEnterprise(enterpriseFields(ctx));
@@ -88,7 +98,10 @@ export const enterpriseRoutes: Route[] = [
   },
   {method: 'GET', path: /^\/admin\/enterprises\/(\d+)$/, produces: ['enterprise'], handle: (ctx) => enterpriseReply(ctx, findEnterprise(ctx))},
   {
-    method: 'PUT', path: /^\/admin\/enterprises\/(\d+)$/, produces: ['enterprise'], consumes: ['enterprise'],
+    method: 'PUT',
+    path: /^\/admin\/enterprises\/(\d+)$/,
+    produces: ['enterprise'],
+    consumes: ['enterprise'],
     handle: (ctx) => {
       const enterprise = findEnterprise(ctx);
       requirePrivileges(ctx, enterprise.id === ctx.user.enterpriseId ? NEEDS.editEnterprise : NEEDS.editOtherEnterprise);
@@ -100,7 +113,9 @@ export const enterpriseRoutes: Route[] = [
     },
   },
   {
-    method: 'DELETE', path: /^\/admin\/enterprises\/(\d+)$/, produces: ['enterprise'],
+    method: 'DELETE',
+    path: /^\/admin\/enterprises\/(\d+)$/,
+    produces: ['enterprise'],
     handle: (ctx) => {
       const enterprise = findEnterprise(ctx);
       requirePrivileges(ctx, NEEDS.createEnterprise);
@@ -109,7 +124,8 @@ export const enterpriseRoutes: Route[] = [
       }
       ctx.store.enterprises.delete(enterprise.id);
       for (const map of Object.values(ctx.store.credentials)) for (const c of map.values()) if (c.enterpriseId === enterprise.id) map.delete(c.id);
-      for (const scope of ctx.store.scopes.values()) scope.entities = scope.entities.filter((e) => !(e.type === 'ENTERPRISE' && e.idResource === enterprise.id));
+      for (const scope of ctx.store.scopes.values())
+        scope.entities = scope.entities.filter((e) => !(e.type === 'ENTERPRISE' && e.idResource === enterprise.id));
       return {status: 204};
     },
   },

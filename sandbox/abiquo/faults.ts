@@ -90,7 +90,8 @@ export class Faults {
   configure(settings: FaultSettings): void {
     const redirects = asList(settings.redirectNext);
     for (const rule of redirects) {
-      if (!REDIRECT_STATUSES.includes(rule.status)) throw new RangeError(`redirectNext: status must be one of ${REDIRECT_STATUSES.join(', ')}, not ${String(rule.status)}`);
+      if (!REDIRECT_STATUSES.includes(rule.status))
+        throw new RangeError(`redirectNext: status must be one of ${REDIRECT_STATUSES.join(', ')}, not ${String(rule.status)}`);
       if (rule.location !== undefined && typeof rule.location !== 'string') throw new RangeError('redirectNext: location must be a string');
     }
     if (typeof settings.latencyMs === 'number') this.latencyMs = Math.max(0, settings.latencyMs);

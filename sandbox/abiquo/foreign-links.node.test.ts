@@ -32,7 +32,11 @@ test('every href the API writes names the link base: login, paged lists, enterpr
   const get = (path: string, type: string) => b.http.get(`${sandbox.apiUrl}${path}`, {headers: {Accept: mt(type)}}).json<unknown>();
   const created = await b.http.post(`${sandbox.apiUrl}/admin/enterprises/${STANDARD}/credentials`, {
     ...json('publiccloudcredentials'),
-    json: {access: LINKED_KEYS[0].accessKeyId, key: LINKED_KEYS[0].secretAccessKey, links: [{rel: 'hypervisortype', href: `${BASE}/config/hypervisortypes/AMAZON`}]},
+    json: {
+      access: LINKED_KEYS[0].accessKeyId,
+      key: LINKED_KEYS[0].secretAccessKey,
+      links: [{rel: 'hypervisortype', href: `${BASE}/config/hypervisortypes/AMAZON`}],
+    },
   });
   assert.equal(created.status, 201);
   const answers = [
@@ -46,12 +50,17 @@ test('every href the API writes names the link base: login, paged lists, enterpr
   ];
   const all = answers.flatMap(hrefs);
   assert.ok(all.length > 50);
-  assert.deepEqual(all.filter((href) => !href.startsWith(`${BASE}/`)), []);
+  assert.deepEqual(
+    all.filter((href) => !href.startsWith(`${BASE}/`)),
+    [],
+  );
 });
 
 test('the paths stay the sandbox’s: a link followed on the sandbox’s own origin answers', async () => {
   const b = await loggedIn(sandbox.apiUrl, 'admin', 'admin-demo');
-  const page = await b.http.get(`${sandbox.apiUrl}/admin/enterprises?limit=2`, {headers: {Accept: mt('enterprises')}}).json<{links: {rel: string; href: string}[]}>();
+  const page = await b.http
+    .get(`${sandbox.apiUrl}/admin/enterprises?limit=2`, {headers: {Accept: mt('enterprises')}})
+    .json<{links: {rel: string; href: string}[]}>();
   const next = page.links.find((l) => l.rel === 'next')?.href ?? '';
   assert.equal(next, `${BASE}/admin/enterprises?startwith=2&limit=2&by=name`);
   assert.equal((await b.http.get(local(next), {headers: {Accept: mt('enterprises')}})).status, 200);
@@ -59,7 +68,9 @@ test('the paths stay the sandbox’s: a link followed on the sandbox’s own ori
 
 test('links on the link base are understood in request bodies (the default-scope link of a PUT)', async () => {
   const b = await loggedIn(sandbox.apiUrl, 'admin', 'admin-demo');
-  const enterprise = await b.http.get(`${sandbox.apiUrl}/admin/enterprises/${STANDARD}`, {headers: {Accept: mt('enterprise')}}).json<{links: {rel: string; href: string}[]}>();
+  const enterprise = await b.http
+    .get(`${sandbox.apiUrl}/admin/enterprises/${STANDARD}`, {headers: {Accept: mt('enterprise')}})
+    .json<{links: {rel: string; href: string}[]}>();
   const edit = enterprise.links.find((l) => l.rel === 'edit')?.href ?? '';
   const links = [...enterprise.links.filter((l) => l.rel !== 'scope'), {rel: 'scope', href: `${BASE}/admin/scopes/2`}];
   const response = await b.http.put(local(edit), {...json('enterprise'), json: {...enterprise, links}});

@@ -75,7 +75,8 @@ export function requirePrivileges(ctx: Ctx, names: readonly string[]): void {
 }
 
 export function objectBody(ctx: Ctx): Record<string, unknown> {
-  if (typeof ctx.body !== 'object' || ctx.body === null || Array.isArray(ctx.body)) throw badRequest(ASSUMED.codes.badRequest, 'The request body must be a JSON object');
+  if (typeof ctx.body !== 'object' || ctx.body === null || Array.isArray(ctx.body))
+    throw badRequest(ASSUMED.codes.badRequest, 'The request body must be a JSON object');
   return ctx.body as Record<string, unknown>;
 }
 

@@ -6,7 +6,13 @@ import {link, objectBody, requirePrivileges} from './http.ts';
 import {NEEDS} from './privileges.ts';
 
 /** name → realName, as in 3.10's list (abridged to the public clouds and a few hypervisors). */
-export const HYPERVISOR_TYPES: Readonly<Record<string, string>> = {AMAZON: 'Amazon', AZURE: 'Azure', GOOGLE: 'Google Cloud', KVM: 'KVM', VMX_04: 'VMware vSphere'};
+export const HYPERVISOR_TYPES: Readonly<Record<string, string>> = {
+  AMAZON: 'Amazon',
+  AZURE: 'Azure',
+  GOOGLE: 'Google Cloud',
+  KVM: 'KVM',
+  VMX_04: 'VMware vSphere',
+};
 
 const PUBLIC = new Set(['AMAZON', 'AZURE', 'GOOGLE']);
 
@@ -22,15 +28,27 @@ function dto(ctx: Ctx, name: string) {
     constraints: {provider_credentials: PUBLIC.has(name) ? 'MANDATORY' : 'NO_APPLICABLE'},
     links: [
       link(ctx, base, 'self', 'hypervisortype', realName),
-      ...(PUBLIC.has(name) ? [link(ctx, `${base}/action/checkcredentials`, 'checkcredentials', 'publiccloudcredentials', 'checkcredentials'), link(ctx, `${base}/regions`, 'regions', 'regions', 'regions')] : []),
+      ...(PUBLIC.has(name)
+        ? [
+            link(ctx, `${base}/action/checkcredentials`, 'checkcredentials', 'publiccloudcredentials', 'checkcredentials'),
+            link(ctx, `${base}/regions`, 'regions', 'regions', 'regions'),
+          ]
+        : []),
     ],
   };
 }
 
 export const hypervisorTypeRoutes: Route[] = [
-  {method: 'GET', path: /^\/config\/hypervisortypes$/, produces: ['hypervisortypes'], handle: (ctx) => ({status: 200, body: {links: [], collection: Object.keys(HYPERVISOR_TYPES).map((n) => dto(ctx, n))}})},
   {
-    method: 'GET', path: /^\/config\/hypervisortypes\/([A-Z0-9_]+)$/, produces: ['hypervisortype'],
+    method: 'GET',
+    path: /^\/config\/hypervisortypes$/,
+    produces: ['hypervisortypes'],
+    handle: (ctx) => ({status: 200, body: {links: [], collection: Object.keys(HYPERVISOR_TYPES).map((n) => dto(ctx, n))}}),
+  },
+  {
+    method: 'GET',
+    path: /^\/config\/hypervisortypes\/([A-Z0-9_]+)$/,
+    produces: ['hypervisortype'],
     handle: (ctx) => {
       if (!HYPERVISOR_TYPES[ctx.params[0] ?? '']) throw notFound('The requested hypervisor type does not exist');
       return {status: 200, body: dto(ctx, ctx.params[0] ?? '')};
@@ -38,7 +56,10 @@ export const hypervisorTypeRoutes: Route[] = [
   },
   {
     // The sandbox only checks that both values are there; AWS itself is checked by the extension (STS).
-    method: 'POST', path: /^\/config\/hypervisortypes\/([A-Z0-9_]+)\/action\/checkcredentials$/, produces: ['errors'], consumes: ['publiccloudcredentials'],
+    method: 'POST',
+    path: /^\/config\/hypervisortypes\/([A-Z0-9_]+)\/action\/checkcredentials$/,
+    produces: ['errors'],
+    consumes: ['publiccloudcredentials'],
     handle: (ctx) => {
       requirePrivileges(ctx, NEEDS.providerCredentials);
       if (!PUBLIC.has(ctx.params[0] ?? '')) throw notFound('The requested hypervisor type does not exist');

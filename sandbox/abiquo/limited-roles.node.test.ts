@@ -22,15 +22,40 @@ const privileges = async (b: Browser) =>
 
 /** What each limited user cannot do, and something close it still can. */
 const CASES = [
-  {nick: 'no-pricing', missing: 'MANAGE_PRICING_CREDENTIALS', refused: `/admin/enterprises/${KEYNODE}/pricingcredentials`, refusedType: 'pricingcredentialslist', allowed: `/admin/enterprises/${KEYNODE}/credentials`, allowedType: 'publiccloudcredentialslist'},
-  {nick: 'no-properties-admin', missing: 'ENTERPRISE_ADMINISTER_ALL', refused: `/admin/enterprises/${KEYNODE}/properties`, refusedType: 'enterpriseproperties', allowed: `/admin/enterprises/${KEYNODE}`, allowedType: 'enterprise'},
-  {nick: 'no-provider-creds', missing: 'USERS_MANAGE_CREDENTIALS', refused: `/admin/enterprises/${KEYNODE}/credentials`, refusedType: 'publiccloudcredentialslist', allowed: `/admin/enterprises/${KEYNODE}/pricingcredentials`, allowedType: 'pricingcredentialslist'},
+  {
+    nick: 'no-pricing',
+    missing: 'MANAGE_PRICING_CREDENTIALS',
+    refused: `/admin/enterprises/${KEYNODE}/pricingcredentials`,
+    refusedType: 'pricingcredentialslist',
+    allowed: `/admin/enterprises/${KEYNODE}/credentials`,
+    allowedType: 'publiccloudcredentialslist',
+  },
+  {
+    nick: 'no-properties-admin',
+    missing: 'ENTERPRISE_ADMINISTER_ALL',
+    refused: `/admin/enterprises/${KEYNODE}/properties`,
+    refusedType: 'enterpriseproperties',
+    allowed: `/admin/enterprises/${KEYNODE}`,
+    allowedType: 'enterprise',
+  },
+  {
+    nick: 'no-provider-creds',
+    missing: 'USERS_MANAGE_CREDENTIALS',
+    refused: `/admin/enterprises/${KEYNODE}/credentials`,
+    refusedType: 'publiccloudcredentialslist',
+    allowed: `/admin/enterprises/${KEYNODE}/pricingcredentials`,
+    allowedType: 'pricingcredentialslist',
+  },
 ];
 
 test('each limited role has every privilege of the cloud admin but one', async () => {
   const all = await privileges(await loggedIn(sandbox.apiUrl, 'admin', 'admin-demo'));
   for (const {nick, missing} of [...CASES, {nick: 'no-create-enterprise', missing: 'USERS_MANAGE_OTHER_ENTERPRISES'}]) {
-    assert.deepEqual(await privileges(await as(nick)), all.filter((p) => p !== missing), nick);
+    assert.deepEqual(
+      await privileges(await as(nick)),
+      all.filter((p) => p !== missing),
+      nick,
+    );
   }
 });
 

@@ -6,11 +6,16 @@ import {privilegesDto, roleDto, userDto} from './representations.ts';
 
 export const loginRoutes: Route[] = [
   {
-    method: 'GET', path: /^\/login$/, produces: ['user'], login: true,
+    method: 'GET',
+    path: /^\/login$/,
+    produces: ['user'],
+    login: true,
     handle: (ctx) => ({status: 200, body: userDto(ctx, ctx.user, ctx.url.searchParams.get('expand') === 'privileges')}),
   },
   {
-    method: 'GET', path: /^\/admin\/enterprises\/(\d+)\/users\/(\d+)$/, produces: ['user'],
+    method: 'GET',
+    path: /^\/admin\/enterprises\/(\d+)\/users\/(\d+)$/,
+    produces: ['user'],
     handle: (ctx) => {
       const user = ctx.store.users.get(idParam(ctx, 1));
       if (!user || user.enterpriseId !== idParam(ctx)) throw notFound('The requested user does not exist');
@@ -19,7 +24,9 @@ export const loginRoutes: Route[] = [
     },
   },
   {
-    method: 'GET', path: /^\/admin\/roles\/(\d+)(\/action\/privileges)?$/, produces: ['role', 'privileges'],
+    method: 'GET',
+    path: /^\/admin\/roles\/(\d+)(\/action\/privileges)?$/,
+    produces: ['role', 'privileges'],
     handle: (ctx) => {
       const role = ctx.store.roles.get(idParam(ctx));
       if (!role) throw notFound('The requested role does not exist');

@@ -1,6 +1,7 @@
 /**
- * Vendor media types: `application/vnd.abiquo.<name>+json; version=X.Y`. A request may name no version (it gets
- * the current one) or a supported one; an unknown version is 406 in Accept and 415 in Content-Type (reference §1.4).
+ * Vendor media types: `application/vnd.abiquo.<name>+json; version=X.Y`. A request may name no version (it gets the
+ * current one) or a supported one; an unknown version is 406 in Accept and 415 in Content-Type (Abiquo's API error
+ * list).
  */
 import {ApiError} from './errors.ts';
 import {ASSUMED} from './assumptions.ts';

@@ -10,7 +10,13 @@ export interface Page {
   collection: unknown[];
 }
 
-export function paged<T extends {id: number; name: string}>(ctx: Ctx, path: string, items: readonly T[], filters: readonly string[], dto: (item: T) => unknown): Page {
+export function paged<T extends {id: number; name: string}>(
+  ctx: Ctx,
+  path: string,
+  items: readonly T[],
+  filters: readonly string[],
+  dto: (item: T) => unknown,
+): Page {
   const q = ctx.url.searchParams;
   const startwith = Math.max(0, Number(q.get('startwith') ?? 0) || 0);
   const limitParam = Number(q.get('limit') ?? 25);

@@ -16,11 +16,20 @@ USERS_MANAGE_CREDENTIALS VDC_ENUMERATE VDC_MANAGE`.split(/\s+/);
  * [C] Newer privileges (4.4+): enterprise properties (4.6.3), pricing credentials, reseller and key-node
  * enterprises, billing (mjsmyth/scripts-for-abiquo-wiki @c189e23, general/output_files/privileges_out_2022-08-17.txt).
  */
-const NEWER = ['ENTERPRISE_MANAGE_PROPERTIES', ASSUMED.managePricingCredentialsPrivilege, 'ENTERPRISE_MANAGE_RESELLER', 'ENTERPRISE_MANAGE_KEY_NODE', 'RUN_BILLING'];
+const NEWER = [
+  'ENTERPRISE_MANAGE_PROPERTIES',
+  ASSUMED.managePricingCredentialsPrivilege,
+  'ENTERPRISE_MANAGE_RESELLER',
+  'ENTERPRISE_MANAGE_KEY_NODE',
+  'RUN_BILLING',
+];
 
 export const ALL_PRIVILEGES: readonly string[] = [...new Set([...P310, ASSUMED.manageProviderCredentialsPrivilege, ...NEWER])];
 
-/** What each kind of request needs (reference §2.3, §3.3, §5, §6; the mapping itself is [I]). */
+/**
+ * What each kind of request needs (the privilege names are Abiquo's; the mapping itself is [I]:
+ * docs/console-compatibility.md #6).
+ */
 export const NEEDS = {
   listEnterprises: ['ENTERPRISE_ENUMERATE'],
   readOtherEnterprise: ['ENTERPRISE_ENUMERATE'],
@@ -29,7 +38,7 @@ export const NEEDS = {
   createEnterprise: ['USERS_MANAGE_OTHER_ENTERPRISES'],
   readProperties: ['ENTERPRISE_ADMINISTER_ALL'],
   writeProperties: ['ENTERPRISE_ADMINISTER_ALL', 'USERS_MANAGE_ENTERPRISE'],
-  /** [C] Seeing HIDDEN and changing READ_ONLY or HIDDEN properties (reference §3.3). */
+  /** [C] Seeing HIDDEN and changing READ_ONLY or HIDDEN properties ("Protect enterprise properties with types"). */
   typedProperties: ['ENTERPRISE_MANAGE_PROPERTIES'],
   providerCredentials: [ASSUMED.manageProviderCredentialsPrivilege],
   pricingCredentials: [ASSUMED.managePricingCredentialsPrivilege],

@@ -1,7 +1,8 @@
 /**
- * An enterprise's properties: GET, and PUT that replaces the whole map (stale-checked). Since 4.6.3 a property may
- * be READ_ONLY or HIDDEN (reference §3.3): a user whose role lacks ENTERPRISE_MANAGE_PROPERTIES does not see the
- * HIDDEN ones and cannot change the READ_ONLY ones. How types travel in JSON is unknown, so no answer shows them.
+ * An enterprise's properties: GET, and PUT that replaces the whole map (stale-checked). Since 4.6.3 a property may be
+ * READ_ONLY or HIDDEN (docs/console-compatibility.md #14): a user whose role lacks ENTERPRISE_MANAGE_PROPERTIES
+ * does not see the HIDDEN ones and cannot change the READ_ONLY ones. How types travel in JSON is unknown, so no
+ * answer shows them.
  */
 import {badRequest, conflict, forbidden} from './errors.ts';
 import {findEnterprise} from './enterprises.ts';
@@ -60,7 +61,9 @@ const reply = (ctx: Ctx, e: Enterprise, withId: boolean) => {
 
 export const propertiesRoutes: Route[] = [
   {
-    method: 'GET', path: /^\/admin\/enterprises\/(\d+)\/properties$/, produces: ['enterpriseproperties'],
+    method: 'GET',
+    path: /^\/admin\/enterprises\/(\d+)\/properties$/,
+    produces: ['enterpriseproperties'],
     handle: (ctx) => {
       const enterprise = findEnterprise(ctx);
       requirePrivileges(ctx, NEEDS.readProperties);
@@ -68,7 +71,10 @@ export const propertiesRoutes: Route[] = [
     },
   },
   {
-    method: 'PUT', path: /^\/admin\/enterprises\/(\d+)\/properties$/, produces: ['enterpriseproperties'], consumes: ['enterpriseproperties'],
+    method: 'PUT',
+    path: /^\/admin\/enterprises\/(\d+)\/properties$/,
+    produces: ['enterpriseproperties'],
+    consumes: ['enterpriseproperties'],
     handle: (ctx) => {
       const enterprise = findEnterprise(ctx);
       requirePrivileges(ctx, NEEDS.writeProperties);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, before, beforeEach, describe, test} from 'node:test';
-import {injectFaults, readApiWrites, readElsewhere, resetSandbox} from '../../test/helpers/sandbox-backdoor.ts';
+import {injectFaults, readApiWrites, readElsewhere, resetSandbox} from '../drive/sandbox-backdoor.ts';
 import {PRICING_KEY} from '../aws/demo-keys.ts';
 import {startSandbox} from '../server.ts';
 import type {Sandbox} from '../server.ts';
@@ -46,7 +46,10 @@ describe('redirectNext fault', () => {
     assert.equal(third.status, 401, 'the rule is spent after count matches');
 
     assert.notEqual(new URL(sandbox.elsewhereOrigin).origin, sandbox.origin);
-    assert.deepEqual((await readApiWrites(sandbox)).filter((w) => w.path.endsWith('/credentials')).map((w) => w.status), [307, 307, 401]);
+    assert.deepEqual(
+      (await readApiWrites(sandbox)).filter((w) => w.path.endsWith('/credentials')).map((w) => w.status),
+      [307, 307, 401],
+    );
     assert.deepEqual(await readElsewhere(sandbox), {received: [], preflights: 0}, 'nothing followed the redirects');
   });
 
@@ -62,7 +65,10 @@ describe('redirectNext fault', () => {
   });
 
   test('a rule with another status is refused with 400 and nothing is configured', async () => {
-    const response = await fetch(`${sandbox.origin}/__sandbox/faults`, {method: 'POST', body: JSON.stringify({failNext: {status: 500}, redirectNext: [{status: 307}, {status: 304}]})});
+    const response = await fetch(`${sandbox.origin}/__sandbox/faults`, {
+      method: 'POST',
+      body: JSON.stringify({failNext: {status: 500}, redirectNext: [{status: 307}, {status: 304}]}),
+    });
     assert.equal(response.status, 400);
     assert.match(((await response.json()) as {error: string}).error, /301, 302, 303, 307, 308/);
     assert.equal((await raw('/login')).status, 401, 'neither the valid redirect nor the failure was kept');
@@ -82,7 +88,10 @@ describe('the elsewhere origin', () => {
   test('records the credentials body that a client following the redirect (plain Node fetch) sends there', async () => {
     await injectFaults(sandbox, {redirectNext: {status: 307, path: '/credentials', method: 'POST'}});
     const init = postCredentials();
-    const response = await fetch(`${sandbox.apiUrl}/admin/enterprises/${KEYNODE}/credentials?step=add`, {...init, headers: {...init.headers as Record<string, string>, Authorization: 'Token session-token'}});
+    const response = await fetch(`${sandbox.apiUrl}/admin/enterprises/${KEYNODE}/credentials?step=add`, {
+      ...init,
+      headers: {...(init.headers as Record<string, string>), Authorization: 'Token session-token'},
+    });
     assert.equal(response.status, 200, 'fetch followed the 307 and took the elsewhere answer');
     assert.equal(response.url, `${sandbox.elsewhereOrigin}/api/admin/enterprises/${KEYNODE}/credentials?step=add`);
     assert.deepEqual(await response.json(), {});
@@ -104,7 +113,10 @@ describe('the elsewhere origin', () => {
     await injectFaults(sandbox, {redirectNext: {status: 303, method: 'POST'}});
     await fetch(`${sandbox.apiUrl}/admin/enterprises/${KEYNODE}/credentials`, postCredentials());
     const {received} = await readElsewhere(sandbox);
-    assert.deepEqual(received.map((r) => [r.method, r.path, r.body]), [['GET', `/api/admin/enterprises/${KEYNODE}/credentials`, '']]);
+    assert.deepEqual(
+      received.map((r) => [r.method, r.path, r.body]),
+      [['GET', `/api/admin/enterprises/${KEYNODE}/credentials`, '']],
+    );
   });
 
   test('lets any CORS preflight through, counting it apart from the requests it records', async () => {
@@ -125,7 +137,10 @@ describe('the elsewhere origin', () => {
 
     const {received, preflights} = await readElsewhere(sandbox);
     assert.equal(preflights, 1);
-    assert.deepEqual(received.map((r) => [r.method, r.path, r.headers['x-custom'], r.headers.origin, r.body]), [['PUT', '/anything?a=1', 'one', origin, 'text']]);
+    assert.deepEqual(
+      received.map((r) => [r.method, r.path, r.headers['x-custom'], r.headers.origin, r.body]),
+      [['PUT', '/anything?a=1', 'one', origin, 'text']],
+    );
   });
 
   test('the back door reset clears what it received', async () => {

@@ -1,4 +1,4 @@
-/** JSON shapes, following the recorded 3.10 examples plus the newer `reseller` and `keyNode` (reference §2). */
+/** JSON shapes, following the recorded 3.10 examples plus the `reseller` and `keyNode` booleans of 4.4 and later. */
 import {ASSUMED} from './assumptions.ts';
 import type {Ctx, Link} from './http.ts';
 import {link} from './http.ts';
@@ -61,7 +61,12 @@ export function propertiesDto(ctx: Origin, e: Enterprise, properties: Record<str
 
 export const credentialPaths: Record<CredentialKind, {segment: string; list: string; item: string; title: string}> = {
   public: {segment: 'credentials', list: 'publiccloudcredentialslist', item: 'publiccloudcredentials', title: 'edit public cloud credentials'},
-  pricing: {segment: ASSUMED.pricingCredentialsPath, list: ASSUMED.pricingCredentialsListType, item: ASSUMED.pricingCredentialsType, title: 'edit pricing credentials'},
+  pricing: {
+    segment: ASSUMED.pricingCredentialsPath,
+    list: ASSUMED.pricingCredentialsListType,
+    item: ASSUMED.pricingCredentialsType,
+    title: 'edit pricing credentials',
+  },
 };
 
 /** Never the secret; the access key ID only obfuscated. */
@@ -98,7 +103,10 @@ export function roleDto(ctx: Origin, r: Role) {
     id: r.id,
     name: r.name,
     blocked: false,
-    links: [link(ctx, `/admin/roles/${r.id}`, 'edit', 'role', r.name), link(ctx, `/admin/roles/${r.id}/action/privileges`, 'privileges', 'privileges', 'privileges')],
+    links: [
+      link(ctx, `/admin/roles/${r.id}`, 'edit', 'role', r.name),
+      link(ctx, `/admin/roles/${r.id}/action/privileges`, 'privileges', 'privileges', 'privileges'),
+    ],
   };
 }
 

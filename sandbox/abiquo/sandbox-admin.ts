@@ -21,15 +21,27 @@ function json(res: ServerResponse, status: number, body?: unknown): void {
 }
 
 /** Plaintext key ID for assertions; the secret only as a fingerprint. */
-const rawCredential = (c: Credential) => ({id: c.id, provider: c.provider, access: c.access, keySha256: createHash('sha256').update(c.key).digest('hex'), flags: c.flags});
+const rawCredential = (c: Credential) => ({
+  id: c.id,
+  provider: c.provider,
+  access: c.access,
+  keySha256: createHash('sha256').update(c.key).digest('hex'),
+  flags: c.flags,
+});
 
 function rawEnterprise(api: AbiquoApi, id: number) {
   const e = api.store.enterprises.get(id);
   if (!e) return undefined;
   const {store} = api;
   return {
-    id: e.id, handle: e.handle, name: e.name, reseller: e.reseller, keyNode: e.keyNode, defaultScopeId: e.defaultScopeId ?? null,
-    properties: e.properties, propertyTypes: e.propertyTypes,
+    id: e.id,
+    handle: e.handle,
+    name: e.name,
+    reseller: e.reseller,
+    keyNode: e.keyNode,
+    defaultScopeId: e.defaultScopeId ?? null,
+    properties: e.properties,
+    propertyTypes: e.propertyTypes,
     credentials: store.credentialsOf('public', id).map(rawCredential),
     pricingCredentials: store.credentialsOf('pricing', id).map(rawCredential),
     versions: {enterprise: store.version(entityKey.enterprise(id)), properties: store.version(entityKey.properties(id))},
@@ -63,10 +75,16 @@ export async function handleAdmin(api: AbiquoApi, req: IncomingMessage, res: Ser
     elsewhere?.clear();
     return json(res, 204);
   }
-  if (path === '/elsewhere' && method === 'GET') return elsewhere ? json(res, 200, elsewhere.record()) : json(res, 404, {error: 'No elsewhere origin in this sandbox'});
+  if (path === '/elsewhere' && method === 'GET')
+    return elsewhere ? json(res, 200, elsewhere.record()) : json(res, 404, {error: 'No elsewhere origin in this sandbox'});
   if (path === '/writes' && method === 'GET') return json(res, 200, api.writes);
   if (path === '/sessions/expire' && method === 'POST') return json(res, 200, {expired: api.sessions.expireAll()});
-  if (path === '/state/enterprises' && method === 'GET') return json(res, 200, [...api.store.enterprises.keys()].map((id) => rawEnterprise(api, id)));
+  if (path === '/state/enterprises' && method === 'GET')
+    return json(
+      res,
+      200,
+      [...api.store.enterprises.keys()].map((id) => rawEnterprise(api, id)),
+    );
   if (enterprise && !enterprise[2] && method === 'GET') {
     const raw = rawEnterprise(api, Number(enterprise[1]));
     return raw ? json(res, 200, raw) : json(res, 404, {error: 'No such enterprise'});

@@ -49,7 +49,7 @@ export interface CredentialSpec {
   flags?: Record<string, boolean>;
 }
 
-/** Since 4.6.3 (reference §3.3). */
+/** Since 4.6.3 ("Protect enterprise properties with types"; docs/console-compatibility.md #14). */
 export type PropertyType = 'READ_WRITE' | 'READ_ONLY' | 'HIDDEN';
 
 export interface EnterpriseSpec {

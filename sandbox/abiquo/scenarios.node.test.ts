@@ -30,7 +30,9 @@ test('keynode-three-linked-accounts has three linked enterprises in the keynode 
   try {
     const b = browser(sandbox.apiUrl);
     await b.login('admin', 'admin-demo');
-    const inScope = await b.http.get(`${sandbox.apiUrl}/admin/enterprises?idScope=3`, {headers: {Accept: mt('enterprises')}}).json<{collection: {id: number; keyNode: boolean}[]}>();
+    const inScope = await b.http
+      .get(`${sandbox.apiUrl}/admin/enterprises?idScope=3`, {headers: {Accept: mt('enterprises')}})
+      .json<{collection: {id: number; keyNode: boolean}[]}>();
     const linked = inScope.collection.filter((e) => !e.keyNode);
     assert.equal(linked.length, 3);
     const withCredentials = [];
@@ -42,7 +44,10 @@ test('keynode-three-linked-accounts has three linked enterprises in the keynode 
     }
     assert.equal(withCredentials.length, 2);
     const state = await admin(sandbox.origin).get(`state/enterprises/${withCredentials[0]}`).json<{credentials: {access: string}[]}>();
-    assert.ok(LINKED_KEYS.some((k) => k.accessKeyId === state.credentials[0]?.access), 'the stored key ID is a linked account key');
+    assert.ok(
+      LINKED_KEYS.some((k) => k.accessKeyId === state.credentials[0]?.access),
+      'the stored key ID is a linked account key',
+    );
   } finally {
     await sandbox.close();
   }
@@ -53,9 +58,15 @@ test('amazon-props-already-set keeps the keynode other properties beside the par
   try {
     const b = browser(sandbox.apiUrl);
     await b.login('admin', 'admin-demo');
-    const props = await b.http.get(`${sandbox.apiUrl}/admin/enterprises/42/properties`, {headers: {Accept: mt('enterpriseproperties')}}).json<{properties: Record<string, string>}>();
+    const props = await b.http
+      .get(`${sandbox.apiUrl}/admin/enterprises/42/properties`, {headers: {Accept: mt('enterpriseproperties')}})
+      .json<{properties: Record<string, string>}>();
     assert.deepEqual(props.properties, {
-      cost_center: 'CC-42', contact: 'billing@acme.example', amazon_bucket: 'acme-billing-reports', amazon_billing_compress_format: 'GZIP', amazon_mpa: 'no',
+      cost_center: 'CC-42',
+      contact: 'billing@acme.example',
+      amazon_bucket: 'acme-billing-reports',
+      amazon_billing_compress_format: 'GZIP',
+      amazon_mpa: 'no',
     });
   } finally {
     await sandbox.close();

@@ -30,7 +30,9 @@ function scopeFields(ctx: Ctx, current?: Scope) {
   });
   return {
     fields: {
-      name, automaticAddDatacenter: body.automaticAddDatacenter === true, automaticAddEnterprise: body.automaticAddEnterprise === true,
+      name,
+      automaticAddDatacenter: body.automaticAddDatacenter === true,
+      automaticAddEnterprise: body.automaticAddEnterprise === true,
       ...(parentId === undefined ? {} : {parentId}),
     },
     entities,
@@ -39,7 +41,9 @@ function scopeFields(ctx: Ctx, current?: Scope) {
 
 export const scopeRoutes: Route[] = [
   {
-    method: 'GET', path: /^\/admin\/scopes$/, produces: ['scopes'],
+    method: 'GET',
+    path: /^\/admin\/scopes$/,
+    produces: ['scopes'],
     handle: (ctx) => {
       requirePrivileges(ctx, NEEDS.readScopes);
       const items = [...ctx.store.scopes.values()].filter((s) => matchesHas(ctx, s.name));
@@ -47,7 +51,10 @@ export const scopeRoutes: Route[] = [
     },
   },
   {
-    method: 'POST', path: /^\/admin\/scopes$/, produces: ['scope'], consumes: ['scope'],
+    method: 'POST',
+    path: /^\/admin\/scopes$/,
+    produces: ['scope'],
+    consumes: ['scope'],
     handle: (ctx) => {
       requirePrivileges(ctx, NEEDS.manageScopes);
       const {fields, entities} = scopeFields(ctx);
@@ -55,33 +62,42 @@ export const scopeRoutes: Route[] = [
     },
   },
   {
-    method: 'GET', path: /^\/admin\/scopes\/(\d+)$/, produces: ['scope'],
+    method: 'GET',
+    path: /^\/admin\/scopes\/(\d+)$/,
+    produces: ['scope'],
     handle: (ctx) => {
       requirePrivileges(ctx, NEEDS.readScopes);
       return {status: 200, body: scopeDto(ctx, findScope(ctx))};
     },
   },
   {
-    method: 'PUT', path: /^\/admin\/scopes\/(\d+)$/, produces: ['scope'], consumes: ['scope'],
+    method: 'PUT',
+    path: /^\/admin\/scopes\/(\d+)$/,
+    produces: ['scope'],
+    consumes: ['scope'],
     handle: (ctx) => {
       requirePrivileges(ctx, NEEDS.manageScopes);
       const scope = findScope(ctx);
       if (ctx.store.isGlobalScope(scope)) throw conflict('SCOPE-3', 'The default scope cannot be modified');
       const {fields, entities} = scopeFields(ctx, scope);
       const {parentId: _replaced, ...rest} = scope;
-      const reuse = (e: Omit<ScopeEntity, 'id'>) => scope.entities.find((o) => o.type === e.type && o.idResource === e.idResource) ?? {...e, id: ctx.store.newEntityId()};
+      const reuse = (e: Omit<ScopeEntity, 'id'>) =>
+        scope.entities.find((o) => o.type === e.type && o.idResource === e.idResource) ?? {...e, id: ctx.store.newEntityId()};
       const updated: Scope = {...rest, ...fields, entities: entities.map(reuse)};
       ctx.store.scopes.set(scope.id, updated);
       return {status: 200, body: scopeDto(ctx, updated)};
     },
   },
   {
-    method: 'DELETE', path: /^\/admin\/scopes\/(\d+)$/, produces: ['scope'],
+    method: 'DELETE',
+    path: /^\/admin\/scopes\/(\d+)$/,
+    produces: ['scope'],
     handle: (ctx) => {
       requirePrivileges(ctx, NEEDS.manageScopes);
       const scope = findScope(ctx);
       if (ctx.store.isGlobalScope(scope)) throw conflict('SCOPE-2', 'The default scope cannot be deleted');
-      if ([...ctx.store.enterprises.values()].some((e) => e.defaultScopeId === scope.id)) throw conflict('SCOPE-8', 'The scope is the default scope of an enterprise');
+      if ([...ctx.store.enterprises.values()].some((e) => e.defaultScopeId === scope.id))
+        throw conflict('SCOPE-8', 'The scope is the default scope of an enterprise');
       ctx.store.scopes.delete(scope.id);
       return {status: 204};
     },

@@ -79,9 +79,20 @@ export interface Credential {
 export type CredentialKind = 'public' | 'pricing';
 
 export const ZERO_LIMITS: Limits = {
-  cpuCountSoftLimit: 0, cpuCountHardLimit: 0, ramSoftLimitInMb: 0, ramHardLimitInMb: 0, diskSoftLimitInMb: 0,
-  diskHardLimitInMb: 0, storageSoftInMb: 0, storageHardInMb: 0, repositorySoftInMb: 0, repositoryHardInMb: 0,
-  vlansSoft: 0, vlansHard: 0, publicIpsSoft: 0, publicIpsHard: 0,
+  cpuCountSoftLimit: 0,
+  cpuCountHardLimit: 0,
+  ramSoftLimitInMb: 0,
+  ramHardLimitInMb: 0,
+  diskSoftLimitInMb: 0,
+  diskHardLimitInMb: 0,
+  storageSoftInMb: 0,
+  storageHardInMb: 0,
+  repositorySoftInMb: 0,
+  repositoryHardInMb: 0,
+  vlansSoft: 0,
+  vlansHard: 0,
+  publicIpsSoft: 0,
+  publicIpsHard: 0,
 };
 
 /** Hands out ids: explicit ones from the scenario are kept, the others follow the highest seen. */
@@ -107,7 +118,15 @@ export class Store {
   readonly enterprises = new Map<number, Enterprise>();
   readonly credentials: Record<CredentialKind, Map<number, Credential>> = {public: new Map(), pricing: new Map()};
   private readonly versions = new Map<string, number>();
-  private readonly ids = {role: new Ids(), user: new Ids(), scope: new Ids(), entity: new Ids(), enterprise: new Ids(), props: new Ids(), credential: new Ids()};
+  private readonly ids = {
+    role: new Ids(),
+    user: new Ids(),
+    scope: new Ids(),
+    entity: new Ids(),
+    enterprise: new Ids(),
+    props: new Ids(),
+    credential: new Ids(),
+  };
 
   constructor(scenario: AbiquoScenario) {
     this.currentVersion = scenario.apiVersion ?? '6.2';
@@ -134,7 +153,10 @@ export class Store {
     for (const [handle, spec] of Object.entries(scenario.scopes ?? {})) {
       const id = ref(scopeIds, handle, 'scope');
       this.scopes.set(id, {
-        id, name: spec.name, automaticAddDatacenter: spec.automaticAddDatacenter ?? false, automaticAddEnterprise: spec.automaticAddEnterprise ?? false,
+        id,
+        name: spec.name,
+        automaticAddDatacenter: spec.automaticAddDatacenter ?? false,
+        automaticAddEnterprise: spec.automaticAddEnterprise ?? false,
         ...(spec.parent ? {parentId: ref(scopeIds, spec.parent, 'scope')} : {}),
         entities: [
           ...(spec.enterprises ?? []).map((e) => ({id: this.ids.entity.take(), type: 'ENTERPRISE' as const, idResource: ref(enterpriseIds, e, 'enterprise')})),
@@ -145,23 +167,44 @@ export class Store {
     for (const [handle, spec] of Object.entries(scenario.enterprises ?? {})) {
       const id = ref(enterpriseIds, handle, 'enterprise');
       for (const [key, type] of Object.entries(spec.propertyTypes ?? {})) {
-        if (!Object.hasOwn(spec.properties ?? {}, key) || !PROPERTY_TYPES.includes(type)) throw new Error(`Scenario: bad property type ${key}: ${type} in "${handle}"`);
+        if (!Object.hasOwn(spec.properties ?? {}, key) || !PROPERTY_TYPES.includes(type))
+          throw new Error(`Scenario: bad property type ${key}: ${type} in "${handle}"`);
       }
       this.enterprises.set(id, {
-        id, handle, name: spec.name, reseller: spec.reseller ?? false, keyNode: spec.keyNode ?? false,
+        id,
+        handle,
+        name: spec.name,
+        reseller: spec.reseller ?? false,
+        keyNode: spec.keyNode ?? false,
         ...(spec.defaultScope ? {defaultScopeId: ref(scopeIds, spec.defaultScope, 'scope')} : {}),
-        isReservationRestricted: false, twoFactorAuthenticationMandatory: false, workflow: false, limits: {...ZERO_LIMITS},
-        propertiesId: this.ids.props.take(), properties: {...spec.properties}, propertyTypes: {...spec.propertyTypes},
+        isReservationRestricted: false,
+        twoFactorAuthenticationMandatory: false,
+        workflow: false,
+        limits: {...ZERO_LIMITS},
+        propertiesId: this.ids.props.take(),
+        properties: {...spec.properties},
+        propertyTypes: {...spec.propertyTypes},
       });
-      for (const [kind, specs] of [['public', spec.credentials], ['pricing', spec.pricingCredentials]] as const) {
+      for (const [kind, specs] of [
+        ['public', spec.credentials],
+        ['pricing', spec.pricingCredentials],
+      ] as const) {
         for (const [provider, cred] of Object.entries(specs ?? {})) this.addCredential(kind, id, provider, cred);
       }
     }
     for (const [nick, spec] of Object.entries(scenario.users ?? {})) {
       const id = this.ids.user.take(spec.id);
       this.users.set(id, {
-        id, nick, password: spec.password, enterpriseId: ref(enterpriseIds, spec.enterprise, 'enterprise'), roleId: ref(roleIds, spec.role, 'role'),
-        locale: spec.locale ?? 'en_US', name: spec.name ?? nick, surname: spec.surname ?? '', email: spec.email ?? `${nick}@example.com`, active: spec.active ?? true,
+        id,
+        nick,
+        password: spec.password,
+        enterpriseId: ref(enterpriseIds, spec.enterprise, 'enterprise'),
+        roleId: ref(roleIds, spec.role, 'role'),
+        locale: spec.locale ?? 'en_US',
+        name: spec.name ?? nick,
+        surname: spec.surname ?? '',
+        email: spec.email ?? `${nick}@example.com`,
+        active: spec.active ?? true,
       });
     }
   }

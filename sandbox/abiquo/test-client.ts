@@ -25,17 +25,21 @@ export function browser(apiUrl: string): Browser {
       retry: 0,
       timeout: 5000,
       hooks: {
-        beforeRequest: [(request) => {
-          if (jar.size) request.headers.set('Cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
-        }],
-        afterResponse: [(_request, _options, response) => {
-          for (const header of response.headers.getSetCookie()) {
-            state.setCookies.push(header);
-            const [pair = ''] = header.split(';');
-            const eq = pair.indexOf('=');
-            jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1));
-          }
-        }],
+        beforeRequest: [
+          (request) => {
+            if (jar.size) request.headers.set('Cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
+          },
+        ],
+        afterResponse: [
+          (_request, _options, response) => {
+            for (const header of response.headers.getSetCookie()) {
+              state.setCookies.push(header);
+              const [pair = ''] = header.split(';');
+              const eq = pair.indexOf('=');
+              jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1));
+            }
+          },
+        ],
       },
     }),
     login: (user, password) =>

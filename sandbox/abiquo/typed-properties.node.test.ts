@@ -21,7 +21,8 @@ interface Properties {
 }
 const url = () => `${sandbox.apiUrl}/admin/enterprises/${KEYNODE}/properties`;
 const read = (b: Browser) => b.http.get(url(), {headers: {Accept: mt('enterpriseproperties')}}).json<Properties & Record<string, unknown>>();
-const put = (b: Browser, body: unknown) => b.http.put(url(), {headers: {Accept: mt('enterpriseproperties'), 'Content-Type': mt('enterpriseproperties')}, json: body});
+const put = (b: Browser, body: unknown) =>
+  b.http.put(url(), {headers: {Accept: mt('enterpriseproperties'), 'Content-Type': mt('enterpriseproperties')}, json: body});
 const operator = () => loggedIn(sandbox.apiUrl, 'operator', 'operator-demo');
 const state = () => admin(sandbox.origin).get(`state/enterprises/${KEYNODE}`).json<Properties & {propertyTypes: Record<string, string>}>();
 

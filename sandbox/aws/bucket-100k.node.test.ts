@@ -19,9 +19,15 @@ describe('bucket-100k-objects scenario (slow)', {timeout: 90_000}, () => {
     const client = s3Client(sandbox, PRICING_KEY);
     const before = sandbox.stats.requests;
     const root = await client.send(new ListObjectsV2Command({Bucket: BILLING_BUCKET, Delimiter: '/'}));
-    assert.deepEqual(root.CommonPrefixes?.map((p) => p.Prefix), ['cur/', 'logs/']);
+    assert.deepEqual(
+      root.CommonPrefixes?.map((p) => p.Prefix),
+      ['cur/', 'logs/'],
+    );
     const prefix = await client.send(new ListObjectsV2Command({Bucket: BILLING_BUCKET, Prefix: 'cur/', Delimiter: '/'}));
-    assert.deepEqual(prefix.CommonPrefixes?.map((p) => p.Prefix), ['cur/abiquo-hourly/']);
+    assert.deepEqual(
+      prefix.CommonPrefixes?.map((p) => p.Prefix),
+      ['cur/abiquo-hourly/'],
+    );
     const periods = await client.send(new ListObjectsV2Command({Bucket: BILLING_BUCKET, Prefix: 'cur/abiquo-hourly/', Delimiter: '/'}));
     assert.equal(periods.CommonPrefixes?.length, 3);
     assert.equal(sandbox.stats.requests - before, 3);

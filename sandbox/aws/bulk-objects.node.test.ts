@@ -12,7 +12,12 @@ const lister = {accessKeyId: 'AKIALOGLISTEREXAMPLE', secretAccessKey: 'wJalrXUtn
 const scenario: AwsScenario = {
   accounts: [{id: '123456789012'}],
   users: [
-    {account: '123456789012', name: 'log-reader', ...reader, permissions: {'s3:ListBucket': ['arn:aws:s3:::acme-logs'], 's3:GetObject': ['arn:aws:s3:::acme-logs/*']}},
+    {
+      account: '123456789012',
+      name: 'log-reader',
+      ...reader,
+      permissions: {'s3:ListBucket': ['arn:aws:s3:::acme-logs'], 's3:GetObject': ['arn:aws:s3:::acme-logs/*']},
+    },
     {account: '123456789012', name: 'log-lister', ...lister, permissions: {'s3:ListBucket': ['arn:aws:s3:::acme-logs']}},
   ],
   buckets: [{name: 'acme-logs', region: 'us-east-1', account: '123456789012', contents: [{type: 'bulk', prefix: 'logs/', count: 25}]}],
@@ -39,10 +44,13 @@ describe('bulk objects held in memory', () => {
 
   it('are refused (403) to a key without s3:GetObject, as stored objects are', async () => {
     const listed = await s3Client(sandbox, lister).send(new ListObjectsV2Command({Bucket: 'acme-logs', Prefix: 'logs/', MaxKeys: 1}));
-    await assert.rejects(s3Client(sandbox, lister).send(new GetObjectCommand({Bucket: 'acme-logs', Key: listed.Contents![0]!.Key})), (e: {name: string; $metadata: {httpStatusCode: number}}) => {
-      assert.equal(e.name, 'AccessDenied');
-      assert.equal(e.$metadata.httpStatusCode, 403);
-      return true;
-    });
+    await assert.rejects(
+      s3Client(sandbox, lister).send(new GetObjectCommand({Bucket: 'acme-logs', Key: listed.Contents![0]!.Key})),
+      (e: {name: string; $metadata: {httpStatusCode: number}}) => {
+        assert.equal(e.name, 'AccessDenied');
+        assert.equal(e.$metadata.httpStatusCode, 403);
+        return true;
+      },
+    );
   });
 });

@@ -8,14 +8,14 @@ import {createHash} from 'node:crypto';
 import {gzipSync} from 'node:zlib';
 import {zipSync} from 'fflate';
 import {LEGACY_CUR_COLUMNS} from './cur-legacy-columns.ts';
-import {isoSecond, lineItems, randomChars, randomUuid, seededRandom, snakeCaseColumn, toCsv, type Period, type Random} from './line-items.ts';
+import {lineItems, randomChars, randomUuid, seededRandom, snakeCaseColumn, toCsv, type Period, type Random} from './line-items.ts';
 import type {AwsBucket, BulkContent, BucketContent, Cur2Content, LegacyCurContent, ParquetContent} from './scenario-types.ts';
 
 export interface SeedObject {
   key: string;
   body: Buffer;
   contentType: string;
-  /** Kept in memory and served by the proxy, not written to s3rver's disk: bulk filler (see seed.ts). */
+  /** Kept in memory and served by the proxy, never put into s3rver: bulk filler (see seed.ts). */
   inMemory?: boolean;
   /** When the object was written (its Last-Modified); the seeding time when absent. */
   lastModified?: Date;
@@ -25,7 +25,9 @@ export interface SeedObject {
 export const ACCESS_TEST_OBJECT = 'aws-programmatic-access-test-object';
 
 const JSON_TYPE = 'application/json';
-const CUR2_COLUMNS = LEGACY_CUR_COLUMNS.filter((c) => !c.startsWith('product/') || ['product/ProductName', 'product/productFamily', 'product/regionCode'].includes(c));
+const CUR2_COLUMNS = LEGACY_CUR_COLUMNS.filter(
+  (c) => !c.startsWith('product/') || ['product/ProductName', 'product/productFamily', 'product/regionCode'].includes(c),
+);
 
 const join = (...parts: (string | undefined)[]): string => parts.filter((p) => p).join('/');
 const DAY_MS = 86_400_000;
@@ -101,7 +103,16 @@ function reportRun(bucket: AwsBucket, content: {linkedAccounts?: string[]; rowsP
 }
 
 function periodItems(run: ReportRun, period: Period, now: Date, timeUnit: 'HOURLY' | 'DAILY'): Record<string, string>[] {
-  return lineItems({period, until: now, payer: run.payer, usageAccounts: run.usageAccounts, rows: run.rows, timeUnit, random: run.random, invoiced: period.end <= now});
+  return lineItems({
+    period,
+    until: now,
+    payer: run.payer,
+    usageAccounts: run.usageAccounts,
+    rows: run.rows,
+    timeUnit,
+    random: run.random,
+    invoiced: period.end <= now,
+  });
 }
 
 /**
@@ -169,23 +180,25 @@ const legacyBase = (c: LegacyCurContent): string => (c.leadingSlash ? `/${c.repo
 
 /** The instant `ReportStatus.lastDelivery` names for a legacy report: its newest finished delivery. */
 export function legacyLastDelivery(c: LegacyCurContent, now: Date): Date {
-  const finished = legacySchedule(c, now).filter((p) => !p.inProgress).map((p) => p.deliveries.at(-1)!.getTime());
+  const finished = legacySchedule(c, now)
+    .filter((p) => !p.inProgress)
+    .map((p) => p.deliveries.at(-1)!.getTime());
   return finished.length > 0 ? new Date(Math.max(...finished)) : latestDelivery(now, c.deliveredAt);
 }
 
-/** Data file `n` of a legacy report: CSV compressed as configured, or a Parquet placeholder. */
-function legacyDataFile(c: LegacyCurContent, dir: string, n: number, columns: readonly string[], rows: () => Record<string, string>[], random: Random): SeedObject {
+/** The data file of one legacy report delivery (AWS numbers them from 1): CSV, compressed as configured, or Parquet. */
+function legacyDataFile(c: LegacyCurContent, dir: string, columns: readonly string[], rows: () => Record<string, string>[], random: Random): SeedObject {
   if (c.compression === 'Parquet') {
-    return {key: `${dir}/${c.reportName}-${String(n).padStart(5, '0')}.snappy.parquet`, body: parquetPlaceholder(random), contentType: 'binary/octet-stream'};
+    return {key: `${dir}/${c.reportName}-00001.snappy.parquet`, body: parquetPlaceholder(random), contentType: 'binary/octet-stream'};
   }
-  const csvName = `${c.reportName}-${n}.csv`;
+  const csvName = `${c.reportName}-1.csv`;
   const csv = Buffer.from(toCsv(columns, rows()));
   return c.compression === 'ZIP'
     ? {key: `${dir}/${csvName}.zip`, body: Buffer.from(zipSync({[csvName]: csv})), contentType: 'application/zip'}
     : {key: `${dir}/${csvName}.gz`, body: gzipSync(csv), contentType: 'application/x-gzip'};
 }
 
-/** The manifest's `columns`: `{category, name}` for CSV; snake_case names typed STRING for Parquet (aws-cur.md §1.2). */
+/** The manifest's `columns`: `{category, name}` for CSV; snake_case names typed STRING for Parquet (public fixtures). */
 function manifestColumns(columns: readonly string[], parquetNames: boolean): {category: string; name: string; type?: string}[] {
   return columns.map((column) => {
     const [category = '', name = ''] = column.split('/');
@@ -219,14 +232,11 @@ function* legacyCur(bucket: AwsBucket, c: LegacyCurContent, now: Date): Generato
     const periodDir = join(base, periodFolder(period));
     let manifest: Record<string, unknown> = {};
     for (const delivered of deliveries) {
-      const assemblyId = c.assemblyIdStyle === 'timestamp' ? isoSecond(delivered).replace(/[-:]/g, '') : randomUuid(run.random);
+      const assemblyId = randomUuid(run.random);
       const dir = overwrite ? periodDir : join(periodDir, assemblyId);
-      const reportKeys: string[] = [];
-      for (let n = 1; n <= (c.filesPerAssembly ?? 1); n++) {
-        const file = legacyDataFile(c, dir, n, columns, () => periodItems(run, period, now, c.timeUnit ?? 'HOURLY'), run.random);
-        reportKeys.push(file.key);
-        yield {...file, lastModified: delivered};
-      }
+      const file = legacyDataFile(c, dir, columns, () => periodItems(run, period, now, c.timeUnit ?? 'HOURLY'), run.random);
+      const reportKeys = [file.key];
+      yield {...file, lastModified: delivered};
       manifest = {
         assemblyId,
         account: run.payer,
@@ -260,23 +270,30 @@ function* cur2(bucket: AwsBucket, c: Cur2Content, now: Date): Generator<SeedObje
     const csv = toCsv(CUR2_COLUMNS, periodItems(run, period, now, 'HOURLY'), snakeCaseColumn);
     const lastModified = deliveryTime(period, latestDelivery(now, undefined), 0, 1);
     yield {key, body: gzipSync(csv), contentType: 'application/x-gzip', lastModified};
-    yield withTime(lastModified, json(`${base}/metadata/${partition}/${c.exportName}-Manifest.json`, {
-      version: '2.0',
-      exportArn,
-      exportName: c.exportName,
-      executionId: randomUuid(run.random),
-      billingPeriod: {start: period.start.toISOString(), end: period.end.toISOString()},
-      columns: CUR2_COLUMNS.map((column) => ({name: snakeCaseColumn(column), type: column.endsWith('Cost') || column.endsWith('Rate') || column.endsWith('Amount') ? 'double' : 'string'})),
-      dataFiles: [`s3://${bucket.name}/${key}`],
-      additionalOutputFiles: [],
-    }));
+    yield withTime(
+      lastModified,
+      json(`${base}/metadata/${partition}/${c.exportName}-Manifest.json`, {
+        version: '2.0',
+        exportArn,
+        exportName: c.exportName,
+        executionId: randomUuid(run.random),
+        billingPeriod: {start: period.start.toISOString(), end: period.end.toISOString()},
+        columns: CUR2_COLUMNS.map((column) => ({
+          name: snakeCaseColumn(column),
+          type: column.endsWith('Cost') || column.endsWith('Rate') || column.endsWith('Amount') ? 'double' : 'string',
+        })),
+        dataFiles: [`s3://${bucket.name}/${key}`],
+        additionalOutputFiles: [],
+      }),
+    );
   }
 }
 
 const withTime = (lastModified: Date, object: SeedObject): SeedObject => ({...object, lastModified});
 
 /** Parquet bodies are placeholders with Parquet's magic bytes, not readable tables: nothing in the project parses them. */
-const parquetPlaceholder = (random: Random): Buffer => Buffer.concat([Buffer.from('PAR1'), Buffer.from(randomChars(random, 'abcdef0123456789', 256)), Buffer.from('PAR1')]);
+const parquetPlaceholder = (random: Random): Buffer =>
+  Buffer.concat([Buffer.from('PAR1'), Buffer.from(randomChars(random, 'abcdef0123456789', 256)), Buffer.from('PAR1')]);
 
 function* parquet(bucket: AwsBucket, c: ParquetContent, now: Date): Generator<SeedObject> {
   const run = reportRun(bucket, c, c.reportName);
@@ -287,27 +304,38 @@ function* parquet(bucket: AwsBucket, c: ParquetContent, now: Date): Generator<Se
   const created = new Date(deliveryTime(periods[0]!, latest, 0, 1).getTime() - DAY_MS);
   yield accessTestObject(join(c.prefix, ACCESS_TEST_OBJECT), created);
   yield withTime(created, {key: `${base}/crawler-cfn.yml`, body: Buffer.from('AWSTemplateFormatVersion: 2010-09-09\n'), contentType: 'application/x-yaml'});
-  yield withTime(created, {key: `${base}/${c.reportName}-create-table.sql`, body: Buffer.from(`CREATE EXTERNAL TABLE ${c.reportName.replace(/\W/g, '_')} (...)\n`), contentType: 'text/plain'});
-  yield withTime(latest, {key: `${data}/cost_and_usage_data_status/cost_and_usage_data_status.parquet`, body: parquetPlaceholder(run.random), contentType: 'binary/octet-stream'});
+  yield withTime(created, {
+    key: `${base}/${c.reportName}-create-table.sql`,
+    body: Buffer.from(`CREATE EXTERNAL TABLE ${c.reportName.replace(/\W/g, '_')} (...)\n`),
+    contentType: 'text/plain',
+  });
+  yield withTime(latest, {
+    key: `${data}/cost_and_usage_data_status/cost_and_usage_data_status.parquet`,
+    body: parquetPlaceholder(run.random),
+    contentType: 'binary/octet-stream',
+  });
   for (const period of periods) {
     const dir = `${data}/year=${period.start.getUTCFullYear()}/month=${period.start.getUTCMonth() + 1}`;
     const key = `${dir}/${c.reportName}-00001.snappy.parquet`;
     const lastModified = deliveryTime(period, latest, 0, 1);
     yield {key, body: parquetPlaceholder(run.random), contentType: 'binary/octet-stream', lastModified};
-    yield withTime(lastModified, json(`${dir}/${c.reportName}-Manifest.json`, {
-      assemblyId: randomUuid(run.random),
-      account: run.payer,
-      columns: manifestColumns(LEGACY_CUR_COLUMNS, true),
-      charset: 'UTF-8',
-      compression: 'Parquet',
-      contentType: 'Parquet',
-      reportId: createHash('sha256').update(`${bucket.name}/${base}`).digest('hex'),
-      reportName: c.reportName,
-      billingPeriod: {start: manifestDate(period.start), end: manifestDate(period.end)},
-      bucket: bucket.name,
-      reportKeys: [key],
-      additionalArtifactKeys: [],
-    }));
+    yield withTime(
+      lastModified,
+      json(`${dir}/${c.reportName}-Manifest.json`, {
+        assemblyId: randomUuid(run.random),
+        account: run.payer,
+        columns: manifestColumns(LEGACY_CUR_COLUMNS, true),
+        charset: 'UTF-8',
+        compression: 'Parquet',
+        contentType: 'Parquet',
+        reportId: createHash('sha256').update(`${bucket.name}/${base}`).digest('hex'),
+        reportName: c.reportName,
+        billingPeriod: {start: manifestDate(period.start), end: manifestDate(period.end)},
+        bucket: bucket.name,
+        reportKeys: [key],
+        additionalArtifactKeys: [],
+      }),
+    );
   }
 }
 

@@ -51,26 +51,43 @@ describe('simulated CUR API DescribeReportDefinitions', () => {
     assert.equal(first.json.ReportDefinitions?.length, 5);
     assert.ok(first.json.NextToken);
     const second = await call(sandbox.curUrl, PRICING_KEY, {MaxResults: 5, NextToken: first.json.NextToken});
-    assert.deepEqual(second.json.ReportDefinitions?.map((d) => d.ReportName), ['parquet-report']);
+    assert.deepEqual(
+      second.json.ReportDefinitions?.map((d) => d.ReportName),
+      ['parquet-report'],
+    );
     assert.equal(second.json.NextToken, undefined);
   });
 
   it('derives each definition from the report AWS delivers, with the scenario overrides, and none for copies', async () => {
     const definitions = await createCurApi(PRICING_KEY, {endpoint: sandbox.curUrl, timeoutMs: 5000, meter: new RequestMeter()}).describeReportDefinitions();
-    assert.deepEqual(definitions.map((d) => `${d.S3Bucket}/${d.S3Prefix}/${d.ReportName}`), [
-      'acme-billing-reports/cur/abiquo-hourly',
-      'acme-broken-reports/cur/daily-report',
-      'acme-broken-reports/cur/delivery-failing',
-      'acme-broken-reports/cur/renamed-folder',
-      'acme-broken-reports/cur/truncated-manifest',
-      'acme-broken-reports/cur/parquet-report',
-    ]);
+    assert.deepEqual(
+      definitions.map((d) => `${d.S3Bucket}/${d.S3Prefix}/${d.ReportName}`),
+      [
+        'acme-billing-reports/cur/abiquo-hourly',
+        'acme-broken-reports/cur/daily-report',
+        'acme-broken-reports/cur/delivery-failing',
+        'acme-broken-reports/cur/renamed-folder',
+        'acme-broken-reports/cur/truncated-manifest',
+        'acme-broken-reports/cur/parquet-report',
+      ],
+    );
     const [hourly, daily, failing, , , parquet] = definitions;
-    assert.deepEqual({...hourly, ReportStatus: {...hourly!.ReportStatus, lastDelivery: undefined}}, {
-      ReportName: 'abiquo-hourly', TimeUnit: 'HOURLY', Format: 'textORcsv', Compression: 'GZIP', AdditionalSchemaElements: ['RESOURCES'],
-      S3Bucket: 'acme-billing-reports', S3Prefix: 'cur', S3Region: 'us-east-1', RefreshClosedReports: true, ReportVersioning: 'CREATE_NEW_REPORT',
-      ReportStatus: {lastDelivery: undefined, lastStatus: 'SUCCESS'},
-    });
+    assert.deepEqual(
+      {...hourly, ReportStatus: {...hourly!.ReportStatus, lastDelivery: undefined}},
+      {
+        ReportName: 'abiquo-hourly',
+        TimeUnit: 'HOURLY',
+        Format: 'textORcsv',
+        Compression: 'GZIP',
+        AdditionalSchemaElements: ['RESOURCES'],
+        S3Bucket: 'acme-billing-reports',
+        S3Prefix: 'cur',
+        S3Region: 'us-east-1',
+        RefreshClosedReports: true,
+        ReportVersioning: 'CREATE_NEW_REPORT',
+        ReportStatus: {lastDelivery: undefined, lastStatus: 'SUCCESS'},
+      },
+    );
     assert.match(String(hourly!.ReportStatus?.lastDelivery), /^\d{8}T\d{6}Z$/);
     assert.equal(daily!.TimeUnit, 'DAILY');
     assert.equal(failing!.ReportStatus?.lastStatus, 'ERROR_PERMISSIONS');
@@ -94,11 +111,17 @@ describe('simulated CUR API DescribeReportDefinitions', () => {
     assert.deepEqual([wrongSecret.status, wrongSecret.json.__type], [400, 'InvalidSignatureException']);
     assert.equal((await call(sandbox.curUrl, PRICING_KEY, {}, {service: 'sts'})).json.__type, 'IncompleteSignatureException');
     const region = await call(sandbox.curUrl, PRICING_KEY, {}, {region: 'eu-west-1'});
-    assert.deepEqual([region.json.__type, region.json.message], ['InvalidSignatureException', "Credential should be scoped to a valid region, not 'eu-west-1'. "]);
+    assert.deepEqual(
+      [region.json.__type, region.json.message],
+      ['InvalidSignatureException', "Credential should be scoped to a valid region, not 'eu-west-1'. "],
+    );
   });
 
   it('rejects other operations and a page size above five', async () => {
-    assert.equal((await call(sandbox.curUrl, PRICING_KEY, {}, {target: 'AWSOrigamiServiceGatewayService.DeleteReportDefinition'})).json.__type, 'UnknownOperationException');
+    assert.equal(
+      (await call(sandbox.curUrl, PRICING_KEY, {}, {target: 'AWSOrigamiServiceGatewayService.DeleteReportDefinition'})).json.__type,
+      'UnknownOperationException',
+    );
     const big = await call(sandbox.curUrl, PRICING_KEY, {MaxResults: 10});
     assert.deepEqual([big.status, big.json.__type], [400, 'ValidationException']);
   });

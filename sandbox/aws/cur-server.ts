@@ -14,7 +14,7 @@ import {verifySigV4, type SigV4Failure} from './sigv4-verify.ts';
 
 const TARGET_PREFIX = 'AWSOrigamiServiceGatewayService.';
 const OPERATION = 'DescribeReportDefinitions';
-/** "Valid Range: Fixed value of 5" (aws-cur.md §1.6). */
+/** `MaxResults`: "Valid Range: Fixed value of 5" (the DescribeReportDefinitions API reference). */
 const PAGE_SIZE = 5;
 const REGION = 'us-east-1';
 
@@ -28,12 +28,17 @@ interface JsonError {
 
 const AUTH_ERRORS: Record<Exclude<SigV4Failure, 'RequestTimeTooSkewed'>, JsonError> = {
   MissingAuthenticationToken: {status: 400, type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token'},
-  AuthorizationHeaderMalformed: {status: 400, type: 'IncompleteSignatureException', message: 'Authorization header requires a valid Credential, SignedHeaders and Signature.'},
+  AuthorizationHeaderMalformed: {
+    status: 400,
+    type: 'IncompleteSignatureException',
+    message: 'Authorization header requires a valid Credential, SignedHeaders and Signature.',
+  },
   InvalidAccessKeyId: {status: 400, type: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.'},
   SignatureDoesNotMatch: {
     status: 400,
     type: 'InvalidSignatureException',
-    message: 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+    message:
+      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
   },
   ExpiredToken: {status: 400, type: 'ExpiredTokenException', message: 'The security token included in the request is expired'},
 };
@@ -116,7 +121,11 @@ export function createCurServer(scenario: () => AwsScenario, faults: FaultContro
       return sendError(res, skewed ? signatureExpired(new Date(String(verified.facts?.['requestTime'])), new Date()) : AUTH_ERRORS[verified.code]);
     }
     if (verified.value.region !== REGION) {
-      return sendError(res, {status: 400, type: 'InvalidSignatureException', message: `Credential should be scoped to a valid region, not '${verified.value.region}'. `});
+      return sendError(res, {
+        status: 400,
+        type: 'InvalidSignatureException',
+        message: `Credential should be scoped to a valid region, not '${verified.value.region}'. `,
+      });
     }
     if (req.method !== 'POST' || operation !== OPERATION) {
       return sendError(res, {status: 400, type: 'UnknownOperationException', message: ''});
@@ -134,7 +143,11 @@ export function createCurServer(scenario: () => AwsScenario, faults: FaultContro
     if (!request) return sendError(res, {status: 400, type: 'SerializationException', message: 'Start of structure or map found where not expected.'});
     const max = request.MaxResults ?? PAGE_SIZE;
     if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > PAGE_SIZE) {
-      return sendError(res, {status: 400, type: 'ValidationException', message: `1 validation error detected: Value '${String(max)}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to ${PAGE_SIZE}`});
+      return sendError(res, {
+        status: 400,
+        type: 'ValidationException',
+        message: `1 validation error detected: Value '${String(max)}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to ${PAGE_SIZE}`,
+      });
     }
     const offset = offsetOf(request.NextToken);
     if (offset === undefined) return sendError(res, {status: 400, type: 'ValidationException', message: 'Invalid NextToken.'});

@@ -57,7 +57,9 @@ describe('simulated AWS fault injection', () => {
 
   it('answers a skewed clock as S3 and STS do, with a server time 20 minutes ahead, for as many attempts as queued', async () => {
     sandbox.faults.failNext('skew', 2);
-    const s3 = await failureOf(s3Client(sandbox, PRICING_KEY, 'us-east-1', {maxAttempts: 2}).send(new ListObjectsV2Command({Bucket: BILLING_BUCKET, Prefix: 'cur/'})));
+    const s3 = await failureOf(
+      s3Client(sandbox, PRICING_KEY, 'us-east-1', {maxAttempts: 2}).send(new ListObjectsV2Command({Bucket: BILLING_BUCKET, Prefix: 'cur/'})),
+    );
     assert.deepEqual([s3.name, s3.status], ['RequestTimeTooSkewed', 403]);
     assert.equal((s3.error['$metadata'] as {attempts?: number}).attempts, 2, 'the SDK corrected its clock and retried once');
     assert.equal(Date.parse(String(s3.error['ServerTime'])) - Date.parse(String(s3.error['RequestTime'])), SKEW_MS);

@@ -12,7 +12,7 @@ import {createCurServer} from './cur-server.ts';
 import {createFaults, createStats, type AwsFaults} from './faults.ts';
 import {createS3Proxy} from './s3-proxy.ts';
 import type {AwsScenario} from './scenario-types.ts';
-import {seedStore} from './seed.ts';
+import {planSeed} from './seed.ts';
 import {createStsServer} from './sts-server.ts';
 
 export type {AwsFaults, FaultKind} from './faults.ts';
@@ -43,7 +43,8 @@ function checkScenario(aws: AwsScenario): void {
       throw new Error(`Scenario aws: bucket ${bucket.name} in ${bucket.region} cannot have the location constraint "${constraint}"`);
     }
     for (const content of bucket.contents ?? []) {
-      if (content.type === 'legacy-cur' && content.leadingSlash && content.prefix) throw new Error(`Scenario aws: ${content.reportName} has a prefix and leadingSlash`);
+      if (content.type === 'legacy-cur' && content.leadingSlash && content.prefix)
+        throw new Error(`Scenario aws: ${content.reportName} has a prefix and leadingSlash`);
       if (content.type === 'bulk' && content.folders !== undefined && !(Number.isInteger(content.folders) && content.folders >= 1)) {
         throw new Error(`Scenario aws: bulk folders must be a positive integer, not ${content.folders}`);
       }
@@ -71,21 +72,35 @@ export interface AwsPorts {
 }
 
 /**
- * Starts S3, STS and the CUR API on loopback ports (`ports`, else free ones). `storageDir` keeps s3rver's store across runs (seeding is skipped when
- * it already holds this scenario); without it, a temporary folder is used and removed on close.
+ * Starts S3, STS and the CUR API on loopback ports (`ports`, else free ones). `storageDir` keeps s3rver's store across
+ * runs (seeding is skipped when it already holds this scenario); without it, a temporary folder is used and removed on
+ * close.
  */
 export async function startAws(aws: AwsScenario, options: {latencyMs?: number; storageDir?: string; ports?: AwsPorts} = {}): Promise<AwsSandbox> {
   checkScenario(aws);
   const directory = options.storageDir ?? (await mkdtemp(path.join(tmpdir(), 'aws-sandbox-')));
-  const {indexes, now} = seedStore(directory, aws);
+  const seed = planSeed(directory, aws);
+  const {indexes, now} = seed;
 
-  const s3rver = new S3rver({address: '127.0.0.1', port: 0, directory, silent: true});
+  const s3rver = new S3rver({address: '127.0.0.1', port: 0, directory: seed.store, silent: true, configureBuckets: seed.buckets});
   const upstream = await s3rver.run();
+  try {
+    await seed.seed(upstream.port);
+  } catch (error) {
+    await s3rver.close();
+    if (!options.storageDir) await rm(directory, {recursive: true, force: true});
+    throw error;
+  }
   const faults = createFaults(options.latencyMs ?? 0);
   const {stats, count} = createStats();
   const proxy = createS3Proxy({scenario: () => aws, indexes, upstreamPort: () => upstream.port, faults, count});
   const sts = createStsServer(() => aws.users, faults, count);
-  const cur = createCurServer(() => aws, faults, count, () => now);
+  const cur = createCurServer(
+    () => aws,
+    faults,
+    count,
+    () => now,
+  );
   let s3Url: string, stsUrl: string, curUrl: string;
   try {
     [s3Url, stsUrl, curUrl] = await Promise.all([listen(proxy, options.ports?.s3), listen(sts, options.ports?.sts), listen(cur, options.ports?.cur)]);

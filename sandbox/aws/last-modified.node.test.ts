@@ -15,7 +15,14 @@ const NOW = '2026-03-02T10:00:00Z';
 const scenario: AwsScenario = {
   now: NOW,
   accounts: [{id: '123456789012'}],
-  users: [{account: '123456789012', name: 'reader', ...KEY, permissions: {'s3:ListBucket': ['arn:aws:s3:::acme-times'], 's3:GetObject': ['arn:aws:s3:::acme-times/*']}}],
+  users: [
+    {
+      account: '123456789012',
+      name: 'reader',
+      ...KEY,
+      permissions: {'s3:ListBucket': ['arn:aws:s3:::acme-times'], 's3:GetObject': ['arn:aws:s3:::acme-times/*']},
+    },
+  ],
   buckets: [
     {
       name: 'acme-times',
@@ -48,11 +55,15 @@ describe('Last-Modified from the scenario', () => {
     const head = await client.send(new HeadObjectCommand({Bucket: 'acme-times', Key: key}));
     const listed = (await client.send(new ListObjectsV2Command({Bucket: 'acme-times', Prefix: key}))).Contents!.find((c) => c.Key === key)!;
     const times = [got.LastModified, head.LastModified, listed.LastModified].map((d) => d?.toISOString());
-    assert.ok(times.every((t) => t === times[0]), `${key}: ${times.join(' ')}`);
+    assert.ok(
+      times.every((t) => t === times[0]),
+      `${key}: ${times.join(' ')}`,
+    );
     return times[0]!;
   }
 
-  const keys = async (prefix: string): Promise<string[]> => ((await client.send(new ListObjectsV2Command({Bucket: 'acme-times', Prefix: prefix}))).Contents ?? []).map((c) => c.Key!);
+  const keys = async (prefix: string): Promise<string[]> =>
+    ((await client.send(new ListObjectsV2Command({Bucket: 'acme-times', Prefix: prefix}))).Contents ?? []).map((c) => c.Key!);
 
   it('gives a literal object its ISO or relative lastModified', async () => {
     assert.equal(await lastModified('notes/fixed.txt'), '2025-12-24T18:30:15.000Z');
@@ -62,7 +73,10 @@ describe('Last-Modified from the scenario', () => {
   it('dates a report object by its delivery: the in-progress assembly at deliveredAt, the closed period a day earlier', async () => {
     const newest = (await keys('cur/waiting/20260301-20260401/')).sort();
     assert.equal(newest.length, 2);
-    assert.ok(newest.every((k) => /^cur\/waiting\/20260301-20260401\/[0-9a-f-]{36}\/waiting-(1\.csv\.gz|Manifest\.json)$/.test(k)), newest.join(' '));
+    assert.ok(
+      newest.every((k) => /^cur\/waiting\/20260301-20260401\/[0-9a-f-]{36}\/waiting-(1\.csv\.gz|Manifest\.json)$/.test(k)),
+      newest.join(' '),
+    );
     for (const key of newest) assert.equal(await lastModified(key), '2026-03-02T08:00:00.000Z');
     assert.equal(await lastModified('cur/waiting/20260201-20260301/waiting-Manifest.json'), '2026-03-01T08:00:00.000Z');
     assert.equal((await keys('cur/waiting/20260201-20260301/')).filter((k) => k.endsWith('.csv.gz')).length, 2);
@@ -70,7 +84,7 @@ describe('Last-Modified from the scenario', () => {
     assert.equal(await lastModified('cur/aws-programmatic-access-test-object'), '2026-02-27T08:00:00.000Z');
   });
 
-  it('leaves an overwrite report\'s in-progress period with data files directly in it and no manifest', async () => {
+  it("leaves an overwrite report's in-progress period with data files directly in it and no manifest", async () => {
     assert.deepEqual(await keys('other/overwritten/20260301-20260401/'), ['other/overwritten/20260301-20260401/overwritten-1.csv.gz']);
     assert.equal(await lastModified('other/overwritten/20260301-20260401/overwritten-1.csv.gz'), '2026-03-02T09:00:00.000Z');
     assert.ok((await keys('other/overwritten/20260201-20260301/')).includes('other/overwritten/20260201-20260301/overwritten-Manifest.json'));

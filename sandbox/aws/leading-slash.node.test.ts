@@ -1,4 +1,4 @@
-// Keys that begin with `/`: what AWS writes when a report's path prefix is empty (aws-cur.md "Empty prefix quirk").
+// Keys that begin with `/`: what AWS writes when a report's path prefix is empty (docs/console-compatibility.md #30).
 // The SDK sends them as `/<bucket>//<key…>` (path-style) or `//<key…>` on `<bucket>.<host>` (virtual-hosted); S3
 // keeps the empty segment, so `/abiquo-hourly/x` and `abiquo-hourly/x` are two keys and a delimiter listing of the
 // root shows the common prefix `/`.
@@ -18,14 +18,20 @@ async function list(client: S3Client, prefix: string | undefined): Promise<{pref
   return {prefixes: (answer.CommonPrefixes ?? []).map((p) => p.Prefix!), keys: (answer.Contents ?? []).map((c) => c.Key!)};
 }
 
-const text = async (client: S3Client, key: string): Promise<string> => (await client.send(new GetObjectCommand({Bucket: BILLING_BUCKET, Key: key}))).Body!.transformToString();
+const text = async (client: S3Client, key: string): Promise<string> =>
+  (await client.send(new GetObjectCommand({Bucket: BILLING_BUCKET, Key: key}))).Body!.transformToString();
 
 describe('keys that begin with / (leading-slash scenario)', () => {
   let sandbox: AwsSandbox;
   let client: S3Client;
   before(async () => {
     const aws = awsScenario('leading-slash');
-    aws.users.push({account: '123456789012', name: 'writer', ...WRITER, permissions: {'s3:*': [`arn:aws:s3:::${BILLING_BUCKET}`, `arn:aws:s3:::${BILLING_BUCKET}/*`]}});
+    aws.users.push({
+      account: '123456789012',
+      name: 'writer',
+      ...WRITER,
+      permissions: {'s3:*': [`arn:aws:s3:::${BILLING_BUCKET}`, `arn:aws:s3:::${BILLING_BUCKET}/*`]},
+    });
     sandbox = await startAws(aws);
     client = s3Client(sandbox, PRICING_KEY);
   });
@@ -36,7 +42,10 @@ describe('keys that begin with / (leading-slash scenario)', () => {
     assert.deepEqual(await list(client, '/'), {prefixes: ['/abiquo-hourly/'], keys: ['/aws-programmatic-access-test-object']});
     const periods = await list(client, '/abiquo-hourly/');
     assert.equal(periods.prefixes.length, 3);
-    assert.ok(periods.prefixes.every((p) => /^\/abiquo-hourly\/\d{8}-\d{8}\/$/.test(p)), periods.prefixes.join(' '));
+    assert.ok(
+      periods.prefixes.every((p) => /^\/abiquo-hourly\/\d{8}-\d{8}\/$/.test(p)),
+      periods.prefixes.join(' '),
+    );
     assert.deepEqual(await list(client, 'abiquo-hourly/'), {prefixes: [], keys: []});
   });
 
@@ -48,7 +57,12 @@ describe('keys that begin with / (leading-slash scenario)', () => {
     const dataKey = manifest.reportKeys[0]!;
     assert.match(dataKey, /^\/abiquo-hourly\/\d{8}-\d{8}\/[0-9a-f-]{36}\/abiquo-hourly-1\.csv\.gz$/);
     const data = await client.send(new GetObjectCommand({Bucket: BILLING_BUCKET, Key: dataKey}));
-    assert.equal(gunzipSync(await data.Body!.transformToByteArray()).toString().split('\n')[0], LEGACY_CUR_COLUMNS.join(','));
+    assert.equal(
+      gunzipSync(await data.Body!.transformToByteArray())
+        .toString()
+        .split('\n')[0],
+      LEGACY_CUR_COLUMNS.join(','),
+    );
     const head = await client.send(new HeadObjectCommand({Bucket: BILLING_BUCKET, Key: manifestKey}));
     const listed = (await client.send(new ListObjectsV2Command({Bucket: BILLING_BUCKET, Prefix: manifestKey}))).Contents![0]!;
     assert.deepEqual([head.ETag, head.ContentLength, head.LastModified?.getTime()], [listed.ETag, listed.Size, listed.LastModified?.getTime()]);

@@ -50,8 +50,13 @@ export function listObjects(bucket: string, index: ObjectIndex, query: URLSearch
 }
 
 function contentsXml(result: ListResult, text: (s: string) => string, withOwner: boolean): string {
-  const owner = withOwner ? '<Owner><ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID><DisplayName>acme-payer</DisplayName></Owner>' : '';
+  const owner = withOwner
+    ? '<Owner><ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID><DisplayName>acme-payer</DisplayName></Owner>'
+    : '';
   return result.contents
-    .map((o) => `<Contents><Key>${text(o.key)}</Key><LastModified>${o.lastModified.toISOString()}</LastModified><ETag>${escapeXml(o.etag)}</ETag><Size>${o.size}</Size>${owner}<StorageClass>STANDARD</StorageClass></Contents>`)
+    .map(
+      (o) =>
+        `<Contents><Key>${text(o.key)}</Key><LastModified>${o.lastModified.toISOString()}</LastModified><ETag>${escapeXml(o.etag)}</ETag><Size>${o.size}</Size>${owner}<StorageClass>STANDARD</StorageClass></Contents>`,
+    )
     .join('');
 }

@@ -13,7 +13,9 @@ async function listAll(client: S3Client, prefix?: string): Promise<{prefixes: st
   const all = {prefixes: [] as string[], keys: [] as string[], pages: 0};
   let token: string | undefined;
   do {
-    const page = await client.send(new ListObjectsV2Command({Bucket: BILLING_BUCKET, Delimiter: '/', ContinuationToken: token, ...(prefix ? {Prefix: prefix} : {})}));
+    const page = await client.send(
+      new ListObjectsV2Command({Bucket: BILLING_BUCKET, Delimiter: '/', ContinuationToken: token, ...(prefix ? {Prefix: prefix} : {})}),
+    );
     all.prefixes.push(...(page.CommonPrefixes ?? []).map((p) => p.Prefix!));
     all.keys.push(...(page.Contents ?? []).map((c) => c.Key!));
     all.pages++;
@@ -33,7 +35,13 @@ async function withSandbox(sandbox: Promise<AwsSandbox>, test: (sandbox: AwsSand
 
 describe('manyFoldersScenario', () => {
   it('refuses folder and object counts outside 1–1,000 and 0–200,000', () => {
-    for (const options of [{folders: 0, objects: 10}, {folders: 1001, objects: 10}, {folders: 2.5, objects: 10}, {folders: 10, objects: 200_001}, {folders: 10, objects: -1}]) {
+    for (const options of [
+      {folders: 0, objects: 10},
+      {folders: 1001, objects: 10},
+      {folders: 2.5, objects: 10},
+      {folders: 10, objects: 200_001},
+      {folders: 10, objects: -1},
+    ]) {
       assert.throws(() => manyFoldersScenario(options), RangeError, JSON.stringify(options));
     }
   });

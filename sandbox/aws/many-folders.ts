@@ -35,7 +35,10 @@ export function manyFoldersScenario({folders, objects, reportPrefix = 'cur', lay
   const aws = structuredClone(loadScenario('happy-path').aws) as unknown as AwsScenario;
   const bucket = aws.buckets.find((b) => b.name === BILLING_BUCKET)!;
   const report = bucket.contents!.find((c): c is LegacyCurContent => c.type === 'legacy-cur')!;
-  bucket.contents = [{...report, prefix}, {type: 'bulk', prefix: '', count: objects, folders, layout}];
+  bucket.contents = [
+    {...report, prefix},
+    {type: 'bulk', prefix: '', count: objects, folders, layout},
+  ];
   const reportObjects = `arn:aws:s3:::${BILLING_BUCKET}/${prefix ? `${prefix}/` : ''}*`;
   for (const user of aws.users) {
     const getObject = user.permissions?.['s3:GetObject'];

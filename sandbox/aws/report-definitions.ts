@@ -1,7 +1,7 @@
 /**
  * What `cur:DescribeReportDefinitions` returns to an account: one definition per legacy report (CSV or Parquet, with
- * data or not yet) in the buckets the account owns, derived from the scenario's contents (aws-cur.md §1.6), with the
- * content's `definition` overrides. CUR 2.0 exports are not report definitions.
+ * data or not yet) in the buckets the account owns, derived from the scenario's contents (docs/sandbox-aws.md), with
+ * the content's `definition` overrides. CUR 2.0 exports are not report definitions.
  */
 import {latestDelivery, legacyLastDelivery} from './cur-generator.ts';
 import {scenarioNow} from './seed.ts';
@@ -44,7 +44,7 @@ function definitionOf(bucket: AwsBucket, content: BucketContent, now: Date): Rep
     S3Region: bucket.region,
     ...(athena ? {AdditionalArtifacts: ['ATHENA']} : {}),
     RefreshClosedReports: true,
-    // Athena integration forces overwrite (aws-cur.md §1.1).
+    // Athena integration forces Parquet and overwrite.
     ReportVersioning: athena ? 'OVERWRITE_REPORT' : content.type === 'legacy-cur' ? (content.versioning ?? 'CREATE_NEW_REPORT') : 'CREATE_NEW_REPORT',
     ...(delivered || override.lastStatus
       ? {ReportStatus: {...(delivered ? {lastDelivery: deliveryStamp(lastDelivery)} : {}), lastStatus: override.lastStatus ?? 'SUCCESS'}}

@@ -30,13 +30,23 @@ interface S3Error {
 
 const SIGNATURE_MESSAGE = 'The request signature we calculated does not match the signature you provided. Check your key and signing method.';
 
-function authError(code: SigV4Failure, facts: Readonly<Record<string, string | number>> | undefined, signedRegion: string | undefined, bucket?: AwsBucket): S3Error {
+function authError(
+  code: SigV4Failure,
+  facts: Readonly<Record<string, string | number>> | undefined,
+  signedRegion: string | undefined,
+  bucket?: AwsBucket,
+): S3Error {
   const accessKeyId = facts?.['accessKeyId'] === undefined ? undefined : String(facts['accessKeyId']);
   switch (code) {
     case 'MissingAuthenticationToken':
       return accessDenied();
     case 'AuthorizationHeaderMalformed':
-      return {status: 400, code, message: 'The authorization header is malformed; the Credential is mal-formed.', extra: {Region: bucket?.region ?? signedRegion}};
+      return {
+        status: 400,
+        code,
+        message: 'The authorization header is malformed; the Credential is mal-formed.',
+        extra: {Region: bucket?.region ?? signedRegion},
+      };
     case 'InvalidAccessKeyId':
       return {status: 403, code, message: 'The AWS Access Key Id you provided does not exist in our records.', extra: {AWSAccessKeyId: accessKeyId}};
     case 'SignatureDoesNotMatch':
@@ -115,6 +125,11 @@ interface Forwarding {
   /** Called with s3rver's status; returns true when it answered the client itself. */
   intercept: (status: number) => boolean;
   regionHeader?: string;
+  /**
+   * The object's Last-Modified as the key index holds it: s3rver's is the time the object was put into it, and S3's
+   * API cannot set another (seed.ts).
+   */
+  lastModified?: Date;
   /** Keeps the key index in step with writes that s3rver accepted. */
   onSuccess?: (etag: string | undefined) => void;
 }
@@ -156,9 +171,29 @@ export function createS3Proxy({scenario, indexes, upstreamPort, faults, count}: 
     // GetBucketLocation is answered from any region: it is how clients find the right one.
     if (bucket && op.name !== 'GetBucketLocation' && (signedRegion ?? 'us-east-1') !== bucket.region) {
       if (vhostBucket !== undefined) {
-        return sendError(req, res, {status: 400, code: 'AuthorizationHeaderMalformed', message: `The authorization header is malformed; the region '${signedRegion}' is wrong; expecting '${bucket.region}'`, extra: {Region: bucket.region}}, bucket);
+        return sendError(
+          req,
+          res,
+          {
+            status: 400,
+            code: 'AuthorizationHeaderMalformed',
+            message: `The authorization header is malformed; the region '${signedRegion}' is wrong; expecting '${bucket.region}'`,
+            extra: {Region: bucket.region},
+          },
+          bucket,
+        );
       }
-      return sendError(req, res, {status: 301, code: 'PermanentRedirect', message: 'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.', extra: {Endpoint: bucketEndpoint(bucket), Bucket: bucket.name}}, bucket);
+      return sendError(
+        req,
+        res,
+        {
+          status: 301,
+          code: 'PermanentRedirect',
+          message: 'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
+          extra: {Endpoint: bucketEndpoint(bucket), Bucket: bucket.name},
+        },
+        bucket,
+      );
     }
 
     const verified = await verifySigV4(req, world.users, {service: 's3'});
@@ -176,21 +211,30 @@ export function createS3Proxy({scenario, indexes, upstreamPort, faults, count}: 
     if (bucket && op.name === 'GetBucketLocation') {
       const location = locationConstraint(bucket);
       // For us-east-1, S3 sends an empty element: `<LocationConstraint xmlns="…"/>`.
-      return sendXml(res, `<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="${S3_NS}"${location ? `>${location}</LocationConstraint>` : '/>'}`);
+      return sendXml(
+        res,
+        `<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="${S3_NS}"${location ? `>${location}</LocationConstraint>` : '/>'}`,
+      );
     }
     if (bucket && (op.name === 'ListObjectsV2' || op.name === 'ListObjects')) {
       const answer = listObjects(bucket.name, indexes.get(bucket.name)!, url.searchParams, op.name === 'ListObjectsV2');
-      if (!answer.ok) return sendError(req, res, {status: 400, code: 'InvalidArgument', message: answer.message, extra: {ArgumentName: answer.argument}}, bucket);
+      if (!answer.ok)
+        return sendError(req, res, {status: 400, code: 'InvalidArgument', message: answer.message, extra: {ArgumentName: answer.argument}}, bucket);
       return sendXml(res, answer.xml);
     }
-    const held = bucket && op.key !== undefined && (op.name === 'GetObject' || op.name === 'HeadObject') ? indexes.get(bucket.name)!.get(op.key)?.inMemory : undefined;
-    if (held) return sendHeld(req, res, held, indexes.get(bucket!.name)!.get(op.key!)!);
+    const readsObject = op.name === 'GetObject' || op.name === 'HeadObject';
+    const indexed = bucket && op.key !== undefined && readsObject ? indexes.get(bucket.name)!.get(op.key) : undefined;
+    if (indexed?.inMemory) return sendHeld(req, res, indexed.inMemory, indexed);
     // Without s3:ListBucket, S3 will not reveal whether a key exists: a missing object is 403, not 404.
     const hideMissing = !!bucket && !!op.key && !isAllowed(user, 's3:ListBucket', bucketArn(bucket.name), bucket);
-    const readsObject = op.name === 'GetObject' || op.name === 'HeadObject';
     const target: Forwarding = {
       // Object requests go under the key's storage name; others path-style as they came.
-      path: bucket && op.key !== undefined ? `${storagePath(bucket.name, op.key)}${url.search}` : vhostBucket !== undefined ? `/${vhostBucket}${url.pathname}${url.search}` : (req.url ?? '/'),
+      path:
+        bucket && op.key !== undefined
+          ? `${storagePath(bucket.name, op.key)}${url.search}`
+          : vhostBucket !== undefined
+            ? `/${vhostBucket}${url.pathname}${url.search}`
+            : (req.url ?? '/'),
       intercept: (status) => {
         if (status !== 404 || !bucket || op.key === undefined) return false;
         if (hideMissing) sendError(req, res, accessDenied(), bucket);
@@ -200,6 +244,7 @@ export function createS3Proxy({scenario, indexes, upstreamPort, faults, count}: 
         return true;
       },
       ...(op.name === 'HeadBucket' ? {regionHeader: bucket!.region} : {}),
+      ...(indexed ? {lastModified: indexed.lastModified} : {}),
       ...(bucket && op.key !== undefined ? {onSuccess: (etag) => trackWrite(indexes.get(bucket.name)!, op.name, op.key!, req, etag)} : {}),
     };
     forward(req, res, target);
@@ -223,7 +268,7 @@ export function createS3Proxy({scenario, indexes, upstreamPort, faults, count}: 
     res.end(body);
   }
 
-  function forward(req: IncomingMessage, res: ServerResponse, {path, intercept, regionHeader, onSuccess}: Forwarding): void {
+  function forward(req: IncomingMessage, res: ServerResponse, {path, intercept, regionHeader, lastModified, onSuccess}: Forwarding): void {
     const headers = {...req.headers, host: `127.0.0.1:${upstreamPort()}`};
     // s3rver cannot check signatures made with scenario keys; the proxy already did. Unsigned, s3rver serves all.
     delete headers.authorization;
@@ -233,7 +278,11 @@ export function createS3Proxy({scenario, indexes, upstreamPort, faults, count}: 
         answer.resume();
         return;
       }
-      const outHeaders = {...answer.headers, ...(regionHeader ? {'x-amz-bucket-region': regionHeader} : {})};
+      const outHeaders = {
+        ...answer.headers,
+        ...(regionHeader ? {'x-amz-bucket-region': regionHeader} : {}),
+        ...(lastModified && status < 300 ? {'last-modified': lastModified.toUTCString()} : {}),
+      };
       if (status < 300) onSuccess?.(answer.headers.etag);
       res.writeHead(status, outHeaders);
       answer.pipe(res);

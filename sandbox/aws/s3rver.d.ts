@@ -8,7 +8,8 @@ declare module 's3rver' {
     port?: number;
     directory: string;
     silent?: boolean;
-    resetOnClose?: boolean;
+    /** Buckets created as the server starts (`configs`: CORS or website XML). */
+    configureBuckets?: {name: string; configs?: (string | Buffer)[]}[];
   }
 
   export default class S3rver {

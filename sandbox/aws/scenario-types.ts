@@ -50,13 +50,7 @@ export interface AwsBucket {
   contents?: BucketContent[];
 }
 
-export type BucketContent =
-  | LegacyCurContent
-  | LegacyCurDefinedNoDataContent
-  | Cur2Content
-  | ParquetContent
-  | BulkContent
-  | ObjectContent;
+export type BucketContent = LegacyCurContent | LegacyCurDefinedNoDataContent | Cur2Content | ParquetContent | BulkContent | ObjectContent;
 
 /** Fields shared by every generated cost report. */
 interface ReportBase {
@@ -109,7 +103,7 @@ export interface LegacyCurContent extends ReportBase {
   reportName: string;
   /**
    * Keys begin with `/` (`/<reportName>/…`, `/aws-programmatic-access-test-object`): what AWS writes for a report
-   * whose path prefix is empty (aws-cur.md "Empty prefix quirk"). Only with an empty `prefix`.
+   * whose path prefix is empty (docs/console-compatibility.md #30). Only with an empty `prefix`.
    */
   leadingSlash?: boolean;
   newestPeriod?: NewestPeriod;
@@ -127,8 +121,6 @@ export interface LegacyCurContent extends ReportBase {
   timeUnit?: 'HOURLY' | 'DAILY';
   /** Deliveries kept per period with CREATE_NEW_REPORT (default 1; AWS adds one per refresh). */
   assembliesPerPeriod?: number;
-  assemblyIdStyle?: 'uuid' | 'timestamp';
-  filesPerAssembly?: number;
   definition?: DefinitionOverride;
   manifest?: ManifestBreakage;
 }

@@ -1,72 +1,86 @@
 /**
- * Writes a scenario's buckets straight into s3rver's on-disk store (lib/stores/filesystem.js of s3rver 3.x): for key
- * `a/b/c`, the files `a/b/c._S3rver_object` and `a/b/c._S3rver_metadata.json` under the bucket's folder (s3rver
- * computes the `.md5` file itself on first read). Going through s3rver's HTTP API costs about a millisecond per
- * object, and even two files per object made a 100,000-object bucket take 13–70 s on this machine's disk: bulk
- * filler (`inMemory`) is therefore kept in the key index the proxy lists from and served by the proxy itself, after
- * the same signature and permission checks; report objects are real s3rver objects. Each object's Last-Modified is
- * the time its generator gives (a delivery, a log line), else the seeding time: the index holds it, and s3rver reads
- * it from the file's mtime. Keys with empty segments (`/report/…`) are stored as storage-key.ts says.
+ * Seeds s3rver through its public interfaces, never its files: the scenario's buckets are s3rver's `configureBuckets`
+ * option (created as it starts), and each stored object is a PutObject (an unsigned `PUT /<bucket>/<key>`, which
+ * s3rver serves without a signature; the proxy in front of it checks the scenario's keys). Bulk filler (`inMemory`)
+ * never reaches s3rver: it lives in the key index the proxy lists from and is served by the proxy itself, after the
+ * same signature and permission checks, so a 100,000-object bucket costs no requests.
+ *
+ * S3's API cannot set an object's Last-Modified, so the key index holds each object's time (the time its generator
+ * gives — a delivery, a log line — else the seeding time) and the proxy answers Last-Modified from it for GetObject,
+ * HeadObject and listings alike. Keys with empty segments (`/report/…`) are stored as storage-key.ts says.
+ *
+ * With a storage folder kept across runs, a store that already holds this very seed is used as it is: `store` is
+ * s3rver's folder inside it, and `seed.json` beside it records what was seeded and when.
  */
 import {createHash} from 'node:crypto';
-import {mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
+import {Agent, request} from 'node:http';
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {bucketObjects} from './cur-generator.ts';
+import {bucketObjects, type SeedObject} from './cur-generator.ts';
 import {ObjectIndex, type IndexedObject} from './object-index.ts';
 import type {AwsScenario} from './scenario-types.ts';
-import {storageKey} from './storage-key.ts';
+import {storagePath} from './storage-key.ts';
 
-const MARKER = '.sandbox-seed.json';
-const DEFAULT_TYPE = 'binary/octet-stream';
+const MARKER = 'seed.json';
+/** PutObject requests under way at once. */
+const PARALLEL_PUTS = 8;
 
 export function scenarioNow(aws: AwsScenario): Date {
   return aws.now ? new Date(aws.now) : new Date();
 }
 
-export interface Seeded {
+export interface SeedPlan {
+  /** s3rver's `directory`. */
+  store: string;
+  /** s3rver's `configureBuckets`. */
+  buckets: {name: string}[];
   indexes: Map<string, ObjectIndex>;
-  objects: number;
-  /** True when `directory` already held this very seed and nothing was written. */
-  reused: boolean;
   /** The "now" the objects were generated for: the report definitions must use the same. */
   now: Date;
+  /** True when the folder already held this very seed: nothing is put. */
+  reused: boolean;
+  /** Puts the stored objects through s3rver's S3 API at `port`, then records the seed (unless reused). */
+  seed(port: number): Promise<void>;
+}
+
+interface StoredObject {
+  bucket: string;
+  object: SeedObject;
 }
 
 /** S3 keeps whole seconds: Last-Modified headers and listings agree. */
 const wholeSecond = (d: Date): Date => new Date(Math.floor(d.getTime() / 1000) * 1000);
 
-/** Seeds `directory` for `aws`, unless it already holds exactly this seed (same buckets, same "now"). */
-export function seedStore(directory: string, aws: AwsScenario): Seeded {
+/** Plans the seed of `directory` for `aws`; a folder that does not hold this very seed (same buckets, same "now") is emptied. */
+export function planSeed(directory: string, aws: AwsScenario): SeedPlan {
   // Without a fixed "now" the layout depends on the day, so the day is part of the fingerprint.
-  const fingerprint = createHash('sha256').update(JSON.stringify({buckets: aws.buckets, now: aws.now ?? scenarioNow(aws).toISOString().slice(0, 10)})).digest('hex');
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify({buckets: aws.buckets, now: aws.now ?? scenarioNow(aws).toISOString().slice(0, 10)}))
+    .digest('hex');
   const marker = path.join(directory, MARKER);
+  const store = path.join(directory, 'store');
   const previous = readMarker(marker);
   const reused = previous?.fingerprint === fingerprint;
   const seededAt = reused ? new Date(previous.seededAt) : new Date();
-  // A reused store keeps the times it was generated with: the index must agree with the files' mtimes.
+  // A reused store keeps the times it was generated with.
   const now = reused && previous.now ? new Date(previous.now) : scenarioNow(aws);
   if (!reused) {
     rmSync(directory, {recursive: true, force: true});
-    mkdirSync(directory, {recursive: true});
+    mkdirSync(store, {recursive: true});
   }
 
   const indexes = new Map<string, ObjectIndex>();
-  let objects = 0;
+  const stored: StoredObject[] = [];
   for (const bucket of aws.buckets) {
-    const bucketDir = path.join(directory, bucket.name);
     const index = new ObjectIndex();
     indexes.set(bucket.name, index);
-    const madeDirs = new Set<string>();
     // Bulk objects share one body Buffer: hash it once, and hold it once.
     const etags = new WeakMap<Buffer, string>();
     const held = new WeakMap<Buffer, NonNullable<IndexedObject['inMemory']>>();
-    if (!reused) mkdirSync(bucketDir, {recursive: true});
     for (const object of bucketObjects(bucket, now)) {
-      objects++;
       let etag = etags.get(object.body);
       if (!etag) etags.set(object.body, (etag = `"${createHash('md5').update(object.body).digest('hex')}"`));
-      const time = object.lastModified ?? seededAt;
-      const lastModified = time.getTime() % 1000 === 0 ? time : wholeSecond(time);
+      const lastModified = wholeSecond(object.lastModified ?? seededAt);
       if (object.inMemory) {
         let inMemory = held.get(object.body);
         if (!inMemory) held.set(object.body, (inMemory = {body: object.body, contentType: object.contentType}));
@@ -74,23 +88,52 @@ export function seedStore(directory: string, aws: AwsScenario): Seeded {
         continue;
       }
       index.put({key: object.key, size: object.body.length, etag, lastModified});
-      if (reused) continue;
-      const parts = storageKey(object.key).split('/');
-      const name = parts.pop()!;
-      const dir = path.join(bucketDir, ...parts);
-      if (!madeDirs.has(dir)) {
-        mkdirSync(dir, {recursive: true});
-        madeDirs.add(dir);
-      }
-      const file = path.join(dir, `${name}._S3rver_object`);
-      writeFileSync(file, object.body);
-      // s3rver answers Last-Modified from the file's mtime.
-      utimesSync(file, lastModified, lastModified);
-      if (object.contentType !== DEFAULT_TYPE) writeFileSync(path.join(dir, `${name}._S3rver_metadata.json`), JSON.stringify({'content-type': object.contentType}));
+      if (!reused) stored.push({bucket: bucket.name, object});
     }
   }
-  if (!reused) writeFileSync(marker, JSON.stringify({fingerprint, seededAt: seededAt.toISOString(), now: now.toISOString()} satisfies Marker));
-  return {indexes, objects, reused, now};
+
+  return {
+    store,
+    buckets: aws.buckets.map(({name}) => ({name})),
+    indexes,
+    now,
+    reused,
+    async seed(port) {
+      if (reused) return;
+      const agent = new Agent({keepAlive: true, maxSockets: PARALLEL_PUTS});
+      try {
+        const queue = [...stored];
+        const worker = async () => {
+          for (let next = queue.shift(); next; next = queue.shift()) await putObject(agent, port, next);
+        };
+        await Promise.all(Array.from({length: Math.min(PARALLEL_PUTS, queue.length)}, worker));
+      } finally {
+        agent.destroy();
+      }
+      writeFileSync(marker, JSON.stringify({fingerprint, seededAt: seededAt.toISOString(), now: now.toISOString()} satisfies Marker));
+    },
+  };
+}
+
+/** PutObject, path-style, under the key's storage name. */
+function putObject(agent: Agent, port: number, {bucket, object}: StoredObject): Promise<void> {
+  const headers = {'content-type': object.contentType, 'content-length': String(object.body.length)};
+  return new Promise((resolve, reject) => {
+    const put = request({host: '127.0.0.1', port, method: 'PUT', path: storagePath(bucket, object.key), headers, agent}, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () => {
+        if (answer.statusCode === 200) resolve();
+        else
+          reject(
+            new Error(`seeding s3://${bucket}/${object.key}: s3rver answered ${answer.statusCode} ${Buffer.concat(chunks).toString('utf8').slice(0, 300)}`),
+          );
+      });
+      answer.on('error', reject);
+    });
+    put.on('error', reject);
+    put.end(object.body);
+  });
 }
 
 interface Marker {

@@ -25,12 +25,7 @@ export interface VerifiedRequest {
 }
 
 export type SigV4Failure =
-  | 'MissingAuthenticationToken'
-  | 'AuthorizationHeaderMalformed'
-  | 'InvalidAccessKeyId'
-  | 'SignatureDoesNotMatch'
-  | 'ExpiredToken'
-  | 'RequestTimeTooSkewed';
+  'MissingAuthenticationToken' | 'AuthorizationHeaderMalformed' | 'InvalidAccessKeyId' | 'SignatureDoesNotMatch' | 'ExpiredToken' | 'RequestTimeTooSkewed';
 
 const AUTH_PATTERN =
   /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request,\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/;

@@ -26,7 +26,12 @@ const SIGNATURE_MESSAGE =
 
 const AUTH_ERRORS: Record<Exclude<SigV4Failure, 'RequestTimeTooSkewed'>, StsError> = {
   MissingAuthenticationToken: {status: 403, type: 'Sender', code: 'MissingAuthenticationToken', message: 'Request is missing Authentication Token'},
-  AuthorizationHeaderMalformed: {status: 400, type: 'Sender', code: 'IncompleteSignature', message: 'Authorization header requires a valid Credential, SignedHeaders and Signature.'},
+  AuthorizationHeaderMalformed: {
+    status: 400,
+    type: 'Sender',
+    code: 'IncompleteSignature',
+    message: 'Authorization header requires a valid Credential, SignedHeaders and Signature.',
+  },
   InvalidAccessKeyId: {status: 403, type: 'Sender', code: 'InvalidClientTokenId', message: 'The security token included in the request is invalid.'},
   SignatureDoesNotMatch: {status: 403, type: 'Sender', code: 'SignatureDoesNotMatch', message: SIGNATURE_MESSAGE},
   ExpiredToken: {status: 403, type: 'Sender', code: 'ExpiredToken', message: 'The security token included in the request is expired'},
@@ -49,14 +54,16 @@ function send(res: ServerResponse, status: number, body: string, id: string, dat
 
 function sendError(res: ServerResponse, error: StsError, id: string): void {
   const fields = xmlFields({Type: error.type, Code: error.code, Message: error.message});
-  send(res, error.status, `<ErrorResponse xmlns="${NS}">\n  <Error>${fields}</Error>\n  <RequestId>${id}</RequestId>\n</ErrorResponse>\n`, id, error.serverTime);
+  send(
+    res,
+    error.status,
+    `<ErrorResponse xmlns="${NS}">\n  <Error>${fields}</Error>\n  <RequestId>${id}</RequestId>\n</ErrorResponse>\n`,
+    id,
+    error.serverTime,
+  );
 }
 
-export function createStsServer(
-  users: () => readonly AwsUser[],
-  faults: FaultControl,
-  count: (operation: string) => void,
-): Server {
+export function createStsServer(users: () => readonly AwsUser[], faults: FaultControl, count: (operation: string) => void): Server {
   return createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       // A bug in the simulation, not a simulated failure: answer like AWS would and keep the stack for the developer.
@@ -86,7 +93,16 @@ export function createStsServer(
       return sendError(res, skewed ? signatureExpired(new Date(String(verified.facts?.['requestTime'])), new Date()) : AUTH_ERRORS[verified.code], id);
     }
     if (action !== 'GetCallerIdentity') {
-      return sendError(res, {status: 400, type: 'Sender', code: 'InvalidAction', message: `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`}, id);
+      return sendError(
+        res,
+        {
+          status: 400,
+          type: 'Sender',
+          code: 'InvalidAction',
+          message: `Could not find operation ${action} for version ${params.get('Version') ?? 'NO_VERSION_SPECIFIED'}`,
+        },
+        id,
+      );
     }
     const identity = callerIdentity(verified.value.user);
     const result = xmlFields({Arn: identity.arn, UserId: identity.userId, Account: identity.account});

@@ -28,13 +28,17 @@ describe('simulated STS GetCallerIdentity', () => {
   });
 
   it('rejects a wrong secret with 403 SignatureDoesNotMatch', async () => {
-    const failure = await failureOf(stsClient(sandbox, {...PRICING_KEY, secretAccessKey: PRICING_KEY.secretAccessKey.replace('EXAMPLE', 'EXAMPLF')}).send(new GetCallerIdentityCommand({})));
+    const failure = await failureOf(
+      stsClient(sandbox, {...PRICING_KEY, secretAccessKey: PRICING_KEY.secretAccessKey.replace('EXAMPLE', 'EXAMPLF')}).send(new GetCallerIdentityCommand({})),
+    );
     assert.equal(failure.name, 'SignatureDoesNotMatch');
     assert.equal(failure.status, 403);
   });
 
   it('rejects an unknown access key ID with 403 InvalidClientTokenId', async () => {
-    const failure = await failureOf(stsClient(sandbox, {accessKeyId: 'AKIANOSUCHKEYEXAMPLE', secretAccessKey: PRICING_KEY.secretAccessKey}).send(new GetCallerIdentityCommand({})));
+    const failure = await failureOf(
+      stsClient(sandbox, {accessKeyId: 'AKIANOSUCHKEYEXAMPLE', secretAccessKey: PRICING_KEY.secretAccessKey}).send(new GetCallerIdentityCommand({})),
+    );
     assert.equal(failure.name, 'InvalidClientTokenId');
     assert.equal(failure.status, 403);
     assert.equal(failure.message, 'The security token included in the request is invalid.');
@@ -47,10 +51,17 @@ describe('simulated STS GetCallerIdentity', () => {
   });
 
   it('answers AWS Query XML that a plain HTTP client can read', async () => {
-    const response = await fetch(sandbox.stsUrl, {method: 'POST', body: 'Action=GetCallerIdentity&Version=2011-06-15', headers: {'content-type': 'application/x-www-form-urlencoded'}});
+    const response = await fetch(sandbox.stsUrl, {
+      method: 'POST',
+      body: 'Action=GetCallerIdentity&Version=2011-06-15',
+      headers: {'content-type': 'application/x-www-form-urlencoded'},
+    });
     const xml = await response.text();
     assert.equal(response.status, 403);
-    assert.match(xml, /^<ErrorResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/">\s*<Error><Type>Sender<\/Type><Code>MissingAuthenticationToken<\/Code>/);
+    assert.match(
+      xml,
+      /^<ErrorResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/">\s*<Error><Type>Sender<\/Type><Code>MissingAuthenticationToken<\/Code>/,
+    );
     assert.match(xml, /<RequestId>[0-9a-f-]{36}<\/RequestId>/);
   });
 });

@@ -48,7 +48,12 @@ const loopback: AgentOptions['lookup'] = (_host, options, callback) =>
  * (dotted bucket names too, over HTTP). Such names do not resolve offline everywhere, so the client's agent resolves
  * every name to 127.0.0.1. `hosts` collects the host each request was sent to.
  */
-export function virtualHostedS3Client(sandbox: AwsSandbox, credentials: Key, region = 'us-east-1', extra: Partial<S3ClientConfig> = {}): {client: S3Client; hosts: string[]} {
+export function virtualHostedS3Client(
+  sandbox: AwsSandbox,
+  credentials: Key,
+  region = 'us-east-1',
+  extra: Partial<S3ClientConfig> = {},
+): {client: S3Client; hosts: string[]} {
   const client = s3Client(sandbox, credentials, region, {
     forcePathStyle: false,
     endpoint: sandbox.s3Url.replace('127.0.0.1', 'localhost'),
@@ -103,7 +108,13 @@ export async function failureOf(call: Promise<unknown>): Promise<SdkFailure> {
     await call;
   } catch (e) {
     const error = e as {name: string; message: string; $metadata?: {httpStatusCode?: number}; $response?: {headers?: Record<string, string>}};
-    return {name: error.name, message: error.message, status: error.$metadata?.httpStatusCode, headers: error.$response?.headers ?? {}, error: e as Record<string, unknown>};
+    return {
+      name: error.name,
+      message: error.message,
+      status: error.$metadata?.httpStatusCode,
+      headers: error.$response?.headers ?? {},
+      error: e as Record<string, unknown>,
+    };
   }
   assert.fail('the call was expected to fail');
 }

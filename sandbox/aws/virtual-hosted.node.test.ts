@@ -26,7 +26,9 @@ describe('virtual-hosted-style requests (dotted-bucket scenario)', () => {
     const periods = await client.send(new ListObjectsV2Command({Bucket: DOTTED, Prefix: 'cur/abiquo-hourly/', Delimiter: '/'}));
     assert.equal(periods.CommonPrefixes?.length, 3);
     const manifestKey = `${periods.CommonPrefixes!.at(-1)!.Prefix}abiquo-hourly-Manifest.json`;
-    const manifest = JSON.parse(await (await client.send(new GetObjectCommand({Bucket: DOTTED, Key: manifestKey}))).Body!.transformToString()) as {bucket: string};
+    const manifest = JSON.parse(await (await client.send(new GetObjectCommand({Bucket: DOTTED, Key: manifestKey}))).Body!.transformToString()) as {
+      bucket: string;
+    };
     assert.equal(manifest.bucket, DOTTED);
     assert.ok(hosts.length === 4 && hosts.every((h) => h === `${DOTTED}.localhost`), hosts.join(' '));
   });
@@ -54,7 +56,10 @@ describe('virtual-hosted-style requests (dotted-bucket scenario)', () => {
   it('answers a key path of / on the bucket host as a bucket request, not an object', async () => {
     const {client} = virtualHostedS3Client(sandbox, PRICING_KEY);
     const listing = await client.send(new ListObjectsV2Command({Bucket: DOTTED, Delimiter: '/'}));
-    assert.deepEqual(listing.CommonPrefixes?.map((p) => p.Prefix), ['cur/']);
+    assert.deepEqual(
+      listing.CommonPrefixes?.map((p) => p.Prefix),
+      ['cur/'],
+    );
   });
 });
 

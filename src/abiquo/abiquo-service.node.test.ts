@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import {after, before, beforeEach, describe, it} from 'node:test';
 import {createHash} from 'node:crypto';
 import type {AwsKeys} from '../aws/types.ts';
-import type {AbiquoService} from '../components/services.ts';
+import type {AbiquoService} from './types.ts';
 import {createAbiquoService} from './abiquo-service.ts';
 import {ONLY_FOR_BILLING_FIELD} from './assumptions.ts';
 import {createHttp} from './http.ts';
 import {readLogin} from './login.ts';
-import {KEYS, SCENARIO, startSimulatedAbiquo} from './test-support.ts';
-import type {Exchange, SimulatedAbiquo} from './test-support.ts';
+import {KEYS, SCENARIO, startSimulatedAbiquo} from '../../test/helpers/simulated-abiquo.ts';
+import type {Exchange, SimulatedAbiquo} from '../../test/helpers/simulated-abiquo.ts';
 
 const KEYNODE = 42;
 const SCOPE = 7;
@@ -88,7 +88,10 @@ describe('The Abiquo service against the simulated API', () => {
     const created = await saveKeys(KEYS.pricing);
     assert.deepEqual([created.failure, created.credentialsSaved, created.stored?.hasPricingCredentials], [undefined, true, true]);
     let pricing = (await state(KEYNODE)).pricingCredentials;
-    assert.deepEqual(pricing.map((c) => [c.provider, c.access, c.keySha256]), [['AMAZON', KEYS.pricing.accessKeyId, sha256(KEYS.pricing.secretAccessKey)]]);
+    assert.deepEqual(
+      pricing.map((c) => [c.provider, c.access, c.keySha256]),
+      [['AMAZON', KEYS.pricing.accessKeyId, sha256(KEYS.pricing.secretAccessKey)]],
+    );
 
     const loaded = await service.loadKeynode(signal());
     assert.equal(loaded.ok && loaded.value.hasPricingCredentials, true);
@@ -96,7 +99,10 @@ describe('The Abiquo service against the simulated API', () => {
     const replaced = await saveKeys(KEYS.pricingRotated);
     assert.deepEqual([replaced.failure, replaced.credentialsSaved], [undefined, true]);
     pricing = (await state(KEYNODE)).pricingCredentials;
-    assert.deepEqual(pricing.map((c) => [c.provider, c.access, c.keySha256]), [['AMAZON', KEYS.pricingRotated.accessKeyId, sha256(KEYS.pricingRotated.secretAccessKey)]]);
+    assert.deepEqual(
+      pricing.map((c) => [c.provider, c.access, c.keySha256]),
+      [['AMAZON', KEYS.pricingRotated.accessKeyId, sha256(KEYS.pricingRotated.secretAccessKey)]],
+    );
     assert.deepEqual(writes(), [
       'POST /api/admin/enterprises/42/pricingcredentials',
       `PUT /api/admin/enterprises/42/pricingcredentials/${/\/(\d+)$/.exec(log.find((e) => e.method === 'PUT')!.url)![1]}`,
@@ -107,7 +113,10 @@ describe('The Abiquo service against the simulated API', () => {
 
   it('refuses before any write when the role cannot manage pricing credentials, naming the privilege as the console and the API do', async () => {
     await connect('operator', 'operator-password');
-    const result = await service.applySetup({changes: {amazon_bucket: 'acme-billing-reports'}, loaded: {amazon_bucket: 'old-bucket'}, keys: KEYS.pricing}, signal());
+    const result = await service.applySetup(
+      {changes: {amazon_bucket: 'acme-billing-reports'}, loaded: {amazon_bucket: 'old-bucket'}, keys: KEYS.pricing},
+      signal(),
+    );
     assert.equal(result.failure?.code, 'ABIQUO_PRIVILEGES_MISSING');
     assert.equal(result.failure?.facts?.privileges, '“Manage pricing credentials” (MANAGE_PRICING_CREDENTIALS)');
     assert.deepEqual(writes(), []);
@@ -118,13 +127,20 @@ describe('The Abiquo service against the simulated API', () => {
   it('puts the properties back when the pricing credentials fail after them, and reports the API as read back', async () => {
     await sim.admin('POST', '/faults', {failNext: {status: 403, method: 'POST', path: '/pricingcredentials'}});
     const before = await state(KEYNODE);
-    const result = await service.applySetup({changes: {amazon_bucket: 'acme-billing-reports', amazon_mpa: 'dedicated'}, loaded: {amazon_bucket: 'old-bucket'}, keys: KEYS.pricing}, signal());
+    const result = await service.applySetup(
+      {changes: {amazon_bucket: 'acme-billing-reports', amazon_mpa: 'dedicated'}, loaded: {amazon_bucket: 'old-bucket'}, keys: KEYS.pricing},
+      signal(),
+    );
     assert.equal(result.failure?.code, 'ABIQUO_FORBIDDEN');
     assert.equal(result.failure?.facts?.privilege, '“Manage pricing credentials” (MANAGE_PRICING_CREDENTIALS)');
     assert.equal(result.undoFailure, undefined);
     assert.deepEqual(await state(KEYNODE), {...before, versions: (await state(KEYNODE)).versions});
     assert.deepEqual(result.stored?.properties, before.properties);
-    assert.deepEqual(writes(), ['PUT /api/admin/enterprises/42/properties', 'POST /api/admin/enterprises/42/pricingcredentials', 'PUT /api/admin/enterprises/42/properties']);
+    assert.deepEqual(writes(), [
+      'PUT /api/admin/enterprises/42/properties',
+      'POST /api/admin/enterprises/42/pricingcredentials',
+      'PUT /api/admin/enterprises/42/properties',
+    ]);
   });
 
   it('says honestly which of its values remain when putting the properties back fails too', async () => {
@@ -140,7 +156,10 @@ describe('The Abiquo service against the simulated API', () => {
     };
     service = createAbiquoService({apiBase: sim.apiBase, enterpriseId: KEYNODE, fetch: refusingUndo});
     await sim.admin('POST', '/faults', {failNext: {status: 503, method: 'POST', path: '/pricingcredentials'}});
-    const result = await service.applySetup({changes: {amazon_bucket: 'acme-billing-reports'}, loaded: {amazon_bucket: 'old-bucket'}, keys: KEYS.pricing}, signal());
+    const result = await service.applySetup(
+      {changes: {amazon_bucket: 'acme-billing-reports'}, loaded: {amazon_bucket: 'old-bucket'}, keys: KEYS.pricing},
+      signal(),
+    );
     assert.equal(result.failure?.code, 'ABIQUO_SERVER');
     assert.equal(result.undoFailure?.code, 'ABIQUO_FORBIDDEN');
     assert.equal(result.stored?.properties.amazon_bucket, 'acme-billing-reports', 'the report reads back what is really there');
@@ -160,7 +179,9 @@ describe('The Abiquo service against the simulated API', () => {
     await sim.admin('POST', '/faults', {failNext: {status: 500, path: '/properties'}});
     const server = await service.readProperties(signal());
     assert.equal(!server.ok && server.code, 'ABIQUO_SERVER');
-    await sim.admin('POST', '/faults', {failNext: {status: 415, code: '415-UNSUPPORTED-MEDIA-TYPE', message: "Invalid 'Content-type' version", path: '/pricingcredentials', method: 'POST'}});
+    await sim.admin('POST', '/faults', {
+      failNext: {status: 415, code: '415-UNSUPPORTED-MEDIA-TYPE', message: "Invalid 'Content-type' version", path: '/pricingcredentials', method: 'POST'},
+    });
     const media = await saveKeys(KEYS.pricing);
     assert.equal(media.failure?.code, 'ABIQUO_MEDIA_TYPE');
     await connect('admin', 'admin-password', 200);
@@ -175,9 +196,18 @@ describe('The Abiquo service against the simulated API', () => {
     const names = result.value.map((a) => a.name);
     assert.equal(names.length, 29); // Analytics, Retail and 27 fillers
     assert.ok(!names.includes('Acme Keynode') && !names.includes('Acme Reseller') && !names.includes('Elsewhere') && !names.includes('Other standard'));
-    assert.deepEqual(result.value.find((a) => a.name === 'Retail'), {enterpriseId: 50, name: 'Retail', hasAmazonCredentials: true});
-    assert.deepEqual(result.value.find((a) => a.name === 'Analytics'), {enterpriseId: 51, name: 'Analytics', hasAmazonCredentials: false});
-    assert.ok(log.some((e) => new URL(e.url).searchParams.get('startwith') === '25'), 'the second page was followed');
+    assert.deepEqual(
+      result.value.find((a) => a.name === 'Retail'),
+      {enterpriseId: 50, name: 'Retail', hasAmazonCredentials: true},
+    );
+    assert.deepEqual(
+      result.value.find((a) => a.name === 'Analytics'),
+      {enterpriseId: 51, name: 'Analytics', hasAmazonCredentials: false},
+    );
+    assert.ok(
+      log.some((e) => new URL(e.url).searchParams.get('startwith') === '25'),
+      'the second page was followed',
+    );
   });
 
   it('adds a linked account: a standard enterprise in the keynode scope with AMAZON public credentials, "Only for billing" unset', async () => {
@@ -187,7 +217,10 @@ describe('The Abiquo service against the simulated API', () => {
     assert.equal(result.value.reused, false);
     const created = await state(result.value.account.enterpriseId);
     assert.deepEqual([created.name, created.keyNode, created.reseller, created.defaultScopeId], ['Staging', false, false, SCOPE]);
-    assert.deepEqual(created.credentials.map((c) => [c.provider, c.access, c.keySha256]), [['AMAZON', KEYS.linked.accessKeyId, sha256(KEYS.linked.secretAccessKey)]]);
+    assert.deepEqual(
+      created.credentials.map((c) => [c.provider, c.access, c.keySha256]),
+      [['AMAZON', KEYS.linked.accessKeyId, sha256(KEYS.linked.secretAccessKey)]],
+    );
     assert.ok(!(ONLY_FOR_BILLING_FIELD in created.credentials[0]!.flags));
     assert.ok(log.every((e) => !e.requestBody.includes(ONLY_FOR_BILLING_FIELD)));
     assertSecretOnlyInWriteBodies(KEYS.linked.secretAccessKey, [result]);
@@ -203,7 +236,10 @@ describe('The Abiquo service against the simulated API', () => {
     const first = await service.addLinkedAccount({name: 'Staging', keys: KEYS.linked, awsAccountId: '210987654321'}, signal());
     assert.equal(!first.ok && first.code, 'ABIQUO_ACCOUNT_NOT_ADDED');
     assert.equal(!first.ok && first.facts?.cause, 'ABIQUO_SERVER');
-    assert.deepEqual((await allState()).map((e) => e.id), before.map((e) => e.id));
+    assert.deepEqual(
+      (await allState()).map((e) => e.id),
+      before.map((e) => e.id),
+    );
     assertSecretOnlyInWriteBodies(KEYS.linked.secretAccessKey, [first]);
   });
 

@@ -4,7 +4,8 @@
  * links do not change while the dialog is open) and the AWS account IDs of linked accounts added in this session.
  */
 import {err, ok} from '../shared/result.ts';
-import type {AbiquoResult, AbiquoService, KeynodeState} from '../components/services.ts';
+import type {AbiquoResult} from './codes.ts';
+import type {AbiquoService, KeynodeState} from './types.ts';
 import {DEFAULT_SCOPE_REL} from './assumptions.ts';
 import {enterpriseHref, readEnterprise, summarise} from './enterprise.ts';
 import type {EnterpriseDto} from './enterprise.ts';

@@ -5,7 +5,7 @@
  */
 import {ok} from '../shared/result.ts';
 import type {AwsKeys} from '../aws/types.ts';
-import type {AbiquoResult} from '../components/services.ts';
+import type {AbiquoResult} from './codes.ts';
 import {AMAZON, HYPERVISOR_TYPE_REL, hypervisorTypePath} from './assumptions.ts';
 import {collectionOf} from './collection.ts';
 import type {AbiquoHttp, Operation} from './http.ts';

@@ -1,10 +1,11 @@
 /**
  * Where the console's API lives: `config.endpoint` of `/ui/config/client-config-custom.json`, then of
- * `client-config-default.json`, else `<origin>/api` (reference §1.1, §8.5). Calls ride the console's cookie, so an
- * endpoint on another origin is reported rather than used: a SameSite=Strict cookie would not follow it.
+ * `client-config-default.json`, else `<origin>/api` (where Abiquo's installer puts it). Calls ride the console's
+ * cookie, so an endpoint on another origin is reported rather than used: a SameSite=Strict cookie would not follow
+ * it.
  */
 import {err, ok} from '../shared/result.ts';
-import type {AbiquoResult} from '../components/services.ts';
+import type {AbiquoResult} from './codes.ts';
 
 export const CLIENT_CONFIG_FILES = ['/ui/config/client-config-custom.json', '/ui/config/client-config-default.json'] as const;
 const CONFIG_TIMEOUT_MS = 5_000;

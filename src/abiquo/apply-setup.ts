@@ -11,7 +11,8 @@
  * The report is built from the API re-read after the attempt, not from what the client believes it did.
  */
 import type {AwsKeys} from '../aws/types.ts';
-import type {AbiquoCode, AbiquoResult, ApplyPlan, ApplyReport} from '../components/services.ts';
+import type {AbiquoCode, AbiquoResult} from './codes.ts';
+import type {ApplyPlan, ApplyReport} from './types.ts';
 import {PRIVILEGES} from './assumptions.ts';
 import type {AbiquoHttp} from './http.ts';
 import {failureOf, type Failure as ResultFailure} from '../shared/result.ts';
@@ -40,7 +41,10 @@ export async function applySetup(http: AbiquoHttp, links: SetupLinks, plan: Appl
     const undone = ended || cancelled ? await undo?.() : undefined;
     const [properties, pricing] = await Promise.all([readProperties(http, links.properties, own), findAmazonPricing(http, links.pricingCredentials, own)]);
     // An undo whose answer was lost may have been done: it failed only if one of our values is still there.
-    const undoFailed = undone && !undone.ok && (!properties.ok || Object.entries(changes).some(([key, value]) => properties.value.properties[key] === value && plan.loaded[key] !== value));
+    const undoFailed =
+      undone &&
+      !undone.ok &&
+      (!properties.ok || Object.entries(changes).some(([key, value]) => properties.value.properties[key] === value && plan.loaded[key] !== value));
     return {
       ...(ended ? {failure: ended} : {}),
       ...(cancelled ? {cancelled: true} : {}),

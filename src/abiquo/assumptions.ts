@@ -1,8 +1,8 @@
 /**
- * Every Abiquo API fact this client relies on that no public source confirms ([?] or [I] in
- * reference/abiquo-api.md), one named constant each. The simulated API makes the same choices
- * (sandbox/abiquo/assumptions.ts); docs/console-compatibility.md says how to confirm each on a live console.
- * When one turns out wrong, this file is the only one to change.
+ * Every Abiquo API fact this client relies on that no public source confirms ([?]: unknown, [I]: inferred; [C]: since
+ * confirmed by a public source, as docs/console-compatibility.md marks them), one named constant each. The simulated
+ * API makes the same choices (sandbox/abiquo/assumptions.ts); docs/console-compatibility.md says how to confirm each
+ * on a live console. When one turns out wrong, this file is the only one to change.
  */
 
 /**
@@ -21,9 +21,9 @@ export const hypervisorTypePath = (type: string) => `config/hypervisortypes/${ty
 
 /**
  * [C] The enterprise's link to its pricing credentials: rel `pricingcredentials`, href
- * `/api/admin/enterprises/{id}/pricingcredentials`, list type `pricingcredentialslist` (4.7 sample response,
- * reference/abiquo-facts-2.md §2); the item type `pricingcredentials` is [I]. Found by rel, else by a link whose
- * type names pricing credentials, else at `<enterprise edit href>/pricingcredentials`.
+ * `/api/admin/enterprises/{id}/pricingcredentials`, list type `pricingcredentialslist` (the 4.7 sample response in
+ * Abiquo's "How to create a tenant via API"); the item type `pricingcredentials` is [I]. Found by rel, else by a link
+ * whose type names pricing credentials, else at `<enterprise edit href>/pricingcredentials`.
  */
 export const PRICING_CREDENTIALS_REL = 'pricingcredentials';
 export const PRICING_CREDENTIALS_PATH = 'pricingcredentials';
@@ -62,10 +62,10 @@ export const ONLY_FOR_BILLING_FIELD = 'onlyForBilling';
 export const NEW_ENTERPRISE_FLAGS = {keyNode: false, reseller: false} as const;
 
 /**
- * The privileges each operation needs, by their API names. [C] for the names (the 2022 privilege list,
- * reference/abiquo-facts-2.md §8); which operation needs which is [C] for properties (ENTERPRISE_ADMINISTER_ALL)
- * and the two credentials, [I] for the rest (3.10's list). The preflight checks them against the session's
- * `GET /login?expand=privileges` before any write; a 403 names the ones the session lacks.
+ * The privileges each operation needs, by their API names. [C] for the names (the wiki's 2022 privilege table
+ * generated from the API, docs/console-compatibility.md #5); which operation needs which is [C] for properties
+ * (ENTERPRISE_ADMINISTER_ALL) and the two credentials, [I] for the rest (3.10's list). The preflight checks them
+ * against the session's `GET /login?expand=privileges` before any write; a 403 names the ones the session lacks.
  */
 export const PRIVILEGES = {
   readEnterprise: ['ENTERPRISE_ENUMERATE'],

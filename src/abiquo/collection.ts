@@ -3,7 +3,7 @@
  * their `next` link, as the Python client does, never by computing offsets.
  */
 import {err, ok} from '../shared/result.ts';
-import type {AbiquoResult} from '../components/services.ts';
+import type {AbiquoResult} from './codes.ts';
 import type {AbiquoHttp, Operation} from './http.ts';
 import type {MediaTypeName} from './media-types.ts';
 import {findLink} from './links.ts';
@@ -19,7 +19,7 @@ export function collectionOf(dto: unknown): AbiquoResult<unknown[]> {
 export async function listAll(http: AbiquoHttp, href: string, type: MediaTypeName, op: Operation, signal: AbortSignal): Promise<AbiquoResult<unknown[]>> {
   const items: unknown[] = [];
   const seen = new Set<string>();
-  for (let next: string | undefined = href; next !== undefined && !seen.has(next) && seen.size < MAX_PAGES; ) {
+  for (let next: string | undefined = href; next !== undefined && !seen.has(next) && seen.size < MAX_PAGES;) {
     seen.add(next);
     const page = await http.get(next, type, op, signal);
     if (!page.ok) return page;

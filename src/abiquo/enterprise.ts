@@ -1,6 +1,7 @@
 /** The enterprise resource: read one, summarise it, create a standard one, delete one. */
 import {err, ok} from '../shared/result.ts';
-import type {AbiquoResult, EnterpriseSummary} from '../components/services.ts';
+import type {AbiquoResult} from './codes.ts';
+import type {EnterpriseSummary} from './types.ts';
 import {NEW_ENTERPRISE_FLAGS, PRIVILEGES} from './assumptions.ts';
 import type {AbiquoHttp} from './http.ts';
 import {apiUrl, requireLink} from './links.ts';

@@ -38,7 +38,11 @@ describe('Abiquo errors become codes the tab can explain', () => {
     const http = createHttp({apiBase: API, fetch: async () => ((called = true), new Response('{}'))});
     const body = {access: 'AKIAIOSFODNN7EXAMPLE', key: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'};
     const sent = await http.send('POST', 'https://collector.example.net/steal', 'pricingcredentials', body, op, new AbortController().signal);
-    assert.deepEqual(sent, {ok: false, code: 'ABIQUO_API_CROSS_ORIGIN', facts: {endpoint: 'https://collector.example.net', origin: 'https://console.example.com'}});
+    assert.deepEqual(sent, {
+      ok: false,
+      code: 'ABIQUO_API_CROSS_ORIGIN',
+      facts: {endpoint: 'https://collector.example.net', origin: 'https://console.example.com'},
+    });
     assert.equal(called, false);
   });
 
@@ -46,7 +50,10 @@ describe('Abiquo errors become codes the tab can explain', () => {
     const result = await getWith(answering(403, apiError('GEN-4', 'Not enough permissions to perform this action')));
     assert.equal(result.ok, false);
     assert.equal(!result.ok && result.code, 'ABIQUO_FORBIDDEN');
-    assert.equal(!result.ok && result.facts?.privilege, '“Manage enterprise properties” (ENTERPRISE_MANAGE_PROPERTIES), “Allow user to switch enterprise” (ENTERPRISE_ADMINISTER_ALL)');
+    assert.equal(
+      !result.ok && result.facts?.privilege,
+      '“Manage enterprise properties” (ENTERPRISE_MANAGE_PROPERTIES), “Allow user to switch enterprise” (ENTERPRISE_ADMINISTER_ALL)',
+    );
     assert.equal(!result.ok && result.facts?.apiCode, 'GEN-4');
   });
 
@@ -154,7 +161,8 @@ describe('Abiquo errors become codes the tab can explain', () => {
 });
 
 describe('The API base is discovered like the console does', () => {
-  const files = (map: Record<string, unknown>): typeof fetch =>
+  const files =
+    (map: Record<string, unknown>): typeof fetch =>
     async (input) => {
       const url = String(input instanceof Request ? input.url : input);
       const path = new URL(url).pathname;
@@ -162,7 +170,10 @@ describe('The API base is discovered like the console does', () => {
     };
 
   it('uses config.endpoint of client-config-custom.json', async () => {
-    const result = await discoverApiBase('https://console.example.com/ui/#/enterprises', files({'/ui/config/client-config-custom.json': {'config.endpoint': 'https://console.example.com/abiquo/api/'}}));
+    const result = await discoverApiBase(
+      'https://console.example.com/ui/#/enterprises',
+      files({'/ui/config/client-config-custom.json': {'config.endpoint': 'https://console.example.com/abiquo/api/'}}),
+    );
     assert.deepEqual(result, {ok: true, value: 'https://console.example.com/abiquo/api'});
   });
 
@@ -174,7 +185,10 @@ describe('The API base is discovered like the console does', () => {
   });
 
   it('reports an endpoint on another origin, where the session cookie would not flow', async () => {
-    const result = await discoverApiBase('https://console.example.com', files({'/ui/config/client-config-custom.json': {'config.endpoint': 'https://api.example.net/api'}}));
+    const result = await discoverApiBase(
+      'https://console.example.com',
+      files({'/ui/config/client-config-custom.json': {'config.endpoint': 'https://api.example.net/api'}}),
+    );
     assert.deepEqual(result, {ok: false, code: 'ABIQUO_API_CROSS_ORIGIN', facts: {endpoint: 'https://api.example.net', origin: 'https://console.example.com'}});
   });
 });

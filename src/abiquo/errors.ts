@@ -8,7 +8,7 @@ import {err} from '../shared/result.ts';
 import {redact} from '../shared/mask.ts';
 import {CrossOriginRedirect} from './no-prompt-fetch.ts';
 import {describePrivileges} from './privilege-names.ts';
-import type {AbiquoCode, AbiquoResult} from '../components/services.ts';
+import type {AbiquoCode, AbiquoResult} from './codes.ts';
 
 export interface ApiError {
   readonly code: string;
@@ -93,4 +93,3 @@ export async function toAbiquoError(error: unknown, context: ErrorContext, signa
   if (error instanceof TypeError) return err('ABIQUO_NETWORK', {reason: redact(error.message).slice(0, MAX_MESSAGE)});
   throw error;
 }
-

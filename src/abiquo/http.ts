@@ -6,7 +6,7 @@
 import ky from 'ky';
 import type {KyInstance} from 'ky';
 import {err, ok} from '../shared/result.ts';
-import type {AbiquoResult} from '../components/services.ts';
+import type {AbiquoResult} from './codes.ts';
 import {toAbiquoError} from './errors.ts';
 import {mediaType} from './media-types.ts';
 import type {MediaTypeName} from './media-types.ts';
@@ -82,8 +82,7 @@ export function createHttp(options: HttpOptions): AbiquoHttp {
   };
   return {
     apiBase: options.apiBase,
-    get: async (href, type, op, signal) =>
-      elsewhere(href) ?? run(() => client.get(url(href), {headers: {Accept: mediaType(type)}, signal}), op, signal),
+    get: async (href, type, op, signal) => elsewhere(href) ?? run(() => client.get(url(href), {headers: {Accept: mediaType(type)}, signal}), op, signal),
     send: async (method, href, type, body, op, signal) =>
       elsewhere(href) ??
       run(

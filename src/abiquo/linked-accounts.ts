@@ -3,7 +3,8 @@
  * AMAZON public credentials; and adding one, in two steps that can fail apart.
  */
 import {err, ok} from '../shared/result.ts';
-import type {AbiquoResult, AddedAccount, LinkedAccount, NewLinkedAccount} from '../components/services.ts';
+import type {AbiquoResult} from './codes.ts';
+import type {AddedAccount, LinkedAccount, NewLinkedAccount} from './types.ts';
 import {PRIVILEGES} from './assumptions.ts';
 import {listAll} from './collection.ts';
 import {createStandardEnterprise, deleteEnterprise, summarise} from './enterprise.ts';
@@ -40,7 +41,12 @@ export async function scopeEnterprises(http: AbiquoHttp, keynode: Keynode, signa
   return ok(standard);
 }
 
-async function toAccount(http: AbiquoHttp, e: EnterpriseDto, accountIds: ReadonlyMap<number, string>, signal: AbortSignal): Promise<AbiquoResult<LinkedAccount>> {
+async function toAccount(
+  http: AbiquoHttp,
+  e: EnterpriseDto,
+  accountIds: ReadonlyMap<number, string>,
+  signal: AbortSignal,
+): Promise<AbiquoResult<LinkedAccount>> {
   const has = await hasAmazonPublicCredentials(http, e, signal);
   if (!has.ok) return has;
   const {id, name} = summarise(e);
@@ -72,7 +78,12 @@ export async function listLinkedAccounts(
  * API is asked what happened: an enterprise that appeared goes on to step 2; credentials that are there count as
  * saved; an enterprise that is gone counts as removed.
  */
-export async function addLinkedAccount(http: AbiquoHttp, keynode: Keynode, account: NewLinkedAccount, signal: AbortSignal): Promise<AbiquoResult<AddedAccount>> {
+export async function addLinkedAccount(
+  http: AbiquoHttp,
+  keynode: Keynode,
+  account: NewLinkedAccount,
+  signal: AbortSignal,
+): Promise<AbiquoResult<AddedAccount>> {
   const name = account.name.trim();
   const existing = await findNamed(http, keynode, name, signal);
   if (!existing.ok) return existing;
@@ -82,7 +93,11 @@ export async function addLinkedAccount(http: AbiquoHttp, keynode: Keynode, accou
     if (!has.ok) return has;
     if (has.value) return err('ABIQUO_ACCOUNT_EXISTS', {name, enterpriseId: summarise(found).id});
   }
-  const allowed = await requirePrivileges(http, [...PRIVILEGES.providerCredentials, ...(found ? [] : [...PRIVILEGES.createEnterprise, ...PRIVILEGES.deleteEnterprise])], signal);
+  const allowed = await requirePrivileges(
+    http,
+    [...PRIVILEGES.providerCredentials, ...(found ? [] : [...PRIVILEGES.createEnterprise, ...PRIVILEGES.deleteEnterprise])],
+    signal,
+  );
   if (!allowed.ok) return allowed;
   let enterprise = found;
   if (!enterprise) {

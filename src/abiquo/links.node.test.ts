@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import en from '../../locales/en/messages.json' with {type: 'json'};
 import es from '../../locales/es/messages.json' with {type: 'json'};
-import {abiquoCodes} from '../components/services.ts';
+import {abiquoCodes} from './codes.ts';
 import {isAmazon} from './amazon-credentials.ts';
 import {idFromHref, resolveHref} from './links.ts';
 import {defaultScopeLink} from './scopes.ts';
 
 const type = (name: string) => `application/vnd.abiquo.${name}+json`;
-/** Recorded 3.10 answers (reference/abiquo-api-examples-3.10), abridged. */
+/** Recorded 3.10 answers (Abiquo's published API examples for 3.10), abridged. */
 const CREATED_CP_TEST_CREDENTIALS = {
   access: '4f40b15345cd837d97d3c547dbdd15e37f536636a9ecb7d570f6b0f347b43174b6f4778f70e58e213d9af5026ec5ae11',
   id: 276,
@@ -38,7 +38,10 @@ describe('Links are followed as the API gives them', () => {
   });
 
   it('keeps the console origin when a link names the API server by an internal host', () => {
-    assert.equal(resolveHref('http://localhost:9009/api/admin/enterprises/1229/properties', 'https://console.example.com/api'), 'https://console.example.com/api/admin/enterprises/1229/properties');
+    assert.equal(
+      resolveHref('http://localhost:9009/api/admin/enterprises/1229/properties', 'https://console.example.com/api'),
+      'https://console.example.com/api/admin/enterprises/1229/properties',
+    );
     assert.equal(resolveHref('https://console.example.com/api/login', 'https://console.example.com/api'), 'https://console.example.com/api/login');
   });
 

@@ -3,7 +3,7 @@
  * building URLs. Everything here reads links defensively, since DTOs arrive as untyped JSON.
  */
 import {err, ok} from '../shared/result.ts';
-import type {AbiquoResult} from '../components/services.ts';
+import type {AbiquoResult} from './codes.ts';
 
 export interface Link {
   readonly rel: string;

@@ -3,7 +3,7 @@
  * follows the console user's language) and the link to the user's own enterprise.
  */
 import {err, ok} from '../shared/result.ts';
-import type {AbiquoResult} from '../components/services.ts';
+import type {AbiquoResult} from './codes.ts';
 import {PRIVILEGES} from './assumptions.ts';
 import type {AbiquoHttp} from './http.ts';
 import {apiUrl, findLink, idFromHref} from './links.ts';

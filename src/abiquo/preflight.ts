@@ -4,7 +4,7 @@
  * is written rather than half of it.
  */
 import {err, ok} from '../shared/result.ts';
-import type {AbiquoResult} from '../components/services.ts';
+import type {AbiquoResult} from './codes.ts';
 import {LOGIN_PRIVILEGES_QUERY, PRIVILEGES} from './assumptions.ts';
 import type {AbiquoHttp} from './http.ts';
 import {apiUrl} from './links.ts';

@@ -4,7 +4,7 @@
  */
 import {ok} from '../shared/result.ts';
 import type {AwsKeys} from '../aws/types.ts';
-import type {AbiquoResult} from '../components/services.ts';
+import type {AbiquoResult} from './codes.ts';
 import {PRICING_CREDENTIALS_PATH, PRICING_CREDENTIALS_REL, PRIVILEGES} from './assumptions.ts';
 import {amazonCredentialsBody, findAmazonEntry} from './amazon-credentials.ts';
 import type {EnterpriseDto} from './enterprise.ts';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import {after, before, beforeEach, describe, it} from 'node:test';
-import type {AbiquoService} from '../components/services.ts';
+import type {AbiquoService} from './types.ts';
 import {createAbiquoService} from './abiquo-service.ts';
 import {conflictingKeys, mergedDto, parseProperties} from './properties.ts';
-import {SCENARIO, startSimulatedAbiquo} from './test-support.ts';
-import type {Exchange, SimulatedAbiquo} from './test-support.ts';
+import {SCENARIO, startSimulatedAbiquo} from '../../test/helpers/simulated-abiquo.ts';
+import type {Exchange, SimulatedAbiquo} from '../../test/helpers/simulated-abiquo.ts';
 
 const KEYNODE = 42;
 const signal = () => new AbortController().signal;
@@ -66,7 +66,9 @@ describe('Properties are read, merged and written without losing anything', () =
   it('reports a stale write (409) as a conflict after one re-read, without retrying the PUT', async () => {
     const loaded = await service.readProperties(signal());
     assert.ok(loaded.ok);
-    await sim.admin('POST', '/faults', {failNext: {status: 409, code: '409-CONFLICT-StaleObject', message: 'Another request has updated this entity', method: 'PUT', path: '/properties'}});
+    await sim.admin('POST', '/faults', {
+      failNext: {status: 409, code: '409-CONFLICT-StaleObject', message: 'Another request has updated this entity', method: 'PUT', path: '/properties'},
+    });
     const result = await apply({amazon_bucket: 'acme-billing-reports'}, loaded.value);
     assert.equal(result.failure?.code, 'ABIQUO_CONFLICT');
     assert.equal(log.filter((e) => e.method === 'PUT').length, 1);
@@ -118,12 +120,20 @@ describe('The merge itself', () => {
   it('keeps unknown fields of the DTO and values of other keys as the API sent them', () => {
     const doc = parseProperties({id: 7, types: {secret: 'HIDDEN'}, properties: {a: '1', secret: 'x'}, links: []}, 'https://h/api/p');
     assert.ok(doc.ok);
-    assert.deepEqual(mergedDto(doc.value, {amazon_mpa: 'shared'}), {id: 7, types: {secret: 'HIDDEN'}, properties: {a: '1', secret: 'x', amazon_mpa: 'shared'}, links: []});
+    assert.deepEqual(mergedDto(doc.value, {amazon_mpa: 'shared'}), {
+      id: 7,
+      types: {secret: 'HIDDEN'},
+      properties: {a: '1', secret: 'x', amazon_mpa: 'shared'},
+      links: [],
+    });
   });
 
   it('sees a conflict only for written keys that moved to a value other than ours', () => {
     const loaded = {amazon_bucket: 'a', amazon_mpa: 'shared', other: '1'};
     const fresh = {amazon_bucket: 'b', amazon_mpa: 'dedicated', other: '2', amazon_report_name: 'r'};
-    assert.deepEqual(conflictingKeys({amazon_bucket: 'c', amazon_mpa: 'dedicated', amazon_report_name: 'x'}, loaded, fresh), ['amazon_bucket', 'amazon_report_name']);
+    assert.deepEqual(conflictingKeys({amazon_bucket: 'c', amazon_mpa: 'dedicated', amazon_report_name: 'x'}, loaded, fresh), [
+      'amazon_bucket',
+      'amazon_report_name',
+    ]);
   });
 });

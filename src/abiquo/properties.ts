@@ -1,10 +1,10 @@
 /**
- * Enterprise properties are replaced whole by a PUT (reference §3.3), so a write is: re-read just before writing,
- * refuse if a key being written was changed by someone else since the operator saw it, merge, and PUT the whole
- * DTO back (id, links and unknown fields kept, every other property as freshly read). Keys are never removed.
+ * Enterprise properties are replaced whole by a PUT (Abiquo documents it), so a write is: re-read just before
+ * writing, refuse if a key being written was changed by someone else since the operator saw it, merge, and PUT the
+ * whole DTO back (id, links and unknown fields kept, every other property as freshly read). Keys are never removed.
  */
 import {err, ok} from '../shared/result.ts';
-import type {AbiquoResult} from '../components/services.ts';
+import type {AbiquoResult} from './codes.ts';
 import {PRIVILEGES} from './assumptions.ts';
 import type {AbiquoHttp} from './http.ts';
 import {findLink} from './links.ts';

@@ -1,7 +1,7 @@
 /** An enterprise's AMAZON public-cloud credentials (the `abiquo-billing-user-public` keys of a linked account). */
 import {ok} from '../shared/result.ts';
 import type {AwsKeys} from '../aws/types.ts';
-import type {AbiquoResult} from '../components/services.ts';
+import type {AbiquoResult} from './codes.ts';
 import {PRIVILEGES} from './assumptions.ts';
 import {amazonCredentialsBody, findAmazonEntry} from './amazon-credentials.ts';
 import type {EnterpriseDto} from './enterprise.ts';
@@ -18,7 +18,12 @@ export async function hasAmazonPublicCredentials(http: AbiquoHttp, enterprise: E
 }
 
 /** POSTs the AMAZON credentials; "Only for billing" is deliberately left unset (see assumptions.ts). */
-export async function createAmazonPublicCredentials(http: AbiquoHttp, enterprise: EnterpriseDto, keys: AwsKeys, signal: AbortSignal): Promise<AbiquoResult<void>> {
+export async function createAmazonPublicCredentials(
+  http: AbiquoHttp,
+  enterprise: EnterpriseDto,
+  keys: AwsKeys,
+  signal: AbortSignal,
+): Promise<AbiquoResult<void>> {
   const list = requireLink(enterprise, 'credentials');
   if (!list.ok) return list;
   const answer = await http.send('POST', list.value.href, 'publiccloudcredentials', amazonCredentialsBody(http.apiBase, keys), op, signal);

@@ -3,7 +3,8 @@
  * DATACENTER entities (public cloud regions are DATACENTER entities too).
  */
 import {err, ok} from '../shared/result.ts';
-import type {AbiquoResult, ScopeSummary} from '../components/services.ts';
+import type {AbiquoResult} from './codes.ts';
+import type {ScopeSummary} from './types.ts';
 import {DEFAULT_SCOPE_REL, PRIVILEGES} from './assumptions.ts';
 import type {AbiquoHttp} from './http.ts';
 import {findLink, idFromHref, linksOf} from './links.ts';

@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, beforeEach, describe, it} from 'node:test';
-import type {AbiquoService} from '../components/services.ts';
+import type {AbiquoService} from './types.ts';
 import {createAbiquoService} from './abiquo-service.ts';
-import {KEYS, SCENARIO, startSimulatedAbiquo, type SimulatedAbiquo} from './test-support.ts';
+import {KEYS, SCENARIO, startSimulatedAbiquo, type SimulatedAbiquo} from '../../test/helpers/simulated-abiquo.ts';
 
 const KEYNODE = 42;
 const TIMEOUT_MS = 300;
@@ -26,9 +26,11 @@ interface Rule {
 /** The fault settings for `fault` on `rule`, after an optional 503 on an earlier step (`first`). */
 const inject = (fault: Fault, rule: Rule, first?: Rule) => {
   const earlier = first ? [{status: 503, ...first}] : [];
-  return fault === '503' ? {failNext: [...earlier, {status: 503, ...rule}]}
-    : fault === 'timeout' ? {failNext: earlier, timeoutNext: rule}
-    : {failNext: earlier, dropNext: {...rule, afterWrite: fault === 'dropped after the write'}};
+  return fault === '503'
+    ? {failNext: [...earlier, {status: 503, ...rule}]}
+    : fault === 'timeout'
+      ? {failNext: earlier, timeoutNext: rule}
+      : {failNext: earlier, dropNext: {...rule, afterWrite: fault === 'dropped after the write'}};
 };
 
 interface RawEnterprise {
@@ -87,7 +89,10 @@ describe('Faults at every write step leave a clear state', () => {
         if (fault === 'dropped after the write') {
           assert.equal(report.failure, undefined, 'the saved keys were found: nothing failed');
           assert.equal(report.credentialsSaved, true);
-          assert.deepEqual(now.pricingCredentials.map((c) => c.access), [KEYS.pricing.accessKeyId]);
+          assert.deepEqual(
+            now.pricingCredentials.map((c) => c.access),
+            [KEYS.pricing.accessKeyId],
+          );
           assert.deepEqual(now.properties, {...before.properties, ...CHANGES});
         } else {
           assert.equal(report.failure?.code, CODE[fault]);
@@ -123,7 +128,10 @@ describe('Faults at every write step leave a clear state', () => {
       const [staging, ...others] = await named('Staging');
       assert.equal(others.length, 0, 'one enterprise');
       assert.equal(result.value.account.enterpriseId, staging!.id);
-      assert.deepEqual(staging!.credentials.map((c) => c.access), [KEYS.linked.accessKeyId]);
+      assert.deepEqual(
+        staging!.credentials.map((c) => c.access),
+        [KEYS.linked.accessKeyId],
+      );
     };
 
     for (const fault of FAULTS) {

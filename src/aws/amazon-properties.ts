@@ -1,7 +1,7 @@
 /**
- * The one module that decides the `amazon_*` enterprise properties (SPEC §3), and how current values are read:
- * an existing `GZIP` means the same as `GZ`, `no` the same as `dedicated`, and an absent `amazon_mpa` the same
- * as `shared`, so none of them shows as a change.
+ * The one module that decides the six `amazon_*` enterprise properties Abiquo's AWS billing reads, and how current
+ * values are read: an existing `GZIP` means the same as `GZ`, `no` the same as `dedicated`, and an absent
+ * `amazon_mpa` the same as `shared`, so none of them shows as a change.
  */
 import type {VerifiedReport} from './types.ts';
 
@@ -23,7 +23,8 @@ const BLENDED_SPELLINGS = ['dedicated', 'no'];
 /** What a current property value means, so equal meanings compare equal. */
 function meaning(name: AmazonPropertyName, value: string | undefined): string | undefined {
   if (name === 'amazon_billing_compress_format') return value !== undefined && GZIP_SPELLINGS.includes(value) ? 'GZIP' : value;
-  if (name === 'amazon_mpa') return value !== undefined && BLENDED_SPELLINGS.includes(value) ? 'blended' : value === undefined || value === 'shared' ? 'unblended' : value;
+  if (name === 'amazon_mpa')
+    return value !== undefined && BLENDED_SPELLINGS.includes(value) ? 'blended' : value === undefined || value === 'shared' ? 'unblended' : value;
   return value;
 }
 

@@ -1,7 +1,8 @@
 /**
- * The one place that reads AWS SDK errors. HEAD responses have no body, so their errors carry no code:
- * branch on `$metadata.httpStatusCode` for them (aws-cur.md §3.3, §4.2.5). Nothing from the error's message
- * is kept: S3 error bodies echo the string to sign, and messages are not ours to show.
+ * The one place that reads AWS SDK errors. HEAD responses have no body, so their errors carry no code: branch on
+ * `$metadata.httpStatusCode` for them (SDK v3 names a HeadBucket 404 `NotFound` and a 403, 400 or 301 `Unknown`).
+ * Nothing from the error's message is kept: S3 error bodies echo the string to sign, and messages are not ours to
+ * show.
  */
 import type {CheckCode} from './check-codes.ts';
 
@@ -76,7 +77,8 @@ const byName: Readonly<Record<string, AwsErrorKind>> = {
 // ("Signature expired: … is now earlier than …"): read to classify, never kept.
 const SIGNATURE_EXPIRED = /^Signature expired/;
 
-const NETWORK = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|socket hang up|Failed to fetch|fetch failed|NetworkError|Load failed/i;
+const NETWORK =
+  /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EPIPE|socket hang up|Failed to fetch|fetch failed|NetworkError|Load failed/i;
 
 function networkLike(error: unknown, depth = 0): boolean {
   if (depth > 3 || typeof error !== 'object' || error === null) return false;

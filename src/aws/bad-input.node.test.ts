@@ -124,7 +124,9 @@ describe('bad input, field by field', () => {
   });
 
   for (const [field, input, code] of ENGINE) {
-    const shown = JSON.stringify(input.keys ?? input).replace(SECRET, '<secret>').slice(0, 70);
+    const shown = JSON.stringify(input.keys ?? input)
+      .replace(SECRET, '<secret>')
+      .slice(0, 70);
     it(`${field} ${shown}: ${code}, nothing sent ${field.endsWith('Id') || field.startsWith('secret') ? 'at all' : 'to S3'}`, async () => {
       const [stsBefore, s3Before] = [sts.requests, s3.requests];
       const verdict = await verifySetup({...base, ...input}, {endpoints: {s3: s3.url, sts: sts.url}});
@@ -161,7 +163,12 @@ describe('bad input, field by field', () => {
     });
   }
 
-  const NAMES: readonly [string, string][] = [['', 'tab_linked_name_missing'], ['   ', 'tab_linked_name_missing'], [SECRET, 'tab_linked_name_secret'], [` ${KEYS.accessKeyId} `, 'tab_linked_name_secret']];
+  const NAMES: readonly [string, string][] = [
+    ['', 'tab_linked_name_missing'],
+    ['   ', 'tab_linked_name_missing'],
+    [SECRET, 'tab_linked_name_secret'],
+    [` ${KEYS.accessKeyId} `, 'tab_linked_name_secret'],
+  ];
   for (const [name, code] of NAMES) {
     it(`a linked account's enterprise name ${JSON.stringify(name.replace(SECRET, '<secret>'))}: ${code}`, () => {
       assert.equal(enterpriseNameProblem(name), code);
@@ -169,7 +176,12 @@ describe('bad input, field by field', () => {
     });
   }
 
-  const ORIGINS: readonly [string, string][] = [['abiquo.example.com', 'ORIGIN_INVALID'], ['ftp://abiquo.example.com', 'ORIGIN_INVALID'], ['javascript:alert(1)', 'ORIGIN_INVALID'], ['http://abiquo.example.com/ui/', 'ORIGIN_INSECURE']];
+  const ORIGINS: readonly [string, string][] = [
+    ['abiquo.example.com', 'ORIGIN_INVALID'],
+    ['ftp://abiquo.example.com', 'ORIGIN_INVALID'],
+    ['javascript:alert(1)', 'ORIGIN_INVALID'],
+    ['http://abiquo.example.com/ui/', 'ORIGIN_INSECURE'],
+  ];
   for (const [input, code] of ORIGINS) {
     it(`the console address ${JSON.stringify(input)}: ${code}`, () => {
       const parsed = parseConsoleOrigin(input);

@@ -75,7 +75,11 @@ function report(folder: string, layout: CurLayout, periods: string[] = []): Disc
 /** Pure: what one listing says about its folder, and which subfolders are worth listing next. */
 export function classifyFolder({folder, children}: FolderListing): {report?: DiscoveredReport; next: string[]} {
   const relative = children.map((child) => child.slice(folder.length));
-  const periods = relative.filter((c) => PERIOD.test(c)).map((c) => c.slice(0, -1)).sort().reverse();
+  const periods = relative
+    .filter((c) => PERIOD.test(c))
+    .map((c) => c.slice(0, -1))
+    .sort()
+    .reverse();
   if (periods.length > 0) return {report: report(folder, 'legacy', periods), next: []};
   if (relative.includes('data/') && relative.includes('metadata/')) return {report: report(folder, 'cur2'), next: []};
   if (folder && relative.some((c) => PARTITION_YEAR.test(c))) {
@@ -95,7 +99,14 @@ export function classifyFolder({folder, children}: FolderListing): {report?: Dis
  * Delimiter listings of one folder, page after page up to `maxPages` while `more()` allows another request;
  * `complete` is false when S3 had more.
  */
-async function listFolder(bucket: string, folder: string, region: string, maxPages: number, more: () => boolean, context: CheckContext): Promise<FolderListing & {complete: boolean}> {
+async function listFolder(
+  bucket: string,
+  folder: string,
+  region: string,
+  maxPages: number,
+  more: () => boolean,
+  context: CheckContext,
+): Promise<FolderListing & {complete: boolean}> {
   const {s3} = context.clients.forRegion(region);
   const children: string[] = [];
   const keys: string[] = [];

@@ -85,7 +85,11 @@ describe('a malformed secret is named by its fault, never echoed', () => {
   });
 
   it('40 characters with one a secret cannot have: its position, never "not 40"', () => {
-    for (const [secret, position] of [[`${SECRET.slice(0, 39)}!`, 40], [`${SECRET.slice(0, 9)}\u0435${SECRET.slice(10)}`, 10], [`${SECRET.slice(0, 39)}=`, 40]] as const) {
+    for (const [secret, position] of [
+      [`${SECRET.slice(0, 39)}!`, 40],
+      [`${SECRET.slice(0, 9)}\u0435${SECRET.slice(10)}`, 10],
+      [`${SECRET.slice(0, 39)}=`, 40],
+    ] as const) {
       const c = only(check(ID, secret));
       assert.deepEqual(c, {code: 'SECRET_CHARACTER', status: 'fail', field: 'secretAccessKey', facts: {position}});
       for (const text of messages(c)) {
@@ -116,22 +120,47 @@ describe('a CSV with several users picks the expected one, else asks', () => {
   const MINE = {accessKeyId: ID, secretAccessKey: SECRET};
 
   it('takes the row of the expected IAM user, even when it is not the first', () => {
-    const csv = credentialsCsv([['abiquo-billing-user', OTHER], ['abiquo-billing-user-public', MINE]]);
+    const csv = credentialsCsv([
+      ['abiquo-billing-user', OTHER],
+      ['abiquo-billing-user-public', MINE],
+    ]);
     assert.deepEqual(parseKeysPaste(csv, 'abiquo-billing-user-public'), {ok: true, value: {keys: {...MINE, userName: 'abiquo-billing-user-public'}}});
     assert.deepEqual(parseKeysPaste(csv, 'abiquo-billing-user'), {ok: true, value: {keys: {...OTHER, userName: 'abiquo-billing-user'}}});
-    assert.deepEqual(parseKeysPaste(csv, 'ABIQUO-BILLING-USER'), {ok: true, value: {keys: {...OTHER, userName: 'abiquo-billing-user'}}}, 'IAM user names ignore case');
+    assert.deepEqual(
+      parseKeysPaste(csv, 'ABIQUO-BILLING-USER'),
+      {ok: true, value: {keys: {...OTHER, userName: 'abiquo-billing-user'}}},
+      'IAM user names ignore case',
+    );
   });
 
   it('asks which when no row is the expected user, or no user is expected', () => {
-    const csv = credentialsCsv([['alice', OTHER], ['bob', MINE]]);
-    const rows = [{...OTHER, userName: 'alice'}, {...MINE, userName: 'bob'}];
+    const csv = credentialsCsv([
+      ['alice', OTHER],
+      ['bob', MINE],
+    ]);
+    const rows = [
+      {...OTHER, userName: 'alice'},
+      {...MINE, userName: 'bob'},
+    ];
     assert.deepEqual(parseKeysPaste(csv, 'abiquo-billing-user'), {ok: true, value: {choices: rows}});
     assert.deepEqual(parseKeysPaste(csv), {ok: true, value: {choices: rows}});
   });
 
   it('asks which between two keys of the expected user', () => {
-    const csv = credentialsCsv([['alice', THIRD], ['abiquo-billing-user', OTHER], ['abiquo-billing-user', MINE]]);
-    assert.deepEqual(parseKeysPaste(csv, 'abiquo-billing-user'), {ok: true, value: {choices: [{...OTHER, userName: 'abiquo-billing-user'}, {...MINE, userName: 'abiquo-billing-user'}]}});
+    const csv = credentialsCsv([
+      ['alice', THIRD],
+      ['abiquo-billing-user', OTHER],
+      ['abiquo-billing-user', MINE],
+    ]);
+    assert.deepEqual(parseKeysPaste(csv, 'abiquo-billing-user'), {
+      ok: true,
+      value: {
+        choices: [
+          {...OTHER, userName: 'abiquo-billing-user'},
+          {...MINE, userName: 'abiquo-billing-user'},
+        ],
+      },
+    });
   });
 
   it('asks which for several accessKeys.csv pasted together (no user column)', () => {
@@ -144,7 +173,16 @@ describe('a CSV with several users picks the expected one, else asks', () => {
 
   it('takes a single row whoever it belongs to (STS says whose it is), and a row pasted twice once', () => {
     assert.deepEqual(parseKeysPaste(credentialsCsv([['alice', MINE]]), 'abiquo-billing-user'), {ok: true, value: {keys: {...MINE, userName: 'alice'}}});
-    assert.deepEqual(parseKeysPaste(credentialsCsv([['alice', MINE], ['alice', MINE]]), 'bob'), {ok: true, value: {keys: {...MINE, userName: 'alice'}}});
+    assert.deepEqual(
+      parseKeysPaste(
+        credentialsCsv([
+          ['alice', MINE],
+          ['alice', MINE],
+        ]),
+        'bob',
+      ),
+      {ok: true, value: {keys: {...MINE, userName: 'alice'}}},
+    );
   });
 
   it('reads the columns after a password that holds the separator', () => {

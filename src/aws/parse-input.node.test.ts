@@ -33,8 +33,14 @@ describe('bucket, region, prefix and report name', () => {
   const cases: [string, object][] = [
     ['acme-billing-reports', {bucket: 'acme-billing-reports'}],
     ['s3://acme-billing-reports/cur/abiquo-hourly/', {bucket: 'acme-billing-reports', path: 'cur/abiquo-hourly'}],
-    ['https://s3.console.aws.amazon.com/s3/buckets/acme-billing-reports?region=eu-west-1&prefix=cur/&showversions=false', {bucket: 'acme-billing-reports', path: 'cur', region: 'eu-west-1'}],
-    ['https://eu-west-1.console.aws.amazon.com/s3/buckets/acme-billing-reports?region=eu-west-1&prefix=cur%2Fabiquo%2F', {bucket: 'acme-billing-reports', path: 'cur/abiquo', region: 'eu-west-1'}],
+    [
+      'https://s3.console.aws.amazon.com/s3/buckets/acme-billing-reports?region=eu-west-1&prefix=cur/&showversions=false',
+      {bucket: 'acme-billing-reports', path: 'cur', region: 'eu-west-1'},
+    ],
+    [
+      'https://eu-west-1.console.aws.amazon.com/s3/buckets/acme-billing-reports?region=eu-west-1&prefix=cur%2Fabiquo%2F',
+      {bucket: 'acme-billing-reports', path: 'cur/abiquo', region: 'eu-west-1'},
+    ],
     ['arn:aws:s3:::acme-billing-reports', {bucket: 'acme-billing-reports'}],
     ['arn:aws:s3:::acme-billing-reports/cur/*', {bucket: 'acme-billing-reports', path: 'cur'}],
     ['https://acme-billing-reports.s3.eu-west-1.amazonaws.com/cur/', {bucket: 'acme-billing-reports', path: 'cur', region: 'eu-west-1'}],
@@ -77,7 +83,9 @@ describe('a secret pasted where a location belongs', () => {
 describe('key format', () => {
   const codes = (id: string, secret: string) => checkKeyFormat({accessKeyId: id, secretAccessKey: secret}).map((c) => `${c.status}:${c.code}`);
   it('passes a well-formed pair and masks the ID', () => {
-    assert.deepEqual(checkKeyFormat({accessKeyId: ID, secretAccessKey: SECRET}), [{code: 'KEY_FORMAT_OK', status: 'pass', field: 'accessKeyId', facts: {accessKeyId: 'AKIA…MPLE'}}]);
+    assert.deepEqual(checkKeyFormat({accessKeyId: ID, secretAccessKey: SECRET}), [
+      {code: 'KEY_FORMAT_OK', status: 'pass', field: 'accessKeyId', facts: {accessKeyId: 'AKIA…MPLE'}},
+    ]);
   });
   it('reports missing fields', () => assert.deepEqual(codes('', ''), ['fail:KEY_ID_MISSING', 'fail:SECRET_MISSING']));
   it('reports a malformed ID and a short secret', () => assert.deepEqual(codes('AKIA123', 'abc'), ['fail:KEY_ID_MALFORMED', 'fail:SECRET_MALFORMED']));

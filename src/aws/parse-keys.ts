@@ -4,6 +4,7 @@
  * Outputs tab.
  * Pure: no request, no logging.
  */
+import {KEY_ID_LIKE, SECRET} from '../shared/key-shapes.ts';
 import {err, ok, type Result} from '../shared/result.ts';
 
 export interface PastedKeys {
@@ -21,15 +22,12 @@ const INVISIBLE = /[\ufeff\u200b-\u200d\u2060]/g;
 /** Trims whitespace, invisible characters and surrounding quotes, as a paste into one field needs. */
 export function cleanField(value: string | undefined): string {
   let text = (value ?? '').replace(INVISIBLE, '').trim();
-  for (let previous = ''; previous !== text; ) {
+  for (let previous = ''; previous !== text;) {
     previous = text;
     text = text.replace(QUOTES, '').trim();
   }
   return text;
 }
-
-const KEY_ID_TOKEN = /^(?:AKIA|ASIA)[A-Z0-9]{16}$/;
-const SECRET_TOKEN = /^[A-Za-z0-9/+]{40}$/;
 
 /** Splits one CSV line, honouring double quotes (AWS quotes nothing today, Excel re-saves may). */
 function splitCsvLine(line: string): string[] {
@@ -86,7 +84,7 @@ export function parseAccessKeysCsv(text: string): Result<readonly PastedKeys[], 
     if (!accessKeyId || !secretAccessKey) continue;
     if (rows.some((row) => row.accessKeyId === accessKeyId && row.secretAccessKey === secretAccessKey)) continue;
     const userName = at('user name');
-    const named = USER_NAME.test(userName) && !SECRET_TOKEN.test(userName);
+    const named = USER_NAME.test(userName) && !SECRET.test(userName);
     rows.push({accessKeyId, secretAccessKey, ...(named ? {userName} : {})});
   }
   return rows.length > 0 ? ok(rows) : err('KEYS_NOT_FOUND');
@@ -117,13 +115,16 @@ export function parseCloudFormationOutputs(text: string): Result<PastedKeys, Key
   let secretAccessKey = '';
   let userName = '';
   for (const line of text.replace(INVISIBLE, '').split(/\r?\n/)) {
-    const cells = line.split(/\t| {2,}|,/).map(cleanField).filter(Boolean);
+    const cells = line
+      .split(/\t| {2,}|,/)
+      .map(cleanField)
+      .filter(Boolean);
     for (const cell of cells) {
-      if (!accessKeyId && KEY_ID_TOKEN.test(cell)) accessKeyId = cell;
-      else if (!secretAccessKey && SECRET_TOKEN.test(cell) && !KEY_ID_TOKEN.test(cell)) secretAccessKey = cell;
+      if (!accessKeyId && KEY_ID_LIKE.test(cell)) accessKeyId = cell;
+      else if (!secretAccessKey && SECRET.test(cell) && !KEY_ID_LIKE.test(cell)) secretAccessKey = cell;
     }
     const [key, value] = cells;
-    if (!userName && key && value && /user ?name|^user$|username/i.test(key) && /^[\w+=,.@-]{1,64}$/.test(value)) userName = value;
+    if (!userName && key && value && /user ?name|^user$|username/i.test(key) && USER_NAME.test(value)) userName = value;
   }
   if (!accessKeyId || !secretAccessKey) return err('KEYS_NOT_FOUND');
   return ok({accessKeyId, secretAccessKey, ...(userName ? {userName} : {})});

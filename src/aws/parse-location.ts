@@ -2,6 +2,7 @@
  * Where the CUR lives, as the operator typed it: a bucket name, `s3://bucket/prefix/…`, an S3 console URL,
  * an S3 object URL or a bucket ARN; plus region codes, prefixes and report names. Pure.
  */
+import {SECRET_RUN} from '../shared/key-shapes.ts';
 import {err, ok, type Result} from '../shared/result.ts';
 import {cleanField} from './parse-keys.ts';
 
@@ -16,12 +17,9 @@ export interface BucketLocation {
 const BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]$/;
 const IP_ADDRESS = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
-// ReportDefinition patterns (aws-cur.md §1.1).
+// The patterns of AWS's ReportDefinition API for `S3Prefix` and `ReportName` (at most 256 characters each).
 const PREFIX = /^[0-9A-Za-z!\-_.*'()/]{0,256}$/;
 const REPORT_NAME = /^[0-9A-Za-z!\-_.*'()]{1,256}$/;
-
-// 40 characters of base 64 in mixed case: the shape of a secret access key, never of a bucket, prefix or report name.
-const SECRET_SHAPED = /[A-Za-z0-9/+]{40}/g;
 
 /**
  * Whether a location field holds a secret access key (pasted in the wrong field): such a value must be neither
@@ -30,12 +28,15 @@ const SECRET_SHAPED = /[A-Za-z0-9/+]{40}/g;
 export function holdsSecret(text: string | undefined, secret: string | undefined): boolean {
   const value = text ?? '';
   if (secret && secret.length >= 16 && value.includes(secret)) return true;
-  return [...value.matchAll(SECRET_SHAPED)].some(([run]) => /[A-Z]/.test(run) && /[a-z]/.test(run));
+  // Base 64 in mixed case, a secret long: the shape of a secret access key, never of a bucket, prefix or report name.
+  return [...value.matchAll(SECRET_RUN)].some(([run]) => /[A-Z]/.test(run) && /[a-z]/.test(run));
 }
 
 /** Trims `/` at both ends and collapses doubled separators: `/cur//hourly/` → `cur/hourly`. */
 export function normalizePrefix(prefix: string | undefined): string {
-  return cleanField(prefix).replace(/\/{2,}/g, '/').replace(/^\/+|\/+$/g, '');
+  return cleanField(prefix)
+    .replace(/\/{2,}/g, '/')
+    .replace(/^\/+|\/+$/g, '');
 }
 
 /**

@@ -22,7 +22,10 @@ describe('checkManifestContent', () => {
   });
   it('accepts ZIP as well', () => assert.equal(checkManifestContent({...good, compression: 'ZIP'}, expected).compression, 'ZIP'));
   it('answers only "Parquet is not supported" when the compression or the content type is Parquet', () => {
-    for (const manifest of [{...good, compression: 'Parquet'}, {...good, contentType: 'Parquet'}]) {
+    for (const manifest of [
+      {...good, compression: 'Parquet'},
+      {...good, contentType: 'Parquet'},
+    ]) {
       assert.deepEqual(summary(checkManifestContent(manifest, expected).checks), ['fail:PARQUET_UNSUPPORTED']);
     }
   });
@@ -55,5 +58,6 @@ describe('checkManifestContent', () => {
     assert.deepEqual(checks[0]!.facts, {columns: ['lineItem/BlendedCost', 'bill/PayerAccountId']});
     assert.deepEqual(checkManifestContent({...good, columns: 'not a list'}, expected).checks[0]!.facts, {columns: [...requiredColumns]});
   });
-  it('counts the columns when all required ones are there', () => assert.deepEqual(checkManifestContent(good, expected).checks[1]!.facts, {count: columns.length}));
+  it('counts the columns when all required ones are there', () =>
+    assert.deepEqual(checkManifestContent(good, expected).checks[1]!.facts, {count: columns.length}));
 });

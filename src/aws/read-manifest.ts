@@ -7,7 +7,7 @@ import {classifyAwsError} from './aws-errors.ts';
 import {failureCheck, type CheckContext} from './checks/check-context.ts';
 import type {Check, Compression, DiscoveredReport, VerifiedReport} from './types.ts';
 
-/** Columns Abiquo's billing reads (aws-cur.md §6.3 step 5). */
+/** Columns Abiquo's billing reads: both costs, the usage and payer accounts, the usage start, the product. */
 export const requiredColumns = [
   'lineItem/UnblendedCost',
   'lineItem/BlendedCost',
@@ -53,7 +53,8 @@ export function checkManifestContent(manifest: Manifest, expected: {bucket: stri
   }
   const compression = compressionValue === 'GZIP' || compressionValue === 'ZIP' ? compressionValue : undefined;
   if (!compression) checks.push({code: 'COMPRESSION_UNSUPPORTED', status: 'fail', field: 'reportName', facts: {compression: compressionValue || '—'}});
-  if (contentType !== 'text/csv') checks.push({code: 'CONTENT_TYPE_UNSUPPORTED', status: 'fail', field: 'reportName', facts: {contentType: contentType || '—'}});
+  if (contentType !== 'text/csv')
+    checks.push({code: 'CONTENT_TYPE_UNSUPPORTED', status: 'fail', field: 'reportName', facts: {contentType: contentType || '—'}});
   const columns = Array.isArray(manifest.columns)
     ? manifest.columns.map((c: {category?: unknown; name?: unknown}) => `${str(c?.category)}/${str(c?.name)}`)
     : [];
@@ -65,7 +66,12 @@ export function checkManifestContent(manifest: Manifest, expected: {bucket: stri
   );
   const payerAccount = str(manifest.account) || undefined;
   if (compression && checks.every((c) => c.status !== 'fail')) {
-    checks.unshift({code: 'MANIFEST_OK', status: 'pass', field: 'reportName', facts: {reportName: expected.reportName, compression, payerAccount: payerAccount ?? '—'}});
+    checks.unshift({
+      code: 'MANIFEST_OK',
+      status: 'pass',
+      field: 'reportName',
+      facts: {reportName: expected.reportName, compression, payerAccount: payerAccount ?? '—'},
+    });
   }
   return {checks, ...(compression ? {compression} : {}), ...(payerAccount ? {payerAccount} : {})};
 }
@@ -93,7 +99,8 @@ export async function readManifest(bucket: string, region: string, found: Discov
   // A manifest under another name (another case) is a wrong name, not a delivery in progress.
   const other = await otherManifest(bucket, region, `${folderOf(found)}${newest}/`, context);
   if (other) return {checks: [{code: 'MANIFEST_NOT_FOUND', status: 'fail', field: 'reportName', facts: {...first.facts, found: other}}]};
-  if (!previous) return {checks: [{code: 'DATA_NOT_YET', status: 'warn', field: 'reportName', facts: {...first.facts, location: `s3://${bucket}/${folderOf(found)}`}}]};
+  if (!previous)
+    return {checks: [{code: 'DATA_NOT_YET', status: 'warn', field: 'reportName', facts: {...first.facts, location: `s3://${bucket}/${folderOf(found)}`}}]};
   const second = await readPeriod(bucket, region, found, previous, context);
   if (second.kind === 'missing') return {checks: [{code: 'MANIFEST_NOT_FOUND', status: 'fail', field: 'reportName', facts: second.facts}]};
   const inProgress: Check = {code: 'PERIOD_IN_PROGRESS', status: 'pass', facts: {period: newest, checked: previous}};
@@ -103,7 +110,9 @@ export async function readManifest(bucket: string, region: string, found: Discov
 /** The name of a period-level `…-Manifest.json` in `folder`, if one is there (a failed listing says nothing). */
 async function otherManifest(bucket: string, region: string, folder: string, context: CheckContext): Promise<string | undefined> {
   try {
-    const out = await context.clients.forRegion(region).s3.send(new ListObjectsV2Command({Bucket: bucket, Prefix: folder, Delimiter: '/', MaxKeys: 100}), {abortSignal: context.signal});
+    const out = await context.clients
+      .forRegion(region)
+      .s3.send(new ListObjectsV2Command({Bucket: bucket, Prefix: folder, Delimiter: '/', MaxKeys: 100}), {abortSignal: context.signal});
     return (out.Contents ?? []).map((o) => o.Key?.slice(folder.length) ?? '').find((name) => name.endsWith('-Manifest.json'));
   } catch {
     return undefined;

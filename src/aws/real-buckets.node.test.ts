@@ -1,6 +1,6 @@
 /**
  * The engine on bucket layouts real operators have (issue 11): each scenario reproduces what AWS documents
- * (aws-cur.md; the S3 and CUR API references), served by the simulated S3 over real HTTP.
+ * (the CUR user guide's layouts; the S3 and CUR API references), served by the simulated S3 over real HTTP.
  */
 import assert from 'node:assert/strict';
 import {after, describe, it} from 'node:test';
@@ -11,7 +11,13 @@ import {loadScenario} from '../../sandbox/scenario.ts';
 import type {SetupInput, Verdict} from './types.ts';
 import {verifySetup} from './verify-setup.ts';
 
-const base: SetupInput = {keys: PRICING_KEY, expectedUserName: 'abiquo-billing-user', bucket: 'acme-billing-reports', prefix: 'cur', reportName: 'abiquo-hourly'};
+const base: SetupInput = {
+  keys: PRICING_KEY,
+  expectedUserName: 'abiquo-billing-user',
+  bucket: 'acme-billing-reports',
+  prefix: 'cur',
+  reportName: 'abiquo-hourly',
+};
 const running: AwsSandbox[] = [];
 after(async () => Promise.all(running.map((aws) => aws.close())));
 
@@ -25,7 +31,10 @@ const checkOf = (verdict: Verdict, code: string) => verdict.checks.find((c) => c
 
 describe('real bucket layouts', () => {
   it('a report without a path prefix (keys beginning with "/"): found, read, and explained', async () => {
-    for (const input of [{prefix: '', reportName: 'abiquo-hourly'}, {prefix: '', reportName: ''}]) {
+    for (const input of [
+      {prefix: '', reportName: 'abiquo-hourly'},
+      {prefix: '', reportName: ''},
+    ]) {
       const verdict = await verify('leading-slash', input);
       assert.ok(codes(verdict).includes('warn:REPORT_KEYS_LEADING_SLASH'), codes(verdict).join(' '));
       assert.ok(codes(verdict).includes('pass:MANIFEST_OK'), codes(verdict).join(' '));
@@ -37,7 +46,11 @@ describe('real bucket layouts', () => {
     const verdict = await verify('period-in-progress');
     assert.deepEqual(checkOf(verdict, 'PERIOD_IN_PROGRESS')?.facts, {period: '20261101-20261201', checked: '20261001-20261101'});
     assert.equal(verdict.report?.billingPeriod, '20261001-20261101');
-    assert.equal(verdict.checks.some((c) => c.status === 'fail'), false, codes(verdict).join(' '));
+    assert.equal(
+      verdict.checks.some((c) => c.status === 'fail'),
+      false,
+      codes(verdict).join(' '),
+    );
   });
 
   it('a bucket created with the legacy location EU, its region typed as EU: no correction, eu-west-1 written', async () => {
@@ -50,7 +63,11 @@ describe('real bucket layouts', () => {
     for (const scenario of ['report-definition-absent', 'report-definition-elsewhere']) {
       const verdict = await verify(scenario);
       assert.equal(checkOf(verdict, 'REPORT_DEFINITION_ELSEWHERE')?.status, 'skipped', scenario);
-      assert.equal(verdict.checks.some((c) => c.code === 'REPORT_DEFINITION_UNREADABLE'), false, scenario);
+      assert.equal(
+        verdict.checks.some((c) => c.code === 'REPORT_DEFINITION_UNREADABLE'),
+        false,
+        scenario,
+      );
       assert.ok(verdict.report, scenario);
     }
   });

@@ -3,7 +3,7 @@ import {describe, it} from 'node:test';
 import {parseRegion} from './parse-location.ts';
 
 describe('regions, however they were written', () => {
-  it('reads S3\'s legacy location constraints: EU is eu-west-1, US (the empty constraint) us-east-1', () => {
+  it("reads S3's legacy location constraints: EU is eu-west-1, US (the empty constraint) us-east-1", () => {
     // GetBucketLocation API reference: "EU" for buckets created in eu-west-1 with the legacy constraint, and an
     // empty LocationConstraint for us-east-1.
     assert.deepEqual(parseRegion('EU'), {ok: true, value: 'eu-west-1'});

@@ -22,7 +22,11 @@ describe('checkReportDefinition', () => {
       {code: 'REPORT_DEFINITION_UNREADABLE', status: 'skipped', facts: {reportName: 'abiquo-hourly', reason: 'AccessDeniedException'}},
     ]));
   it('says the report is defined elsewhere (not a missing permission) when no definition has the same name, bucket and prefix', () => {
-    for (const other of [{...definition, ReportName: 'Abiquo-Hourly'}, {...definition, S3Bucket: 'other-bucket'}, {...definition, S3Prefix: 'reports'}]) {
+    for (const other of [
+      {...definition, ReportName: 'Abiquo-Hourly'},
+      {...definition, S3Bucket: 'other-bucket'},
+      {...definition, S3Prefix: 'reports'},
+    ]) {
       assert.deepEqual(check(other), [{code: 'REPORT_DEFINITION_ELSEWHERE', status: 'skipped', facts: {reportName: 'abiquo-hourly', count: 1}}]);
     }
     assert.deepEqual(check()[0]!.code, 'REPORT_DEFINITION_ELSEWHERE', 'no definition at all in the account');
@@ -37,7 +41,10 @@ describe('checkReportDefinition', () => {
   });
   it('fails when AWS says it cannot deliver, with its status', () =>
     assert.deepEqual(check({...definition, ReportStatus: {lastStatus: 'ERROR_NO_BUCKET'}})[1], {
-      code: 'REPORT_DELIVERY_FAILING', status: 'fail', field: 'bucket', facts: {reportName: 'abiquo-hourly', lastStatus: 'ERROR_NO_BUCKET'},
+      code: 'REPORT_DELIVERY_FAILING',
+      status: 'fail',
+      field: 'bucket',
+      facts: {reportName: 'abiquo-hourly', lastStatus: 'ERROR_NO_BUCKET'},
     }));
   it('says nothing about delivery before the first one', () => assert.deepEqual(summary(check({...definition, ReportStatus: {}})), ['pass:REPORT_HOURLY']));
 });

@@ -35,8 +35,9 @@ function unsupported(report: DiscoveredReport): Check[] {
 function pick(report: DiscoveredReport): Selection {
   const checks = unsupported(report);
   if (checks.length > 0) return {checks};
-  // AWS writes keys that begin with `/` when the report path prefix is empty (aws-cur.md, "Empty prefix quirk").
-  if (report.folder?.startsWith('/')) checks.push({code: 'REPORT_KEYS_LEADING_SLASH', status: 'warn', field: 'prefix', facts: {reportName: report.reportName, folder: report.folder}});
+  // AWS writes keys that begin with `/` when the report path prefix is empty (docs/console-compatibility.md #30).
+  if (report.folder?.startsWith('/'))
+    checks.push({code: 'REPORT_KEYS_LEADING_SLASH', status: 'warn', field: 'prefix', facts: {reportName: report.reportName, folder: report.folder}});
   return {checks, selected: report};
 }
 
@@ -47,7 +48,8 @@ export interface SearchCut {
 }
 
 export function selectReport(bucket: string, reports: readonly DiscoveredReport[], wanted: Wanted, pending: boolean, cut?: SearchCut): Selection {
-  const found: Check[] = reports.length > 0 ? [{code: 'REPORTS_FOUND', status: 'pass', facts: {bucket, count: reports.length, reports: reports.map(label)}}] : [];
+  const found: Check[] =
+    reports.length > 0 ? [{code: 'REPORTS_FOUND', status: 'pass', facts: {bucket, count: reports.length, reports: reports.map(label)}}] : [];
   const notFound = (reportName: string, prefix: string): Check => {
     const location = `s3://${[bucket, prefix, reportName].filter(Boolean).join('/')}/`;
     const facts = {bucket, prefix, reportName, location};
@@ -66,7 +68,12 @@ export function selectReport(bucket: string, reports: readonly DiscoveredReport[
     const near = reports.filter((r) => r.reportName.toLowerCase() === name.toLowerCase() && r.layout === 'legacy');
     const checks = [...found, notFound(name, wanted.prefix ?? '')];
     for (const r of near) {
-      checks.push({code: 'REPORT_NAME_SUGGESTION', status: 'warn', field: r.reportName === name ? 'prefix' : 'reportName', facts: {reportName: r.reportName, prefix: r.prefix}});
+      checks.push({
+        code: 'REPORT_NAME_SUGGESTION',
+        status: 'warn',
+        field: r.reportName === name ? 'prefix' : 'reportName',
+        facts: {reportName: r.reportName, prefix: r.prefix},
+      });
     }
     return {checks};
   }
@@ -78,7 +85,9 @@ export function selectReport(bucket: string, reports: readonly DiscoveredReport[
   const legacy = candidates.filter((r) => r.layout === 'legacy');
   if (legacy.length === 1) return withFound(found, pick(legacy[0]!));
   if (legacy.length > 1) {
-    return {checks: [...found, {code: 'REPORT_NOT_SELECTED', status: 'warn', field: 'reportName', facts: {bucket, count: legacy.length, reports: legacy.map(label)}}]};
+    return {
+      checks: [...found, {code: 'REPORT_NOT_SELECTED', status: 'warn', field: 'reportName', facts: {bucket, count: legacy.length, reports: legacy.map(label)}}],
+    };
   }
   if (candidates.length > 0) return {checks: [...found, ...unsupported(candidates[0]!)]};
   return {checks: [notFound('', scope ?? '')]};

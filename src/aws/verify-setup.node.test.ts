@@ -1,6 +1,7 @@
 /**
- * The engine against the simulated AWS (sandbox/aws): one test per check code the simulation can produce, the
- * port protocol, and the rule that no secret leaves in a result, a log line or an error.
+ * The engine against the simulated AWS (sandbox/aws): one test per check code the simulation can produce, and
+ * the rule that no secret leaves in a result, a log line or an error. The worker's port around it is tested in
+ * src/background/verify-port-handler.node.test.ts.
  */
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,15 +14,19 @@ import {S3Client} from '@aws-sdk/client-s3';
 import {STSClient} from '@aws-sdk/client-sts';
 import {verifySetup} from './verify-setup.ts';
 import {RequestMeter} from './request-meter.ts';
-import {handleVerifyPort, type PortLike} from './verify-port-handler.ts';
-import type {VerifyPortResponse} from '../messaging/protocol.ts';
 import type {CheckCode} from './check-codes.ts';
 import type {AwsScenario} from '../../sandbox/aws/scenario-types.ts';
 import type {SetupInput, Verdict} from './types.ts';
 
 const ROOT_KEY = {accessKeyId: 'AKIAROOTKEYSEXAMPLE7', secretAccessKey: 'Xq3vTz8MnB2kLp9RwYc4JhG7sDf1EXAMPLEKEYRT'};
 const SECRETS = [PRICING_KEY.secretAccessKey, ROOT_KEY.secretAccessKey];
-const base: SetupInput = {keys: PRICING_KEY, expectedUserName: 'abiquo-billing-user', bucket: 'acme-billing-reports', prefix: 'cur', reportName: 'abiquo-hourly'};
+const base: SetupInput = {
+  keys: PRICING_KEY,
+  expectedUserName: 'abiquo-billing-user',
+  bucket: 'acme-billing-reports',
+  prefix: 'cur',
+  reportName: 'abiquo-hourly',
+};
 
 const sandboxes = new Map<string, Promise<AwsSandbox>>();
 function sandbox(name: string): Promise<AwsSandbox> {
@@ -82,11 +87,31 @@ const has = (verdict: Verdict, code: CheckCode, status?: string) =>
 describe('verification against the simulated AWS', () => {
   it('passes the happy path and reads the report from its manifest', async () => {
     const verdict = await verify('happy-path');
-    for (const code of ['KEY_FORMAT_OK', 'STS_IDENTITY_OK', 'BUCKET_REGION_OK', 'S3_LIST_OK', 'REPORTS_FOUND', 'MANIFEST_OK', 'COLUMNS_OK', 'DATA_DELIVERED'] as const) has(verdict, code, 'pass');
+    for (const code of [
+      'KEY_FORMAT_OK',
+      'STS_IDENTITY_OK',
+      'BUCKET_REGION_OK',
+      'S3_LIST_OK',
+      'REPORTS_FOUND',
+      'MANIFEST_OK',
+      'COLUMNS_OK',
+      'DATA_DELIVERED',
+    ] as const)
+      has(verdict, code, 'pass');
     assert.equal(verdict.identity?.userName, 'abiquo-billing-user');
-    assert.deepEqual({...verdict.report, deliveredAt: undefined, billingPeriod: undefined}, {
-      bucket: 'acme-billing-reports', region: 'us-east-1', prefix: 'cur', reportName: 'abiquo-hourly', compression: 'GZIP', payerAccount: '123456789012', deliveredAt: undefined, billingPeriod: undefined,
-    });
+    assert.deepEqual(
+      {...verdict.report, deliveredAt: undefined, billingPeriod: undefined},
+      {
+        bucket: 'acme-billing-reports',
+        region: 'us-east-1',
+        prefix: 'cur',
+        reportName: 'abiquo-hourly',
+        compression: 'GZIP',
+        payerAccount: '123456789012',
+        deliveredAt: undefined,
+        billingPeriod: undefined,
+      },
+    );
     assert.equal(verdict.checks.filter((c) => c.status === 'fail').length, 0);
   });
   it('skips the optional CUR API when the endpoints override AWS but name no CUR endpoint', async () => {
@@ -109,7 +134,8 @@ describe('verification against the simulated AWS', () => {
     has(verdict, 'REPORT_DELIVERY_FAILING', 'fail');
     assert.equal(checkOf(verdict, 'REPORT_DELIVERY_FAILING')?.facts.lastStatus, 'ERROR_PERMISSIONS');
   });
-  it('says the manifest is missing when the period folder holds it under another name', async () => has(await broken('renamed-folder'), 'MANIFEST_NOT_FOUND', 'fail'));
+  it('says the manifest is missing when the period folder holds it under another name', async () =>
+    has(await broken('renamed-folder'), 'MANIFEST_NOT_FOUND', 'fail'));
   it('says the manifest is unreadable when it is not JSON', async () => has(await broken('truncated-manifest'), 'MANIFEST_INVALID', 'fail'));
   it('says the manifest names another report when the folder is a renamed copy', async () => {
     const verdict = await broken('renamed-copy');
@@ -121,7 +147,8 @@ describe('verification against the simulated AWS', () => {
     has(verdict, 'MANIFEST_BUCKET_MISMATCH', 'warn');
     assert.equal(checkOf(verdict, 'MANIFEST_BUCKET_MISMATCH')?.facts.found, 'acme-billing-reports');
   });
-  it('explains a Parquet report delivered in the CSV folder layout from its manifest', async () => has(await broken('parquet-report'), 'PARQUET_UNSUPPORTED', 'fail'));
+  it('explains a Parquet report delivered in the CSV folder layout from its manifest', async () =>
+    has(await broken('parquet-report'), 'PARQUET_UNSUPPORTED', 'fail'));
   it('fails on a manifest whose compression is neither GZIP nor ZIP', async () => {
     const verdict = await broken('decompressed-copy');
     has(verdict, 'COMPRESSION_UNSUPPORTED', 'fail');
@@ -146,11 +173,15 @@ describe('verification against the simulated AWS', () => {
   it('says when AWS does not know the access key', async () =>
     has(await verify('happy-path', {keys: {accessKeyId: 'AKIAUNKNOWNK2EXAMPLE', secretAccessKey: PRICING_KEY.secretAccessKey}}), 'AWS_KEY_UNKNOWN', 'fail'));
   it('says when the secret does not match the key', async () =>
-    has(await verify('happy-path', {keys: {accessKeyId: PRICING_KEY.accessKeyId, secretAccessKey: 'abcdEFGHijklMNOPqrstUVWXyz0123456789EXAM'}}), 'AWS_SECRET_MISMATCH', 'fail'));
+    has(
+      await verify('happy-path', {keys: {accessKeyId: PRICING_KEY.accessKeyId, secretAccessKey: 'abcdEFGHijklMNOPqrstUVWXyz0123456789EXAM'}}),
+      'AWS_SECRET_MISMATCH',
+      'fail',
+    ));
   it('says when the bucket does not exist, and claims no region for it', async () => {
     const verdict = await verify('happy-path', {bucket: 'no-such-bucket-example'});
     has(verdict, 'BUCKET_NOT_FOUND', 'fail');
-    assert.equal(verdict.region, undefined, 'the region the requests were signed with is not the bucket\'s');
+    assert.equal(verdict.region, undefined, "the region the requests were signed with is not the bucket's");
   });
   it('corrects a wrong region from x-amz-bucket-region', async () => {
     const verdict = await verify('bucket-eu-west-1', {region: 'us-east-1'});
@@ -161,9 +192,13 @@ describe('verification against the simulated AWS', () => {
   it('says which permission is missing to read the report', async () => {
     const verdict = await verify('key-without-get-object');
     has(verdict, 'S3_GET_PERMISSION_MISSING', 'fail');
-    assert.match(String(verdict.checks.find((c) => c.code === 'S3_GET_PERMISSION_MISSING')?.facts.arn), /^arn:aws:s3:::acme-billing-reports\/cur\/abiquo-hourly\/\*$/);
+    assert.match(
+      String(verdict.checks.find((c) => c.code === 'S3_GET_PERMISSION_MISSING')?.facts.arn),
+      /^arn:aws:s3:::acme-billing-reports\/cur\/abiquo-hourly\/\*$/,
+    );
   });
-  it('says the report is not there when the name is wrong', async () => has(await verify('happy-path', {reportName: 'other-report'}), 'REPORT_NOT_FOUND', 'fail'));
+  it('says the report is not there when the name is wrong', async () =>
+    has(await verify('happy-path', {reportName: 'other-report'}), 'REPORT_NOT_FOUND', 'fail'));
   it('offers the report whose name differs only in case', async () => {
     const verdict = await verify('happy-path', {reportName: 'Abiquo-Hourly'});
     has(verdict, 'REPORT_NAME_SUGGESTION', 'warn');
@@ -172,18 +207,23 @@ describe('verification against the simulated AWS', () => {
     const verdict = await verify('no-data-yet');
     has(verdict, 'DATA_NOT_YET', 'warn');
     assert.equal(verdict.checks.filter((c) => c.status === 'fail').length, 0);
-    assert.deepEqual(
-      verdict.report && {name: verdict.report.reportName, prefix: verdict.report.prefix, awaiting: verdict.report.awaitingDelivery},
-      {name: 'abiquo-hourly', prefix: 'cur', awaiting: true},
-    );
+    assert.deepEqual(verdict.report && {name: verdict.report.reportName, prefix: verdict.report.prefix, awaiting: verdict.report.awaitingDelivery}, {
+      name: 'abiquo-hourly',
+      prefix: 'cur',
+      awaiting: true,
+    });
     has(verdict, 'COMPRESSION_ASSUMED', 'warn');
   });
   it('takes the compression of a report not yet delivered from its definition when the keys can read it', async () => {
     const verdict = await verifyWithCur('no-data-yet');
     assert.equal(verdict.report?.awaitingDelivery, true);
-    assert.equal(verdict.checks.some((c) => c.code === 'COMPRESSION_ASSUMED'), false);
+    assert.equal(
+      verdict.checks.some((c) => c.code === 'COMPRESSION_ASSUMED'),
+      false,
+    );
   });
-  it('asks to choose when the bucket holds two reports', async () => has(await verify('two-reports', {prefix: '', reportName: ''}), 'REPORT_NOT_SELECTED', 'warn'));
+  it('asks to choose when the bucket holds two reports', async () =>
+    has(await verify('two-reports', {prefix: '', reportName: ''}), 'REPORT_NOT_SELECTED', 'warn'));
   it('explains a CUR 2.0 export', async () => has(await verify('cur2-only'), 'CUR2_UNSUPPORTED', 'fail'));
   it('explains an Athena/Parquet report', async () => has(await verify('parquet-only'), 'PARQUET_UNSUPPORTED', 'fail'));
   it('says AWS does not know a temporary key pasted without its session token', async () => {
@@ -204,7 +244,13 @@ describe('verification against the simulated AWS', () => {
   it('says the clock is off when AWS finds every request too far from its time', async () => {
     const verdict = await verifyUnder('skew');
     has(verdict, 'AWS_CLOCK_SKEW', 'fail');
-    assert.deepEqual(verdict.checks.filter((c) => c.code === 'AWS_CLOCK_SKEW').map((c) => c.facts.error).sort(), ['RequestTimeTooSkewed', 'SignatureDoesNotMatch']);
+    assert.deepEqual(
+      verdict.checks
+        .filter((c) => c.code === 'AWS_CLOCK_SKEW')
+        .map((c) => c.facts.error)
+        .sort(),
+      ['RequestTimeTooSkewed', 'SignatureDoesNotMatch'],
+    );
   });
   it('reports an AWS error that has no check of its own, once the SDK has retried it', async () => {
     const verdict = await verifyUnder('500', {bucket: undefined});
@@ -257,17 +303,24 @@ describe('verification against the simulated AWS', () => {
   it('checks the keys but sends nothing about a malformed bucket', async () => {
     const verdict = await verify('happy-path', {bucket: 'Not A Bucket!'});
     has(verdict, 'BUCKET_MALFORMED', 'fail');
-    assert.deepEqual(verdict.checks.map((c) => c.code).filter((c) => c.startsWith('S3') || c.startsWith('BUCKET_REGION')), []);
+    assert.deepEqual(
+      verdict.checks.map((c) => c.code).filter((c) => c.startsWith('S3') || c.startsWith('BUCKET_REGION')),
+      [],
+    );
   });
   it('sends nothing to S3 and echoes nothing when the bucket field holds the secret (pasted in the wrong field)', async () => {
     const aws = await sandbox('happy-path');
-    const s3Before = Object.entries(aws.stats.byOperation).filter(([op]) => op !== 'GetCallerIdentity').reduce((n, [, count]) => n + count, 0);
+    const s3Before = Object.entries(aws.stats.byOperation)
+      .filter(([op]) => op !== 'GetCallerIdentity')
+      .reduce((n, [, count]) => n + count, 0);
     for (const bucket of [base.keys.secretAccessKey, `Access key ID,Secret access key\n${base.keys.accessKeyId},${base.keys.secretAccessKey}`]) {
       const verdict = await verifySetup({...base, bucket}, {endpoints: {s3: aws.s3Url, sts: aws.stsUrl}});
       has(verdict, 'LOCATION_HOLDS_SECRET', 'fail');
       assert.equal(JSON.stringify(verdict).includes(base.keys.secretAccessKey), false);
     }
-    const s3After = Object.entries(aws.stats.byOperation).filter(([op]) => op !== 'GetCallerIdentity').reduce((n, [, count]) => n + count, 0);
+    const s3After = Object.entries(aws.stats.byOperation)
+      .filter(([op]) => op !== 'GetCallerIdentity')
+      .reduce((n, [, count]) => n + count, 0);
     assert.equal(s3After, s3Before);
   });
   it('stops streaming checks once aborted', async () => {
@@ -278,59 +331,6 @@ describe('verification against the simulated AWS', () => {
     controller.abort();
     await running;
     assert.deepEqual(seen, ['KEY_FORMAT_OK']);
-  });
-});
-
-function fakePort(name: string) {
-  const posted: VerifyPortResponse[] = [];
-  const messageListeners: ((m: unknown) => void)[] = [];
-  const disconnectListeners: (() => void)[] = [];
-  const port: PortLike = {
-    name,
-    postMessage: (m) => posted.push(m),
-    onMessage: {addListener: (l) => messageListeners.push(l)},
-    onDisconnect: {addListener: (l) => disconnectListeners.push(l)},
-  };
-  return {port, posted, send: (m: unknown) => messageListeners.forEach((l) => l(m)), disconnect: () => disconnectListeners.forEach((l) => l())};
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 25));
-}
-
-describe('the aws/verify port', () => {
-  it('streams checks then the verdict, and only the last start answers', async () => {
-    const aws = await sandbox('happy-path');
-    const {port, posted, send} = fakePort('aws/verify');
-    assert.equal(handleVerifyPort(port, {endpoints: {s3: aws.s3Url, sts: aws.stsUrl}}), true);
-    send({type: 'start', input: {...base, reportName: 'first-report'}});
-    send({type: 'start', input: base});
-    await until(() => posted.some((m) => m.type === 'verdict'));
-    const verdicts = posted.filter((m) => m.type === 'verdict');
-    assert.equal(verdicts.length, 1);
-    assert.equal(verdicts[0]!.type === 'verdict' && verdicts[0]!.verdict.report?.reportName, 'abiquo-hourly');
-    assert.ok(posted.filter((m) => m.type === 'check').length >= 5);
-    assert.ok(!posted.some((m) => m.type === 'check' && m.check.code === 'REPORT_NOT_FOUND'));
-  });
-  it('rejects a malformed message and ignores ports with another name', () => {
-    const {port, posted, send} = fakePort('aws/verify');
-    handleVerifyPort(port);
-    send({type: 'start'});
-    send({type: 'start', input: {...base, bucket: 42}});
-    send({type: 'start', input: {...base, endpoint: 'https://attacker.example'}});
-    send({type: 'start', input: {...base, keys: {...base.keys, sessionToken: 'x'}}});
-    send({type: 'start', input: {...base, prefix: 'p'.repeat(5000)}});
-    assert.deepEqual(posted, Array(5).fill({type: 'error', code: 'INVALID_MESSAGE'}));
-    assert.equal(handleVerifyPort(fakePort('other').port), false);
-  });
-  it('posts nothing after the port disconnects', async () => {
-    const aws = await sandbox('happy-path');
-    const {port, posted, send, disconnect} = fakePort('aws/verify');
-    handleVerifyPort(port, {endpoints: {s3: aws.s3Url, sts: aws.stsUrl}});
-    send({type: 'start', input: base});
-    disconnect();
-    await new Promise((r) => setTimeout(r, 300));
-    assert.ok(!posted.some((m) => m.type === 'verdict'));
   });
 });
 

@@ -41,9 +41,14 @@ interface Location {
 /** Local parsing of the bucket side of the input; `bucket` is absent when anything is malformed. */
 function parseLocation(input: SetupInput): Location {
   if (!cleanField(input.bucket)) return {checks: [], wanted: {}};
-  if (holdsSecret(input.bucket, input.keys.secretAccessKey)) return {checks: [{code: 'LOCATION_HOLDS_SECRET', status: 'fail', field: 'bucket', facts: {}}], wanted: {}};
+  if (holdsSecret(input.bucket, input.keys.secretAccessKey))
+    return {checks: [{code: 'LOCATION_HOLDS_SECRET', status: 'fail', field: 'bucket', facts: {}}], wanted: {}};
   // Region, prefix and report name come from the keynode's properties: name the property, never its value.
-  const properties = [['region', 'amazon_bucket_region', input.region], ['prefix', 'amazon_bucket_prefix', input.prefix], ['reportName', 'amazon_report_name', input.reportName]] as const;
+  const properties = [
+    ['region', 'amazon_bucket_region', input.region],
+    ['prefix', 'amazon_bucket_prefix', input.prefix],
+    ['reportName', 'amazon_report_name', input.reportName],
+  ] as const;
   const holding = properties.find(([, , value]) => holdsSecret(value, input.keys.secretAccessKey));
   if (holding) return {checks: [{code: 'PROPERTY_HOLDS_SECRET', status: 'fail', field: holding[0], facts: {property: holding[1]}}], wanted: {}};
   const checks: Check[] = [];
@@ -66,9 +71,9 @@ function parseLocation(input: SetupInput): Location {
 }
 
 /**
- * Where the typed path and names say the report is, and the folder above it (whose listing shows a name that
- * differs only in case). With no prefix, AWS may have written the report under a leading `/` (aws-cur.md, "Empty
- * prefix quirk"): that folder is looked at too.
+ * Where the typed path and names say the report is, and the folder above it (whose listing shows a name that differs
+ * only in case). With no prefix, AWS may have written the report under a leading `/` (what AWS does for a report
+ * created without a path prefix): that folder is looked at too.
  */
 function directFolders(wanted: Wanted): string[] {
   const folders = new Set<string>();
@@ -83,7 +88,8 @@ function directFolders(wanted: Wanted): string[] {
 
 // Failures about the keys or the network come from every request alike (only the request named in their facts
 // differs), and a streamed check is in the verdict again: each is said once. Two suggestions are two checks.
-const checkKey = ({code, field, facts: {operation: _operation, error: _error, status: _status, ...facts}}: Check) => `${code}|${field ?? ''}|${JSON.stringify(facts)}`;
+const checkKey = ({code, field, facts: {operation: _operation, error: _error, status: _status, ...facts}}: Check) =>
+  `${code}|${field ?? ''}|${JSON.stringify(facts)}`;
 
 export async function verifySetup(input: SetupInput, options: VerifyOptions = {}): Promise<Verdict> {
   const {signal} = options;
@@ -105,7 +111,9 @@ export async function verifySetup(input: SetupInput, options: VerifyOptions = {}
   emit(location.checks);
   if (keyChecks.some((c) => c.status === 'fail')) return {checks, reports: [], requests: 0};
 
-  const clients = options.clients ?? createAwsClients(keys, {...(options.endpoints ? {endpoints: options.endpoints} : {}), ...(options.timeoutMs ? {timeoutMs: options.timeoutMs} : {})});
+  const clients =
+    options.clients ??
+    createAwsClients(keys, {...(options.endpoints ? {endpoints: options.endpoints} : {}), ...(options.timeoutMs ? {timeoutMs: options.timeoutMs} : {})});
   const context: CheckContext = {clients, ...(signal ? {signal} : {})};
   const verdict = (extra: Partial<Verdict> = {}): Verdict => ({checks, reports: [], requests: clients.meter.requests, ...extra});
 

@@ -18,7 +18,13 @@ export async function probeAbiquoApi(origin: string, fetchImpl: typeof fetch): P
   const url = `${base.ok ? base.value : `${origin}/api`}/version`;
   let response: Response;
   try {
-    response = await fetchImpl(url, {headers: {Accept: 'text/plain'}, credentials: 'omit', redirect: 'manual', cache: 'no-store', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS)});
+    response = await fetchImpl(url, {
+      headers: {Accept: 'text/plain'},
+      credentials: 'omit',
+      redirect: 'manual',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+    });
   } catch {
     return err('CONSOLE_UNREACHABLE', {origin, url});
   }

@@ -13,7 +13,13 @@ describe('console origins (release build: permissions granted at run time)', () 
 
   beforeEach(() => {
     fake = createFakeChrome();
-    deps = {storage: fake.chrome.storage.local as never, permissions: fake.chrome.permissions, scripting: fake.chrome.scripting as never, tabs: fake.chrome.tabs as never, fetch: abiquoApi};
+    deps = {
+      storage: fake.chrome.storage.local as never,
+      permissions: fake.chrome.permissions,
+      scripting: fake.chrome.scripting as never,
+      tabs: fake.chrome.tabs as never,
+      fetch: abiquoApi,
+    };
   });
 
   it('refuses to enable a console whose permission the operator did not grant, and registers nothing', async () => {
@@ -29,7 +35,11 @@ describe('console origins (release build: permissions granted at run time)', () 
 
   it('refuses a console over plain http (the secret would travel unencrypted), except on loopback', async () => {
     fake.granted.add('http://abiquo.example.com/*');
-    assert.deepEqual(await enableOrigin('http://abiquo.example.com/ui/', deps), {ok: false, code: 'ORIGIN_INSECURE', facts: {origin: 'http://abiquo.example.com'}});
+    assert.deepEqual(await enableOrigin('http://abiquo.example.com/ui/', deps), {
+      ok: false,
+      code: 'ORIGIN_INSECURE',
+      facts: {origin: 'http://abiquo.example.com'},
+    });
     fake.granted.add('http://127.0.0.1/*');
     assert.equal((await enableOrigin('http://127.0.0.1:8080/ui/', deps)).ok, true);
   });
@@ -38,7 +48,10 @@ describe('console origins (release build: permissions granted at run time)', () 
     fake.granted.add('https://abiquo.example.com/*');
     const result = await enableOrigin('https://abiquo.example.com/ui/', deps);
     assert.deepEqual(result, {ok: true, value: {origins: ['https://abiquo.example.com']}});
-    assert.deepEqual(fake.registered.map((s) => [s.id, s.matches, s.js, s.allFrames]), [[contentScriptId, ['https://abiquo.example.com/*'], ['content.js'], false]]);
+    assert.deepEqual(
+      fake.registered.map((s) => [s.id, s.matches, s.js, s.allFrames]),
+      [[contentScriptId, ['https://abiquo.example.com/*'], ['content.js'], false]],
+    );
   });
 
   it('stops counting a console whose permission was revoked in the browser, and unregisters it on sync', async () => {
@@ -58,7 +71,10 @@ describe('console origins (release build: permissions granted at run time)', () 
     const result = await disableOrigin('https://abiquo.example.com', deps);
     assert.deepEqual(result, {ok: true, value: {origins: ['https://cloud.example.org']}});
     assert.equal(fake.granted.has('https://abiquo.example.com/*'), false);
-    assert.deepEqual(fake.registered.flatMap((s) => s.matches), ['https://cloud.example.org/*']);
+    assert.deepEqual(
+      fake.registered.flatMap((s) => s.matches),
+      ['https://cloud.example.org/*'],
+    );
   });
 
   it('registering again (extension reinstalled, worker restarted) is idempotent', async () => {
@@ -80,7 +96,11 @@ describe('console origins (release build: permissions granted at run time)', () 
   it('refuses a site that does not answer like an Abiquo API: not stored, nothing registered, its permission removed', async () => {
     fake.granted.add('https://www.example.com/*');
     const result = await enableOrigin('https://www.example.com/', {...deps, fetch: webPage});
-    assert.deepEqual(result, {ok: false, code: 'NOT_ABIQUO', facts: {origin: 'https://www.example.com', url: 'https://www.example.com/api/version', answer: 'HTTP 200 text/html'}});
+    assert.deepEqual(result, {
+      ok: false,
+      code: 'NOT_ABIQUO',
+      facts: {origin: 'https://www.example.com', url: 'https://www.example.com/api/version', answer: 'HTTP 200 text/html'},
+    });
     assert.deepEqual(await enabledOrigins(deps), []);
     assert.deepEqual(fake.registered, []);
     assert.equal(fake.granted.has('https://www.example.com/*'), false);

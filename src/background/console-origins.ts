@@ -56,7 +56,11 @@ export async function enableOrigin(input: string, deps: OriginsDeps): Promise<Re
   const abiquo = await probeAbiquoApi(origin, deps.fetch);
   if (!abiquo.ok) {
     // Not a console: the grant it was asked for goes too, unless an enabled console shares it (another port).
-    await removeUnusedPermission(origin, origins.filter((o) => o !== origin), deps);
+    await removeUnusedPermission(
+      origin,
+      origins.filter((o) => o !== origin),
+      deps,
+    );
     return abiquo;
   }
   if (!origins.includes(origin)) await deps.storage.set({[storageKey]: [...origins, origin]});
@@ -73,7 +77,9 @@ export async function injectIntoOpenTabs(origins: readonly string[], deps: Origi
   for (const origin of origins) {
     const open = await deps.tabs.query({url: originPattern(origin)});
     await Promise.allSettled(
-      open.filter((tab) => tab.id !== undefined && sameOrigin(tab.url, origin)).map((tab) => deps.scripting.executeScript({target: {tabId: tab.id!}, files: ['content.js']})),
+      open
+        .filter((tab) => tab.id !== undefined && sameOrigin(tab.url, origin))
+        .map((tab) => deps.scripting.executeScript({target: {tabId: tab.id!}, files: ['content.js']})),
     );
   }
 }

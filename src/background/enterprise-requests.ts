@@ -12,8 +12,7 @@ export const ENTERPRISE_REQUESTS = {urls: ['*://*/*admin/enterprises/*'], types:
 const ENTERPRISE = /\/admin\/enterprises\/(\d+)(\/properties)?\/?(?:\?.*)?$/;
 
 export type EnterpriseRequest =
-  | {readonly kind: 'enterprise-read'; readonly enterpriseId: number}
-  | {readonly kind: 'properties-written'; readonly enterpriseId: number};
+  {readonly kind: 'enterprise-read'; readonly enterpriseId: number} | {readonly kind: 'properties-written'; readonly enterpriseId: number};
 
 /**
  * Only the console's own API traffic counts: a request to an enabled console, made by that console's page (a

@@ -2,7 +2,6 @@
  * Service-worker entry: wiring only. Listeners are registered synchronously at the top level so a worker
  * woken by an event (or restarted) receives it.
  */
-import {handleVerifyPort} from '../aws/verify-port-handler.ts';
 import {holdMessages} from '../messaging/buffered-port.ts';
 import {dispatch, acceptsVerifyPort} from '../messaging/server.ts';
 import type {SenderContext} from '../messaging/sender.ts';
@@ -10,14 +9,29 @@ import type {ResponseEnvelope} from '../messaging/envelope.ts';
 import type {PropertiesWrittenNotice, VerifyPortResponse} from '../messaging/protocol.ts';
 import {logger} from '../shared/log.ts';
 import {isSandboxBuild, loadAwsEndpoints} from './aws-endpoints.ts';
-import {disableOrigin, enabledOrigins, enableOrigin, enablePendingConsole, injectIntoOpenTabs, syncContentScripts, type OriginsDeps} from './console-origins.ts';
+import {
+  disableOrigin,
+  enabledOrigins,
+  enableOrigin,
+  enablePendingConsole,
+  injectIntoOpenTabs,
+  syncContentScripts,
+  type OriginsDeps,
+} from './console-origins.ts';
 import {readCatalogue} from './catalogue.ts';
 import {classifyRequest, currentEnterprise, ENTERPRISE_REQUESTS, forgetTab, rememberEnterprise} from './enterprise-requests.ts';
 import {claimKeysFrame, pairKeysFrame} from './keys-frame-pairing.ts';
+import {handleVerifyPort} from './verify-port-handler.ts';
 
 /** The manifest's fixed hosts (`host_permissions`): the operator can still turn them off in the browser. */
 const AWS_HOSTS = ['https://*.amazonaws.com/*'];
-const deps: OriginsDeps = {storage: chrome.storage.local, permissions: chrome.permissions, scripting: chrome.scripting, tabs: chrome.tabs, fetch: (input, init) => fetch(input, init)};
+const deps: OriginsDeps = {
+  storage: chrome.storage.local,
+  permissions: chrome.permissions,
+  scripting: chrome.scripting,
+  tabs: chrome.tabs,
+  fetch: (input, init) => fetch(input, init),
+};
 const endpoints = loadAwsEndpoints();
 const log = logger('worker');
 
@@ -28,16 +42,21 @@ async function senderContext(): Promise<SenderContext> {
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   void senderContext()
     .then((context) =>
-      dispatch(message, sender, {
-        'worker/ping': async () => ({sandbox: isSandboxBuild}),
-        'console/current-enterprise': async (_payload, from) => ({enterpriseId: await currentEnterprise(chrome.storage.session, from.tab?.id)}),
-        'i18n/catalogue': async ({language}) => ({messages: await readCatalogue(language)}),
-        'origins/list': async () => ({origins: await enabledOrigins(deps)}),
-        'origins/enable': async ({origin}) => enableOrigin(origin, deps),
-        'origins/disable': async ({origin}) => disableOrigin(origin, deps),
-        'keys/pair': async (_payload, from) => pairKeysFrame(from.tab?.id),
-        'keys/claim': async ({token}, from) => claimKeysFrame(token, from.tab?.id),
-      }, context),
+      dispatch(
+        message,
+        sender,
+        {
+          'worker/ping': async () => ({sandbox: isSandboxBuild}),
+          'console/current-enterprise': async (_payload, from) => ({enterpriseId: await currentEnterprise(chrome.storage.session, from.tab?.id)}),
+          'i18n/catalogue': async ({language}) => ({messages: await readCatalogue(language)}),
+          'origins/list': async () => ({origins: await enabledOrigins(deps)}),
+          'origins/enable': async ({origin}) => enableOrigin(origin, deps),
+          'origins/disable': async ({origin}) => disableOrigin(origin, deps),
+          'keys/pair': async (_payload, from) => pairKeysFrame(from.tab?.id),
+          'keys/claim': async ({token}, from) => claimKeysFrame(token, from.tab?.id),
+        },
+        context,
+      ),
     )
     .catch((): ResponseEnvelope => ({ok: false, code: 'INTERNAL'}))
     .then(sendResponse);
@@ -58,19 +77,16 @@ chrome.runtime.onConnect.addListener((port) => {
     .catch(() => refuse('INTERNAL'));
 });
 
-chrome.webRequest.onCompleted.addListener(
-  (details) => {
-    void enabledOrigins(deps).then((origins) => {
-      const request = classifyRequest(details, origins);
-      if (request?.kind === 'enterprise-read') void rememberEnterprise(chrome.storage.session, details.tabId, request.enterpriseId);
-      if (request?.kind === 'properties-written') {
-        const notice: PropertiesWrittenNotice = {type: 'console/properties-written', enterpriseId: request.enterpriseId};
-        void chrome.tabs.sendMessage(details.tabId, notice).catch(() => undefined);
-      }
-    });
-  },
-  ENTERPRISE_REQUESTS,
-);
+chrome.webRequest.onCompleted.addListener((details) => {
+  void enabledOrigins(deps).then((origins) => {
+    const request = classifyRequest(details, origins);
+    if (request?.kind === 'enterprise-read') void rememberEnterprise(chrome.storage.session, details.tabId, request.enterpriseId);
+    if (request?.kind === 'properties-written') {
+      const notice: PropertiesWrittenNotice = {type: 'console/properties-written', enterpriseId: request.enterpriseId};
+      void chrome.tabs.sendMessage(details.tabId, notice).catch(() => undefined);
+    }
+  });
+}, ENTERPRISE_REQUESTS);
 
 chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(chrome.storage.session, tabId));
 // A page load (not a hash change) ends what the tab's console had loaded.
@@ -79,7 +95,10 @@ chrome.tabs.onUpdated.addListener((tabId, change) => change.status === 'loading'
 // One registration at a time: start-up, install and permission events can arrive together.
 let syncing: Promise<void> = Promise.resolve();
 const sync = (then?: () => Promise<void>) => {
-  syncing = syncing.then(() => syncContentScripts(deps)).then(then).catch((error: unknown) => log.error('content-script registration failed', error));
+  syncing = syncing
+    .then(() => syncContentScripts(deps))
+    .then(then)
+    .catch((error: unknown) => log.error('content-script registration failed', error));
   return syncing;
 };
 // Content scripts registered at run time are lost when an unpacked extension is reinstalled: register again.

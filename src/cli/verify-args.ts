@@ -18,9 +18,7 @@ export interface VerifyArgs {
 }
 
 export type VerifyCommand =
-  | {readonly kind: 'help'}
-  | {readonly kind: 'usage-error'; readonly error: string}
-  | {readonly kind: 'verify'; readonly args: VerifyArgs};
+  {readonly kind: 'help'} | {readonly kind: 'usage-error'; readonly error: string} | {readonly kind: 'verify'; readonly args: VerifyArgs};
 
 const costBases = ['unblended', 'blended'] as const satisfies readonly CostBasis[];
 

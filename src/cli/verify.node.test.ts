@@ -14,7 +14,21 @@ import {checkCodes} from '../aws/check-codes.ts';
 
 const root = new URL('../..', import.meta.url);
 const WRONG_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYWRONGEXAMP';
-const flags = ['--bucket', '--region', '--prefix', '--report', '--access-key-id', '--user', '--costs', '--lang', '--json', '--sts-endpoint', '--s3-endpoint', '--cur-endpoint', '--help'];
+const flags = [
+  '--bucket',
+  '--region',
+  '--prefix',
+  '--report',
+  '--access-key-id',
+  '--user',
+  '--costs',
+  '--lang',
+  '--json',
+  '--sts-endpoint',
+  '--s3-endpoint',
+  '--cur-endpoint',
+  '--help',
+];
 
 interface Run {
   status: number | null;
@@ -96,7 +110,7 @@ describe('npm run verify', () => {
     assert.equal(run.stderr.split('\n')[0], 'verify: --access-key-id is required');
   });
 
-  it('a wrong secret on stdin: the check says so in the CLI\'s words, exits 1, never echoes the secret', async () => {
+  it("a wrong secret on stdin: the check says so in the CLI's words, exits 1, never echoes the secret", async () => {
     const run = await verify(['--access-key-id', PRICING_KEY.accessKeyId, ...endpoints], {stdin: `${WRONG_SECRET}\n`});
     assert.equal(run.status, 1);
     assert.match(run.stdout, /^✖ AWS_SECRET_MISMATCH +Secret access key: it doesn't match this access key ID\. Check the secret that was given/m);
@@ -108,13 +122,26 @@ describe('npm run verify', () => {
   it('no report selected (two in the bucket, no --report): says to choose with --report, writes no values, exits 1', async () => {
     const run = await verify(['--access-key-id', PRICING_KEY.accessKeyId, '--bucket', BILLING_BUCKET, ...endpoints]);
     assert.equal(run.status, 1);
-    assert.match(run.stdout, /^! REPORT_NOT_SELECTED +Report name: acme-billing-reports holds several reports \(cur\/abiquo-hourly, cur\/finance-daily\)\. Run again with --report NAME/m);
+    assert.match(
+      run.stdout,
+      /^! REPORT_NOT_SELECTED +Report name: acme-billing-reports holds several reports \(cur\/abiquo-hourly, cur\/finance-daily\)\. Run again with --report NAME/m,
+    );
     assert.doesNotMatch(run.stdout, /under Reports in the bucket|amazon_bucket =/);
     assert.equal(run.stdout.trimEnd().split('\n').at(-1), 'No report was selected, so there are no amazon_* values to write.');
   });
 
   it('the report chosen with --report: every check passes, prints the values, exits 0', async () => {
-    const run = await verify(['--access-key-id', PRICING_KEY.accessKeyId, '--bucket', BILLING_BUCKET, '--report', REPORT_NAME, '--costs', 'blended', ...endpoints]);
+    const run = await verify([
+      '--access-key-id',
+      PRICING_KEY.accessKeyId,
+      '--bucket',
+      BILLING_BUCKET,
+      '--report',
+      REPORT_NAME,
+      '--costs',
+      'blended',
+      ...endpoints,
+    ]);
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /^ {2}amazon_report_name = abiquo-hourly$/m);
     assert.match(run.stdout, /^ {2}amazon_mpa = dedicated$/m);
@@ -128,16 +155,23 @@ describe('npm run verify', () => {
     assert.doesNotMatch(run.stdout, /NodeVersionSupportWarning/);
   });
 
-  it('--json: one document, a message per check in --lang, the CLI\'s own wording, and the outcome on stderr', async () => {
+  it("--json: one document, a message per check in --lang, the CLI's own wording, and the outcome on stderr", async () => {
     const run = await verify(['--json', '--lang', 'es', '--access-key-id', PRICING_KEY.accessKeyId, '--bucket', BILLING_BUCKET, ...endpoints]);
     assert.equal(run.status, 1);
-    const report = JSON.parse(run.stdout) as {checks: {code: string; status: string; field?: string; facts: object; message: string}[]; values: object; requests: number};
+    const report = JSON.parse(run.stdout) as {
+      checks: {code: string; status: string; field?: string; facts: object; message: string}[];
+      values: object;
+      requests: number;
+    };
     assert.deepEqual(report.values, {});
     assert.ok(report.requests > 0);
     for (const check of report.checks) assert.match(check.message, /^[^$]+$/, `${check.code} has a message, its placeholders filled`);
     const message = (code: string) => report.checks.find((c) => c.code === code)?.message;
     assert.equal(message('STS_IDENTITY_OK'), 'Conectado como abiquo-billing-user en la cuenta 123456789012.');
-    assert.match(message('REPORT_NOT_SELECTED') ?? '', /^Nombre del informe: acme-billing-reports contiene varios informes .* Vuelve a ejecutar el comando con --report NOMBRE/);
+    assert.match(
+      message('REPORT_NOT_SELECTED') ?? '',
+      /^Nombre del informe: acme-billing-reports contiene varios informes .* Vuelve a ejecutar el comando con --report NOMBRE/,
+    );
     assert.equal(run.stderr, 'No se ha seleccionado ningún informe, así que no hay valores amazon_* que escribir.\n');
   });
 
@@ -147,7 +181,10 @@ describe('npm run verify', () => {
     assert.equal(run.status, 1);
     assert.equal(run.stdout.match(/AWS_NETWORK/g)?.length, 1, run.stdout);
     assert.match(run.stdout, /Couldn't reach AWS .*run the command again\./);
-    const json = JSON.parse((await verify(['--json', '--access-key-id', PRICING_KEY.accessKeyId, '--bucket', BILLING_BUCKET, '--s3-endpoint', closed, '--sts-endpoint', closed])).stdout) as {checks: {code: string; field?: string}[]};
+    const json = JSON.parse(
+      (await verify(['--json', '--access-key-id', PRICING_KEY.accessKeyId, '--bucket', BILLING_BUCKET, '--s3-endpoint', closed, '--sts-endpoint', closed]))
+        .stdout,
+    ) as {checks: {code: string; field?: string}[]};
     const fields = json.checks.filter((c) => c.code === 'AWS_NETWORK').map((c) => c.field);
     assert.ok(fields.includes('accessKeyId') && fields.includes('bucket'), `why: the engine reports it for each field (${fields.join(', ')})`);
   });
@@ -155,7 +192,10 @@ describe('npm run verify', () => {
   it('words only real checks its own way (cli_check_<CODE> for a code of the engine)', () => {
     const own = Object.keys(en).filter((key) => key.startsWith('cli_check_'));
     assert.ok(own.length > 0);
-    assert.deepEqual(own.filter((key) => !(checkCodes as readonly string[]).includes(key.slice('cli_check_'.length))), []);
+    assert.deepEqual(
+      own.filter((key) => !(checkCodes as readonly string[]).includes(key.slice('cli_check_'.length))),
+      [],
+    );
   });
 
   describe('the secret typed at a terminal (a real pseudo-terminal, through script)', () => {

@@ -5,7 +5,7 @@
  * they stop at the shadow root of the component that listens for them, so they never reach the console's document.
  */
 import type {AwsKeys, Identity, VerifiedReport} from '../aws/types.ts';
-import type {LinkedAccount} from './services.ts';
+import type {LinkedAccount} from '../abiquo/types.ts';
 
 const init = {bubbles: true, composed: true} as const;
 /** For events whose detail holds keys: the console's own scripts must not be able to listen for them. */
@@ -22,6 +22,13 @@ export class BoaKeysInputEvent extends Event {
 export class BoaKeysVerifiedEvent extends Event {
   constructor(readonly detail: {readonly keys: AwsKeys | undefined; readonly identity?: Identity; readonly blocked: boolean}) {
     super('boa-keys-verified', inside);
+  }
+}
+
+/** A check of entered keys started or ended (a section disables what must wait for it). */
+export class BoaKeysCheckingEvent extends Event {
+  constructor(readonly detail: {readonly running: boolean}) {
+    super('boa-keys-checking', inside);
   }
 }
 
@@ -98,6 +105,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'boa-keys-input': BoaKeysInputEvent;
     'boa-keys-verified': BoaKeysVerifiedEvent;
+    'boa-keys-checking': BoaKeysCheckingEvent;
     'boa-report-change': BoaReportChangeEvent;
     'boa-applied': BoaAppliedEvent;
     'boa-credentials-saved': BoaCredentialsSavedEvent;

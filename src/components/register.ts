@@ -14,6 +14,7 @@ import {BoaPricingCredentials} from './boa-pricing-credentials/boa-pricing-crede
 import {BoaPropertiesDiff} from './boa-properties-diff/boa-properties-diff.ts';
 import {BoaSavedLine} from './boa-saved-line/boa-saved-line.ts';
 import {BoaSetupStatus} from './boa-setup-status/boa-setup-status.ts';
+import {BoaVerifiedKeys} from './boa-verified-keys/boa-verified-keys.ts';
 
 const elements = {
   'boa-billing-tab': BoaBillingTab,
@@ -27,6 +28,7 @@ const elements = {
   'boa-properties-diff': BoaPropertiesDiff,
   'boa-saved-line': BoaSavedLine,
   'boa-setup-status': BoaSetupStatus,
+  'boa-verified-keys': BoaVerifiedKeys,
 } as const;
 
 /** Defines every tag not yet defined. Idempotent. */
@@ -49,5 +51,6 @@ declare global {
     'boa-properties-diff': BoaPropertiesDiff;
     'boa-saved-line': BoaSavedLine;
     'boa-setup-status': BoaSetupStatus;
+    'boa-verified-keys': BoaVerifiedKeys;
   }
 }

@@ -2,15 +2,15 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {unsafeStatic} from 'lit/static-html.js';
 import {fakeServices} from '../../test/helpers/fake-services.ts';
 import type {BoaBillingTab} from '../components/boa-billing-tab/boa-billing-tab.ts';
-import {deep} from '../components/shared/test-utils.ts';
+import {deep} from '../../test/helpers/components.ts';
 import {applyConsoleTheme, contrast, readConsoleTheme} from './console-theme.ts';
 import {showFloatingPanel} from './floating-panel.ts';
 
 /**
- * A console built from the reference's description of the real one (abiquo-api.md §8.4: a Bootstrap modal
+ * A console built from the 3.0 UI's public stylesheets (`abiquo/abiquo-theme-generator`'s app.less: a Bootstrap modal
  * `.modal.modal-form` with `.modal-header`, `.modal-body`, `.modal-footer`; the form `.enterprise-form-content`;
  * Bootstrap tabs `.tabbable > .nav.nav-tabs > li(.active) > a` over `.tab-content > .tab-pane`), not from the
- * simulator, styled as Bootstrap 2.3 (the 3.0 UI's) with a reseller's branding theme (§8.5) on top.
+ * simulator, styled as Bootstrap 2.3 (the 3.0 UI's) with a reseller's branding theme (Abiquo's CSS themes) on top.
  */
 const markup = `
   <div class="enterprises-container">
@@ -121,7 +121,7 @@ describe('the console theme on the tab', () => {
     const theme = readConsoleTheme(document, await consoleDialog());
     const candidates = [{id: 7, name: 'Acme Customer Billing', keyNode: true, reseller: false}];
     const mount = async (themed: boolean) => {
-      const el = await fixture<BoaBillingTab>(html`<boa-billing-tab .services=${fakeServices().services} .enterpriseId=${Number.NaN} .candidates=${candidates}></boa-billing-tab>`);
+      const el = await fixture<BoaBillingTab>(html`<boa-billing-tab .services=${fakeServices().services} .candidates=${candidates}></boa-billing-tab>`);
       if (themed) applyConsoleTheme(el, theme);
       await waitUntil(() => el.shadowRoot!.querySelector('boa-enterprise-picker')?.shadowRoot?.querySelector('button.primary'), 'no picker shown');
       return el;

@@ -12,7 +12,7 @@ export type {Theme as ConsoleTheme} from '../components/shared/theme-styles.ts';
 
 /**
  * Where the look is read. Only the primary button is a selector the adapter also relies on (`saveButton` in
- * selectors.ts); the others are optional hints, Bootstrap 2/3 class names (reference abiquo-api.md §8.4), tried in
+ * selectors.ts); the others are optional hints, Bootstrap 2/3 class names (the 3.0 UI's stylesheets), tried in
  * order, and missing ones cost nothing but their part of the theme.
  */
 const hints = {
@@ -76,7 +76,10 @@ export function applyConsoleTheme(host: HTMLElement, theme: Theme): void {
 
 /** The theme `applyConsoleTheme` set on `host` (a tab that floats on after its dialog closed keeps its dialog's look). */
 export function appliedConsoleTheme(host: HTMLElement): Theme {
-  const entries = (Object.entries(themeProperties) as [ThemeProperty, string][]).map(([name, property]) => [name, host.style.getPropertyValue(property).trim()]);
+  const entries = (Object.entries(themeProperties) as [ThemeProperty, string][]).map(([name, property]) => [
+    name,
+    host.style.getPropertyValue(property).trim(),
+  ]);
   return Object.fromEntries(entries.filter(([, value]) => value)) as Theme;
 }
 

@@ -1,4 +1,4 @@
-import type {AbiquoService} from '../components/services.ts';
+import type {AbiquoService} from '../abiquo/types.ts';
 
 /**
  * While Apply, Restore or Add account writes to Abiquo, leaving or reloading the console asks first (the browser's

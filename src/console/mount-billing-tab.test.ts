@@ -4,8 +4,13 @@ import {findEnterpriseDialogs} from './find-enterprise-dialog.ts';
 import {loadConsoleFixture as loadFixture} from '../../test/helpers/console-fixture.ts';
 
 async function dialog(): Promise<Element> {
-  return findEnterpriseDialogs(await loadFixture('enterprise-modal.en.html'))[0]!;
+  return findEnterpriseDialogs(await loadFixture('enterprise-dialog.3x.en.html'))[0]!;
 }
+
+// The console's tab links carry no href and its panes no id (its AngularJS templates): found by label and position.
+const consoleTab = (modal: Element, label: string) =>
+  [...modal.querySelectorAll<HTMLAnchorElement>('.tabbable > ul.nav-tabs > li > a')].find((a) => a.textContent?.trim() === label)!;
+const generalPane = (modal: Element) => modal.querySelector('.tabbable > .tab-content > .tab-pane')!;
 
 const panel = () => Object.assign(document.createElement('p'), {textContent: 'billing panel'});
 
@@ -17,7 +22,17 @@ describe('mountBillingTab', () => {
     const second = mountBillingTab(modal, {label: 'Billing-only AWS', panel, signal: controller.signal});
     expect(first?.pane).to.equal(second?.pane);
     const strip = modal.querySelector('.tabbable > ul.nav-tabs')!;
-    expect([...strip.querySelectorAll(':scope > li > a')].map((a) => a.textContent)).to.deep.equal(['General', 'Credentials', 'Properties', 'Billing-only AWS']);
+    expect([...strip.querySelectorAll(':scope > li > a')].map((a) => a.textContent)).to.deep.equal([
+      'General',
+      'Allocation limits',
+      'Datacenters',
+      'Reservations',
+      'Credentials',
+      'Chef',
+      'Pricing models',
+      'Properties',
+      'Billing-only AWS',
+    ]);
     expect(modal.querySelectorAll('[data-boa-mounted]')).to.have.length(2);
   });
 
@@ -28,12 +43,12 @@ describe('mountBillingTab', () => {
     ours.click();
     expect(mounted.pane.hidden).to.equal(false);
     expect(ours.getAttribute('aria-selected')).to.equal('true');
-    expect(modal.querySelector('#enterprise-general')!.classList.contains('active')).to.equal(false);
+    expect(generalPane(modal).classList.contains('active')).to.equal(false);
     // The console believes General is still showing, so its handler does nothing: we must restore it.
-    modal.querySelector<HTMLAnchorElement>('a[href="#enterprise-general"]')!.click();
+    consoleTab(modal, 'General').click();
     await Promise.resolve();
     expect(mounted.pane.hidden).to.equal(true);
-    expect(modal.querySelector('#enterprise-general')!.classList.contains('active')).to.equal(true);
+    expect(generalPane(modal).classList.contains('active')).to.equal(true);
   });
 
   it('removes everything it added when its signal aborts', async () => {

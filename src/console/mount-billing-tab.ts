@@ -42,21 +42,33 @@ export function mountBillingTab(dialog: Element, options: {label: string; panel:
   strip.append(item);
   content.append(pane);
 
-  link.addEventListener('click', (event) => {
-    event.preventDefault();
-    activate(strip, content, item, pane);
-  }, {signal: options.signal});
+  link.addEventListener(
+    'click',
+    (event) => {
+      event.preventDefault();
+      activate(strip, content, item, pane);
+    },
+    {signal: options.signal},
+  );
   // The console's own tab handlers know nothing of ours: when one of its tabs is clicked, step aside.
-  strip.addEventListener('click', (event) => {
-    if (!(event.target instanceof Element) || item.contains(event.target)) return;
-    deactivate(item, pane);
-    restoreConsolePane(strip, content, event.target.closest('li'));
-  }, {signal: options.signal});
+  strip.addEventListener(
+    'click',
+    (event) => {
+      if (!(event.target instanceof Element) || item.contains(event.target)) return;
+      deactivate(item, pane);
+      restoreConsolePane(strip, content, event.target.closest('li'));
+    },
+    {signal: options.signal},
+  );
 
-  options.signal.addEventListener('abort', () => {
-    item.remove();
-    pane.remove();
-  }, {once: true});
+  options.signal.addEventListener(
+    'abort',
+    () => {
+      item.remove();
+      pane.remove();
+    },
+    {once: true},
+  );
   return handle(strip, content, item, pane);
 }
 

@@ -7,10 +7,14 @@ const OPERATOR_EVENTS = ['click', 'dblclick', 'submit', 'input', 'change', 'keyd
 
 export function refuseSyntheticInput(host: HTMLElement): void {
   for (const type of OPERATOR_EVENTS) {
-    host.addEventListener(type, (event) => {
-      if (event.isTrusted) return;
-      event.preventDefault(); // a synthetic click on a submit button would still submit its form
-      event.stopImmediatePropagation();
-    }, {capture: true});
+    host.addEventListener(
+      type,
+      (event) => {
+        if (event.isTrusted) return;
+        event.preventDefault(); // a synthetic click on a submit button would still submit its form
+        event.stopImmediatePropagation();
+      },
+      {capture: true},
+    );
   }
 }

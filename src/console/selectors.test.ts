@@ -15,7 +15,7 @@ describe('console selectors', () => {
   }
 
   it('recognises the enterprise dialog in English and Spanish, and reads the enterprise name', async () => {
-    for (const file of ['enterprise-modal.en.html', 'enterprise-modal.es.html']) {
+    for (const file of ['enterprise-dialog.3x.en.html', 'enterprise-dialog.3x.es.html']) {
       const root = await loadFixture(file);
       const dialogs = findEnterpriseDialogs(root);
       expect(dialogs, file).to.have.length(1);
@@ -23,8 +23,11 @@ describe('console selectors', () => {
     }
   });
 
-  it('does not take the Users view for an enterprise dialog', async () => {
-    const root = await loadFixture('users-view.en.html');
-    expect(findEnterpriseDialogs(root)).to.have.length(0);
+  it('does not take the Users view (a strip of tabs, a list of enterprises) for an enterprise dialog', async () => {
+    for (const file of ['users-view.3x.en.html', 'users-view.3x.es.html']) {
+      const root = await loadFixture(file);
+      expect(findEnterpriseDialogs(root), file).to.have.length(0);
+      expect(queryAll(root, 'modal'), file).to.have.length(0);
+    }
   });
 });

@@ -5,11 +5,7 @@ import {findEnterpriseDialogs} from './find-enterprise-dialog.ts';
  * when that dialog leaves the page or `signal` aborts. `onDialog` says whether it mounted the tab; a dialog
  * re-rendered without our mounted tab gets `onDialog` again.
  */
-export function watchEnterpriseDialogs(
-  root: Document,
-  onDialog: (dialog: Element, signal: AbortSignal) => boolean,
-  signal: AbortSignal,
-): void {
+export function watchEnterpriseDialogs(root: Document, onDialog: (dialog: Element, signal: AbortSignal) => boolean, signal: AbortSignal): void {
   const live = new Map<Element, {controller: AbortController; mounted: boolean}>();
 
   const scan = () => {
@@ -31,10 +27,14 @@ export function watchEnterpriseDialogs(
 
   const observer = new MutationObserver(scan);
   observer.observe(root.body, {childList: true, subtree: true});
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    for (const {controller} of live.values()) controller.abort();
-    live.clear();
-  }, {once: true});
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      for (const {controller} of live.values()) controller.abort();
+      live.clear();
+    },
+    {once: true},
+  );
   scan();
 }

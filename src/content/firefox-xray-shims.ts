@@ -1,8 +1,9 @@
 /**
- * Firefox runs content scripts in a sandbox that sees the page's DOM through Xray wrappers
- * (reference/firefox.md). Three things the tab relies on break there; this module repairs them, and must be
- * evaluated before Lit (the content-script entry imports it first). In Chrome, and in any page that is not a
- * Firefox content script, it does nothing.
+ * Firefox runs content scripts in a sandbox that sees the page's DOM through Xray wrappers (measured in Firefox ESR
+ * 140 and 153). Three things the tab relies on break there (custom elements, iterators of the page's `Headers` and
+ * the like, adopted stylesheets on 140); this module repairs them, and must be evaluated before Lit (the
+ * content-script entry imports it first). In Chrome, and in any page that is not a Firefox content script, it does
+ * nothing.
  */
 
 /** What a Firefox content script has beyond a window: the page's own view of any object. */

@@ -35,7 +35,11 @@ describe('verifyThroughWorker', () => {
   beforeEach(() => {
     ports = [];
     // The background answers a ping (it woke up) unless the test says it is gone.
-    runtime = {id: 'boaextensionidfortests', connect: () => ports[ports.push(new FakePort()) - 1]!, sendMessage: async () => ({ok: true, value: {sandbox: true}})};
+    runtime = {
+      id: 'boaextensionidfortests',
+      connect: () => ports[ports.push(new FakePort()) - 1]!,
+      sendMessage: async () => ({ok: true, value: {sandbox: true}}),
+    };
     (globalThis as {chrome?: unknown}).chrome = {runtime};
   });
   afterEach(() => {

@@ -29,7 +29,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 
 function start(port: MessagePort, language: 'en' | 'es', theme: Theme): void {
   const send = (message: KeysFrameOut) => port.postMessage(message);
-  const entry = inPageKeyEntry(createTranslator(language), (keys) => send({type: 'keys', keys: keys ? {accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey} : undefined}));
+  const entry = inPageKeyEntry(createTranslator(language), (keys) =>
+    send({type: 'keys', keys: keys ? {accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey} : undefined}),
+  );
   document.documentElement.lang = language;
   // The tab's `--boa-*` properties (each value checked by the pairing's guard), inherited by the form as in the tab.
   applyConsoleTheme(document.documentElement, theme);

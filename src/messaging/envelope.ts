@@ -11,8 +11,7 @@ export interface RequestEnvelope<T extends MessageType = MessageType> {
 
 /** Replies never carry exceptions' stacks or payload echoes: only a code and a redacted detail. */
 export type ResponseEnvelope<T extends MessageType = MessageType> =
-  | {readonly ok: true; readonly value: ResponseOf<T>}
-  | {readonly ok: false; readonly code: MessagingCode; readonly detail?: string};
+  {readonly ok: true; readonly value: ResponseOf<T>} | {readonly ok: false; readonly code: MessagingCode; readonly detail?: string};
 
 export function isRequestEnvelope(value: unknown): value is RequestEnvelope {
   if (typeof value !== 'object' || value === null) return false;

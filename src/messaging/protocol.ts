@@ -66,11 +66,27 @@ export const payloadGuards: {readonly [T in MessageType]: (payload: unknown) => 
     typeof p === 'object' && p !== null && typeof (p as {token?: unknown}).token === 'string' && Object.keys(p).length === 1,
 };
 
-/** Port name of the streaming AWS verification (`src/aws/verify-port-handler.ts`); console senders only. */
+/** Port name of the streaming AWS verification (`src/background/verify-port-handler.ts`); console senders only. */
 export const verifyPortName = 'aws/verify';
 
 /** In on the verification port: start (or restart, aborting the previous run) a verification. */
 export type VerifyPortRequest = {readonly type: 'start'; readonly input: SetupInput};
+
+const optionalInputFields = ['expectedUserName', 'bucket', 'region', 'prefix', 'reportName'] as const;
+const isText = (value: unknown, max: number) => typeof value === 'string' && value.length <= max;
+
+/** The whole `start` message is checked: known fields only, strings of sane length; anything else is refused. */
+export function isVerifyPortRequest(message: unknown): message is VerifyPortRequest {
+  const m = message as {type?: unknown; input?: Record<string, unknown>} | null;
+  if (m?.type !== 'start' || typeof m.input !== 'object' || m.input === null || Object.keys(m).length !== 2) return false;
+  const {keys, ...rest} = m.input;
+  const k = keys as Record<string, unknown> | null;
+  if (typeof k !== 'object' || k === null || Object.keys(k).length !== 2 || !isText(k.accessKeyId, 256) || !isText(k.secretAccessKey, 256)) return false;
+  return Object.entries(rest).every(
+    ([name, value]) => (optionalInputFields as readonly string[]).includes(name) && (value === undefined || isText(value, 2048)),
+  );
+}
+
 /** Out: each check as it completes, then the verdict (or an error of the port itself). */
 export type VerifyPortResponse =
   | {readonly type: 'check'; readonly check: Check}

@@ -14,12 +14,7 @@ export type Handlers = {
  * Answers one request: default-deny on unknown types, senders not allowed for that type, and malformed
  * envelopes; handler exceptions become an INTERNAL reply with a redacted detail.
  */
-export async function dispatch(
-  message: unknown,
-  sender: chrome.runtime.MessageSender,
-  handlers: Handlers,
-  context: SenderContext,
-): Promise<ResponseEnvelope> {
+export async function dispatch(message: unknown, sender: chrome.runtime.MessageSender, handlers: Handlers, context: SenderContext): Promise<ResponseEnvelope> {
   if (!isRequestEnvelope(message) || !Object.hasOwn(allowedSenders, message.type)) return {ok: false, code: 'INVALID_MESSAGE'};
   const type = message.type as MessageType;
   if (!payloadGuards[type](message.payload)) return {ok: false, code: 'INVALID_MESSAGE'};

@@ -17,7 +17,8 @@ function show(): void {
     html`<h1>${t('options_title')}</h1>
       <p>${t('options_intro')}</p>
       <form @submit=${onAdd} novalidate>
-        <label>${t('options_origin_label')}
+        <label
+          >${t('options_origin_label')}
           <input name="origin" type="url" placeholder=${t('options_origin_placeholder')} autocomplete="url" spellcheck="false" />
         </label>
         <button type="submit" class="primary">${t('options_add')}</button>
@@ -25,10 +26,19 @@ function show(): void {
       <p role="status">${notice?.kind === 'status' ? notice.text : nothing}</p>
       <p role="alert">${notice?.kind === 'alert' ? notice.text : nothing}</p>
       <h2 id="enabled" tabindex="-1">${t('options_enabled_list')}</h2>
-      ${origins.length === 0
-        ? html`<p>${t('options_empty')}</p>`
-        : html`<ul>${origins.map((origin) => html`<li><span>${origin}</span>
-              <button type="button" @click=${() => onRemove(origin)} aria-label=${`${t('options_remove')} ${origin}`}>${t('options_remove')}</button></li>`)}</ul>`}
+      ${
+        origins.length === 0
+          ? html`<p>${t('options_empty')}</p>`
+          : html`<ul>
+              ${origins.map(
+                (origin) =>
+                  html`<li>
+                    <span>${origin}</span>
+                    <button type="button" @click=${() => onRemove(origin)} aria-label=${`${t('options_remove')} ${origin}`}>${t('options_remove')}</button>
+                  </li>`,
+              )}
+            </ul>`
+      }
       <h2>${t('options_about_heading')}</h2>
       <p>${t('options_about_language')}</p>
       <p>${t('options_about_privacy')}</p>

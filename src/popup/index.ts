@@ -24,11 +24,15 @@ async function main(): Promise<void> {
   const show = () =>
     render(
       html`<h1>${t('tab_title')}</h1>
-        ${!parsed.ok
-          ? html`<p>${t('popup_not_a_console')}</p>`
-          : enabled
-            ? html`<p>${t('popup_enabled_on', {origin: parsed.value})}</p><button type="button" class="primary" @click=${openPanel}>${t('popup_open_tab')}</button>`
-            : html`<p>${t('popup_not_enabled', {origin: parsed.value})}</p><button type="button" class="primary" @click=${enable}>${t('popup_enable')}</button>`}
+        ${
+          !parsed.ok
+            ? html`<p>${t('popup_not_a_console')}</p>`
+            : enabled
+              ? html`<p>${t('popup_enabled_on', {origin: parsed.value})}</p>
+                  <button type="button" class="primary" @click=${openPanel}>${t('popup_open_tab')}</button>`
+              : html`<p>${t('popup_not_enabled', {origin: parsed.value})}</p>
+                  <button type="button" class="primary" @click=${enable}>${t('popup_enable')}</button>`
+        }
         ${notice ? html`<p role=${notice.kind}>${notice.text}</p>` : nothing}
         <p><a href="options.html" target="_blank">${t('popup_manage')}</a></p>`,
       app,
@@ -38,7 +42,9 @@ async function main(): Promise<void> {
     if (!parsed.ok) return;
     const result = await enableConsole(parsed.value);
     enabled = result.ok;
-    notice = result.ok ? {kind: 'status', text: t('options_added', {origin: parsed.value})} : {kind: 'alert', text: t(`options_${result.code}`, {...result.facts, detail: result.detail})};
+    notice = result.ok
+      ? {kind: 'status', text: t('options_added', {origin: parsed.value})}
+      : {kind: 'alert', text: t(`options_${result.code}`, {...result.facts, detail: result.detail})};
     show();
   }
 

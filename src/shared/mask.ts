@@ -1,10 +1,10 @@
-/** Key IDs are only ever shown masked (SPEC §4): `AKIA…WXYZ`. */
+import {KEY_IDS_IN_TEXT, SECRET_RUN} from './key-shapes.ts';
+
+/** Key IDs are only ever shown masked, `AKIA…WXYZ`: enough to tell keys apart, never the whole ID. */
 export function maskKeyId(keyId: string): string {
   const id = keyId.trim();
   return id.length <= 8 ? '…' : `${id.slice(0, 4)}…${id.slice(-4)}`;
 }
-
-const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g;
 
 /*
  * Secret access keys are found in a decoded view of the text, so that an encoding can neither hide a `/` or `+`
@@ -22,14 +22,26 @@ const ACCESS_KEY_ID = /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g;
  * a digit is masked: better than leaking.
  */
 const ESCAPE = /%(?:25)*[0-9A-Fa-f]{2}|&#(?:[xX][0-9A-Fa-f]+|[0-9]+);?|&(?:sol|plus|equals|amp);|\\u[0-9A-Fa-f]{4}|\\["\\/bfnrt]/g;
-const NAMED: Record<string, string> = {'&sol;': '/', '&plus;': '+', '&equals;': '=', '&amp;': '&', '\\b': '\b', '\\f': '\f', '\\n': '\n', '\\r': '\r', '\\t': '\t'};
-const SECRET_RUN = /[A-Za-z0-9/+]{40,}/g;
+const NAMED: Record<string, string> = {
+  '&sol;': '/',
+  '&plus;': '+',
+  '&equals;': '=',
+  '&amp;': '&',
+  '\\b': '\b',
+  '\\f': '\f',
+  '\\n': '\n',
+  '\\r': '\r',
+  '\\t': '\t',
+};
 
 function decode(escape: string): string {
-  const code = escape.startsWith('%') ? parseInt(escape.slice(-2), 16)
-    : /^(?:\\u|&#[xX])/.test(escape) ? parseInt(escape.slice(escape[0] === '\\' ? 2 : 3), 16)
-    : escape.startsWith('&#') ? parseInt(escape.slice(2), 10)
-    : NaN;
+  const code = escape.startsWith('%')
+    ? parseInt(escape.slice(-2), 16)
+    : /^(?:\\u|&#[xX])/.test(escape)
+      ? parseInt(escape.slice(escape[0] === '\\' ? 2 : 3), 16)
+      : escape.startsWith('&#')
+        ? parseInt(escape.slice(2), 10)
+        : NaN;
   if (Number.isNaN(code)) return NAMED[escape] ?? escape[1]; // named, or JSON's \" \\ \/
   return code < 0x80 ? String.fromCharCode(code) : ' '; // beyond ASCII: not the secret's alphabet
 }
@@ -81,5 +93,5 @@ export function redact(text: string): string {
     out += `${text.slice(at, starts[match.index])}[redacted]`;
     at = starts[match.index + match[0].length];
   }
-  return (out + text.slice(at)).replace(ACCESS_KEY_ID, (id) => maskKeyId(id));
+  return (out + text.slice(at)).replace(KEY_IDS_IN_TEXT, (id) => maskKeyId(id));
 }

@@ -5,11 +5,12 @@ export type Result<T, C extends string = string> =
 
 export const ok = <T>(value: T): Result<T, never> => ({ok: true, value});
 
-export const err = <C extends string>(
-  code: C,
-  facts?: Readonly<Record<string, string | number>>,
-  detail?: string,
-): Result<never, C> => ({ok: false, code, ...(facts ? {facts} : {}), ...(detail ? {detail} : {})});
+export const err = <C extends string>(code: C, facts?: Readonly<Record<string, string | number>>, detail?: string): Result<never, C> => ({
+  ok: false,
+  code,
+  ...(facts ? {facts} : {}),
+  ...(detail ? {detail} : {}),
+});
 
 /** A failure as a caller keeps it to show: `{code, facts}`, without an empty `facts` key or the `detail`. */
 export interface Failure<C extends string = string> {

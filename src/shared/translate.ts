@@ -44,6 +44,8 @@ export function translator(catalogue: Catalogue): Translate {
     const message = catalogue[key]?.message ?? key;
     const lowered = new Map(Object.entries(subs).map(([name, value]) => [name.toLowerCase(), format(value)]));
     // One pass over the template: `$$` is a literal `$` there, while substituted values are never read again.
-    return message.replace(/\$\$|\$([A-Za-z0-9_]+)\$/g, (whole, name: string | undefined) => (name === undefined ? '$' : (lowered.get(name.toLowerCase()) ?? whole)));
+    return message.replace(/\$\$|\$([A-Za-z0-9_]+)\$/g, (whole, name: string | undefined) =>
+      name === undefined ? '$' : (lowered.get(name.toLowerCase()) ?? whole),
+    );
   };
 }

@@ -8,11 +8,23 @@ import assert from 'node:assert/strict';
 import {after, before, it} from 'node:test';
 import {BILLING_BUCKET, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
-import {poll, type ExtensionBrowser} from '../helpers/browser.ts';
-import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
-import {clickApply, focusedElement, openBillingTab, openEnterpriseDialog, openTabOf, saveEnterpriseDialog, typeBucket, typeKeys, waitForSectionText, waitForTabText} from '../helpers/console-driver.ts';
-import {readBackdoorState} from '../helpers/sandbox-backdoor.ts';
-import {SAVED} from '../helpers/saved-text.ts';
+import {poll, type ExtensionBrowser} from '../../sandbox/drive/browser.ts';
+import {KEYNODE, startWorld, stopWorld} from '../../sandbox/drive/world.ts';
+import {describeInBrowsers} from '../helpers/describe-in-browsers.ts';
+import {
+  clickApply,
+  focusedElement,
+  openBillingTab,
+  openEnterpriseDialog,
+  openTabOf,
+  saveEnterpriseDialog,
+  typeBucket,
+  typeKeys,
+  waitForSectionText,
+  waitForTabText,
+} from '../../sandbox/drive/console-driver.ts';
+import {readBackdoorState} from '../../sandbox/drive/sandbox-backdoor.ts';
+import {SAVED} from '../../sandbox/drive/saved-text.ts';
 
 describeInBrowsers("the console's own Save after Apply", (browser) => {
   let sandbox: Sandbox;
@@ -34,7 +46,11 @@ describeInBrowsers("the console's own Save after Apply", (browser) => {
     await saveEnterpriseDialog(page);
     const lostNames = Object.keys(applied).filter((key) => key.startsWith('amazon_'));
     const dropped = (await readBackdoorState(sandbox, KEYNODE.id)).properties;
-    assert.deepEqual(Object.keys(dropped).filter((key) => key.startsWith('amazon_')), [], "the console's Save really dropped them");
+    assert.deepEqual(
+      Object.keys(dropped).filter((key) => key.startsWith('amazon_')),
+      [],
+      "the console's Save really dropped them",
+    );
     const offer = await waitForTabText(page, "The console's Save removed the billing properties");
     for (const name of lostNames) assert.match(offer, new RegExp(name));
 

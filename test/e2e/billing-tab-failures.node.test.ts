@@ -10,8 +10,9 @@ import {after, afterEach, before, beforeEach, it} from 'node:test';
 import type {Page} from 'puppeteer-core';
 import {BILLING_BUCKET, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
-import type {ExtensionBrowser} from '../helpers/browser.ts';
-import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
+import type {ExtensionBrowser} from '../../sandbox/drive/browser.ts';
+import {KEYNODE, startWorld, stopWorld} from '../../sandbox/drive/world.ts';
+import {describeInBrowsers} from '../helpers/describe-in-browsers.ts';
 import {
   applyEnabled,
   clickApply,
@@ -23,9 +24,16 @@ import {
   typeKeys,
   waitForSectionText,
   waitForTabText,
-} from '../helpers/console-driver.ts';
-import {expireSessions, injectFaults, putPropertiesAsSomeoneElse, readBackdoorState, resetSandbox, type BackdoorEnterprise} from '../helpers/sandbox-backdoor.ts';
-import {SAVED} from '../helpers/saved-text.ts';
+} from '../../sandbox/drive/console-driver.ts';
+import {
+  expireSessions,
+  injectFaults,
+  putPropertiesAsSomeoneElse,
+  readBackdoorState,
+  resetSandbox,
+  type BackdoorEnterprise,
+} from '../../sandbox/drive/sandbox-backdoor.ts';
+import {SAVED} from '../../sandbox/drive/saved-text.ts';
 
 const admin = {user: 'admin', password: 'admin-demo'};
 const viewer = {user: 'viewer', password: 'viewer-demo'};

@@ -9,9 +9,10 @@ import type {Page} from 'puppeteer-core';
 import {PAYER_ACCOUNT, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
 import {formatAccount} from '../../src/components/shared/identity.ts';
-import type {ExtensionBrowser} from '../helpers/browser.ts';
-import {describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
-import {openTabOf, sectionText, typeKeys, waitForSectionText, waitForTabText} from '../helpers/console-driver.ts';
+import type {ExtensionBrowser} from '../../sandbox/drive/browser.ts';
+import {startWorld, stopWorld} from '../../sandbox/drive/world.ts';
+import {describeInBrowsers} from '../helpers/describe-in-browsers.ts';
+import {openTabOf, sectionText, typeKeys, waitForSectionText, waitForTabText} from '../../sandbox/drive/console-driver.ts';
 
 describeInBrowsers('the tab on a non-keynode enterprise and in a Spanish console', (browser) => {
   let sandbox: Sandbox;
@@ -35,7 +36,7 @@ describeInBrowsers('the tab on a non-keynode enterprise and in a Spanish console
     assert.equal(await page.$('boa-billing-tab >>> input'), null, 'no field to fill');
   });
 
-  it("speaks Spanish to a console user whose locale is es_ES: label, sections and AWS checks", async () => {
+  it('speaks Spanish to a console user whose locale is es_ES: label, sections and AWS checks', async () => {
     await openTabOf(page, sandbox.consoleUrl, {user: 'administrador', password: 'admin-demo-es'}, 'Acme Customer Billing', /Credenciales de precios/);
     const label = await page.$eval('.modal li[data-boa-mounted] > a', (a) => a.textContent?.trim());
     assert.equal(label, 'AWS solo facturación');

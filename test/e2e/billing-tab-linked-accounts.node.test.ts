@@ -1,5 +1,5 @@
 /**
- * SPEC §2.5: "Add account" creates a standard enterprise whose default scope is the keynode's, with AMAZON public
+ * "Add account" creates a standard enterprise whose default scope is the keynode's, with AMAZON public
  * credentials from the pasted `abiquo-billing-user-public` keys (checked with STS first), and "Only for billing"
  * not set. Asserted on what the simulated API holds afterwards.
  */
@@ -9,10 +9,11 @@ import {after, before, it} from 'node:test';
 import {LINKED_KEYS} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
 import {formatAccount} from '../../src/components/shared/identity.ts';
-import type {ExtensionBrowser} from '../helpers/browser.ts';
-import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
-import {clickAddAccount, dropKeysCsv, openTabOf, typeLinkedAccountName, waitForSectionText} from '../helpers/console-driver.ts';
-import {readAllEnterprises, readBackdoorState} from '../helpers/sandbox-backdoor.ts';
+import type {ExtensionBrowser} from '../../sandbox/drive/browser.ts';
+import {KEYNODE, startWorld, stopWorld} from '../../sandbox/drive/world.ts';
+import {describeInBrowsers} from '../helpers/describe-in-browsers.ts';
+import {clickAddAccount, dropKeysCsv, openTabOf, typeLinkedAccountName, waitForSectionText} from '../../sandbox/drive/console-driver.ts';
+import {readAllEnterprises, readBackdoorState} from '../../sandbox/drive/sandbox-backdoor.ts';
 
 const [, analytics] = LINKED_KEYS;
 
@@ -39,7 +40,12 @@ describeInBrowsers('adding a linked AWS account from the keynode', (browser) => 
     assert.equal(created.keyNode, false);
     assert.equal(created.defaultScopeId, keynode.defaultScopeId);
     assert.deepEqual(
-      created.credentials.map((c) => ({provider: c.provider, access: c.access, keySha256: c.keySha256, flagsSet: Object.keys(c.flags).filter((flag) => c.flags[flag])})),
+      created.credentials.map((c) => ({
+        provider: c.provider,
+        access: c.access,
+        keySha256: c.keySha256,
+        flagsSet: Object.keys(c.flags).filter((flag) => c.flags[flag]),
+      })),
       [{provider: 'AMAZON', access: analytics.accessKeyId, keySha256: createHash('sha256').update(analytics.secretAccessKey).digest('hex'), flagsSet: []}],
     );
     assert.deepEqual(created.pricingCredentials, []);

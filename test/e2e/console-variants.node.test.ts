@@ -10,13 +10,13 @@ import {after, afterEach, before, beforeEach, it} from 'node:test';
 import type {Page} from 'puppeteer-core';
 import {BILLING_BUCKET} from '../../sandbox/aws/demo-keys.ts';
 import {startSandbox, type Sandbox} from '../../sandbox/server.ts';
-import {enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from '../helpers/browser.ts';
-import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
-import {clickApply, readyToApply, waitForSectionText} from '../helpers/console-driver.ts';
-import {expireSessions, putPropertiesAsSomeoneElse, readBackdoorState, resetSandbox} from '../helpers/sandbox-backdoor.ts';
-import {startXvfb, type Display} from '../helpers/real-keyboard.ts';
-import {SAVED} from '../helpers/saved-text.ts';
-
+import {enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from '../../sandbox/drive/browser.ts';
+import {KEYNODE, startWorld, stopWorld} from '../../sandbox/drive/world.ts';
+import {describeInBrowsers} from '../helpers/describe-in-browsers.ts';
+import {clickApply, readyToApply, waitForSectionText} from '../../sandbox/drive/console-driver.ts';
+import {expireSessions, putPropertiesAsSomeoneElse, readBackdoorState, resetSandbox} from '../../sandbox/drive/sandbox-backdoor.ts';
+import {startXvfb, type Display} from '../../sandbox/drive/real-keyboard.ts';
+import {SAVED} from '../../sandbox/drive/saved-text.ts';
 
 describeInBrowsers('Apply on consoles that behave like real installs', (browser) => {
   let ext: ExtensionBrowser;
@@ -53,7 +53,7 @@ describeInBrowsers('Apply on consoles that behave like real installs', (browser)
     assert.equal(stored.amazon_bucket, BILLING_BUCKET);
   });
 
-  it('follows links that name an internal host, on the console\'s own origin', async () => {
+  it("follows links that name an internal host, on the console's own origin", async () => {
     await readyToApply(page, consoles.foreign.consoleUrl);
     await waitForSectionText(page, 'linked', 'Acme Retail');
     await clickApply(page);
@@ -63,7 +63,7 @@ describeInBrowsers('Apply on consoles that behave like real installs', (browser)
     assert.equal(stored.pricingCredentials.length, 1);
   });
 
-  it('on a server without the stale-write check, keeps another client\'s edit made after the tab loaded', async () => {
+  it("on a server without the stale-write check, keeps another client's edit made after the tab loaded", async () => {
     const sandbox = consoles.lastWriteWins;
     await readyToApply(page, sandbox.consoleUrl);
     const loaded = (await readBackdoorState(sandbox, KEYNODE.id)).properties;
@@ -86,7 +86,7 @@ describeInBrowsers('Apply on consoles that behave like real installs', (browser)
   });
 });
 
-describeInBrowsers('a 401 with Abiquo\'s Basic challenge, in a browser with a display', (browser) => {
+describeInBrowsers("a 401 with Abiquo's Basic challenge, in a browser with a display", (browser) => {
   let display: Display;
   let sandbox: Sandbox;
   let ext: ExtensionBrowser;
@@ -100,7 +100,7 @@ describeInBrowsers('a 401 with Abiquo\'s Basic challenge, in a browser with a di
     display?.stop();
   });
 
-  it('shows the tab\'s own message, not the browser\'s login prompt (a prompt would hold the request)', async () => {
+  it("shows the tab's own message, not the browser's login prompt (a prompt would hold the request)", async () => {
     const page = await ext.browser.newPage();
     await readyToApply(page, sandbox.consoleUrl);
     await expireSessions(sandbox);

@@ -9,11 +9,12 @@ import type {Page} from 'puppeteer-core';
 import {BILLING_BUCKET, PAYER_ACCOUNT, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import {startSandbox, type Sandbox} from '../../sandbox/server.ts';
 import {formatAccount} from '../../src/components/shared/identity.ts';
-import {enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from '../helpers/browser.ts';
-import {KEYNODE, describeInBrowsers, stopWorld} from '../helpers/e2e-world.ts';
-import {clickApply, openTabOf, typeBucket, typeKeys, waitForSectionText} from '../helpers/console-driver.ts';
-import {clearFaults, injectFaults, readBackdoorState, resetSandbox} from '../helpers/sandbox-backdoor.ts';
-import {SAVED} from '../helpers/saved-text.ts';
+import {enableConsoleOrigin, launchWithExtension, type ExtensionBrowser} from '../../sandbox/drive/browser.ts';
+import {KEYNODE, stopWorld} from '../../sandbox/drive/world.ts';
+import {describeInBrowsers} from '../helpers/describe-in-browsers.ts';
+import {clickApply, openTabOf, typeBucket, typeKeys, waitForSectionText} from '../../sandbox/drive/console-driver.ts';
+import {clearFaults, injectFaults, readBackdoorState, resetSandbox} from '../../sandbox/drive/sandbox-backdoor.ts';
+import {SAVED} from '../../sandbox/drive/saved-text.ts';
 
 const admin = {user: 'admin', password: 'admin-demo'};
 const READY = /Pricing credentials/;
@@ -96,11 +97,15 @@ describeInBrowsers('the tab as the browser runs it', (browser) => {
   });
 
   // Last: the permission cannot be given back without a user gesture.
-  it('says how to give AWS access back when the operator turned it off in the browser', {skip: browser === 'chromium' && 'Chromium cannot take a required host permission away by API (only by site-access settings)'}, async () => {
-    await ext.evaluate(`chrome.permissions.remove({origins: ['https://*.amazonaws.com/*']})`);
-    await typeKeys(page, PRICING_KEY);
-    const text = await waitForSectionText(page, 'pricing', 'no longer lets the extension reach AWS');
-    assert.match(text, /about:addons/);
-    assert.doesNotMatch(text, /Couldn't reach AWS|user\/abiquo-billing-user in account/);
-  });
+  it(
+    'says how to give AWS access back when the operator turned it off in the browser',
+    {skip: browser === 'chromium' && 'Chromium cannot take a required host permission away by API (only by site-access settings)'},
+    async () => {
+      await ext.evaluate(`chrome.permissions.remove({origins: ['https://*.amazonaws.com/*']})`);
+      await typeKeys(page, PRICING_KEY);
+      const text = await waitForSectionText(page, 'pricing', 'no longer lets the extension reach AWS');
+      assert.match(text, /about:addons/);
+      assert.doesNotMatch(text, /Couldn't reach AWS|user\/abiquo-billing-user in account/);
+    },
+  );
 });

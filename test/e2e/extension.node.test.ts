@@ -6,11 +6,12 @@
 import assert from 'node:assert/strict';
 import {after, before, it} from 'node:test';
 import type {Sandbox} from '../../sandbox/server.ts';
-import {contentScriptLoaded, enableConsoleOrigin, poll, type ExtensionBrowser} from '../helpers/browser.ts';
+import {contentScriptLoaded, enableConsoleOrigin, poll, type ExtensionBrowser} from '../../sandbox/drive/browser.ts';
 import {startSandbox} from '../../sandbox/server.ts';
-import {describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
+import {startWorld, stopWorld} from '../../sandbox/drive/world.ts';
+import {describeInBrowsers} from '../helpers/describe-in-browsers.ts';
 import {PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
-import {cancelEnterpriseDialog, logIn, openBillingTab, openEnterpriseDialog, typeKeys, waitForTabText} from '../helpers/console-driver.ts';
+import {cancelEnterpriseDialog, logIn, openBillingTab, openEnterpriseDialog, typeKeys, waitForTabText} from '../../sandbox/drive/console-driver.ts';
 
 describeInBrowsers('the extension on the simulated console', (browser) => {
   let sandbox: Sandbox;
@@ -31,17 +32,22 @@ describeInBrowsers('the extension on the simulated console', (browser) => {
     await page.close();
   });
 
-  it('runs nothing on another port of an enabled console\'s host (permissions and matches ignore ports)', async () => {
+  it("runs nothing on another port of an enabled console's host (permissions and matches ignore ports)", async () => {
     await enableConsoleOrigin(ext, sandbox.origin);
     const sibling = await startSandbox({scenario: 'happy-path'});
     try {
       // The worker's inbox as a test listener sees it: which pages asked whether they may start.
-      await ext.evaluate(`(globalThis.pings = [], chrome.runtime.onMessage.addListener((message, sender) => void (message?.type === 'worker/ping' && globalThis.pings.push(sender.url))), true)`);
+      await ext.evaluate(
+        `(globalThis.pings = [], chrome.runtime.onMessage.addListener((message, sender) => void (message?.type === 'worker/ping' && globalThis.pings.push(sender.url))), true)`,
+      );
       const page = await ext.browser.newPage();
       await page.goto(sibling.consoleUrl);
       await page.waitForSelector('#login-username');
       // The script is registered for the host, so it runs there and asks; the worker refuses, and it adds nothing.
-      await poll(() => ext.evaluate(`globalThis.pings.some((url) => url.startsWith(${JSON.stringify(sibling.origin)}))`), 'the content script never asked the worker');
+      await poll(
+        () => ext.evaluate(`globalThis.pings.some((url) => url.startsWith(${JSON.stringify(sibling.origin)}))`),
+        'the content script never asked the worker',
+      );
       assert.equal(await contentScriptLoaded(page), false);
       await page.close();
     } finally {
@@ -79,7 +85,9 @@ describeInBrowsers('the extension on the simulated console', (browser) => {
     await openEnterpriseDialog(page, 'Acme Customer Billing');
     await cancelEnterpriseDialog(page);
     // What the popup's "Open the Billing-only AWS tab" sends to the console's tab.
-    await ext.evaluate(`chrome.tabs.query({}).then((all) => all.filter((tab) => tab.url?.startsWith('${sandbox.origin}/'))).then((tabs) => Promise.all(tabs.map((tab) => chrome.tabs.sendMessage(tab.id, {type: 'console/open-panel'}).catch(() => undefined))))`);
+    await ext.evaluate(
+      `chrome.tabs.query({}).then((all) => all.filter((tab) => tab.url?.startsWith('${sandbox.origin}/'))).then((tabs) => Promise.all(tabs.map((tab) => chrome.tabs.sendMessage(tab.id, {type: 'console/open-panel'}).catch(() => undefined))))`,
+    );
     await page.waitForSelector('section[data-boa-mounted] boa-billing-tab');
     await waitForTabText(page, /Pricing credentials/i);
     await page.close();
@@ -92,8 +100,12 @@ describeInBrowsers('the extension on the simulated console', (browser) => {
     await openBillingTab(page);
     await page.evaluate('document.querySelector(".modal li[data-boa-mounted]").dataset.testMark = "first copy"');
     // What the worker does for open console tabs when the extension is installed or updated.
-    await ext.evaluate(`chrome.tabs.query({}).then((all) => all.filter((tab) => tab.url?.startsWith('${sandbox.origin}/'))).then((tabs) => Promise.all(tabs.map((tab) => chrome.scripting.executeScript({target: {tabId: tab.id}, files: ['content.js']}))))`);
-    await page.waitForFunction('document.querySelectorAll(".modal li[data-boa-mounted]").length === 1 && !document.querySelector(".modal li[data-boa-mounted]").dataset.testMark');
+    await ext.evaluate(
+      `chrome.tabs.query({}).then((all) => all.filter((tab) => tab.url?.startsWith('${sandbox.origin}/'))).then((tabs) => Promise.all(tabs.map((tab) => chrome.scripting.executeScript({target: {tabId: tab.id}, files: ['content.js']}))))`,
+    );
+    await page.waitForFunction(
+      'document.querySelectorAll(".modal li[data-boa-mounted]").length === 1 && !document.querySelector(".modal li[data-boa-mounted]").dataset.testMark',
+    );
     await openBillingTab(page);
     // The new copy loads the keynode again: wait for it, so a failed load says why instead of a field never found.
     await waitForTabText(page, /Pricing credentials/i);

@@ -8,10 +8,11 @@ import {after, afterEach, before, beforeEach, it} from 'node:test';
 import type {ElementHandle, Frame, Page} from 'puppeteer-core';
 import {PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
-import {poll, type ExtensionBrowser} from '../helpers/browser.ts';
-import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
-import {keysForm, openTabOf, typeKeys, waitForSectionText} from '../helpers/console-driver.ts';
-import {resetSandbox} from '../helpers/sandbox-backdoor.ts';
+import {poll, type ExtensionBrowser} from '../../sandbox/drive/browser.ts';
+import {KEYNODE, startWorld, stopWorld} from '../../sandbox/drive/world.ts';
+import {describeInBrowsers} from '../helpers/describe-in-browsers.ts';
+import {keysForm, openTabOf, typeKeys, waitForSectionText} from '../../sandbox/drive/console-driver.ts';
+import {resetSandbox} from '../../sandbox/drive/sandbox-backdoor.ts';
 
 const admin = {user: 'admin', password: 'admin-demo'};
 const entry = 'boa-billing-tab >>> boa-pricing-credentials >>> boa-keys-entry';
@@ -116,7 +117,15 @@ describeInBrowsers('the key-entry frame in the tab', (browser) => {
 
     const look = (button: Element) => {
       const style = getComputedStyle(button);
-      return {background: style.backgroundColor, color: style.color, border: style.borderTopColor, font: style.fontFamily, size: style.fontSize, padding: style.padding, radius: style.borderTopLeftRadius};
+      return {
+        background: style.backgroundColor,
+        color: style.color,
+        border: style.borderTopColor,
+        font: style.fontFamily,
+        size: style.fontSize,
+        padding: style.padding,
+        radius: style.borderTopLeftRadius,
+      };
     };
     const tabButton = await page.$eval('boa-billing-tab >>> button:not(.link):not(.primary)', look);
     const frameButton = await frame.$eval(`${form} >>> .file button`, look);

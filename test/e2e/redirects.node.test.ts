@@ -8,10 +8,11 @@ import {after, afterEach, before, beforeEach, it} from 'node:test';
 import type {Page} from 'puppeteer-core';
 import {PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
-import type {ExtensionBrowser} from '../helpers/browser.ts';
-import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
-import {clickApply, readyToApply, waitForSectionText} from '../helpers/console-driver.ts';
-import {injectFaults, readBackdoorState, readElsewhere, resetSandbox, type BackdoorEnterprise} from '../helpers/sandbox-backdoor.ts';
+import type {ExtensionBrowser} from '../../sandbox/drive/browser.ts';
+import {KEYNODE, startWorld, stopWorld} from '../../sandbox/drive/world.ts';
+import {describeInBrowsers} from '../helpers/describe-in-browsers.ts';
+import {clickApply, readyToApply, waitForSectionText} from '../../sandbox/drive/console-driver.ts';
+import {injectFaults, readBackdoorState, readElsewhere, resetSandbox, type BackdoorEnterprise} from '../../sandbox/drive/sandbox-backdoor.ts';
 
 describeInBrowsers('redirects from the console API', (browser) => {
   let sandbox: Sandbox;
@@ -36,7 +37,7 @@ describeInBrowsers('redirects from the console API', (browser) => {
     await readyToApply(page, sandbox.consoleUrl);
     await injectFaults(sandbox, {redirectNext: {status: 307, method: 'POST', path: '/pricingcredentials'}});
     await clickApply(page);
-    await waitForSectionText(page, 'diff', 'The console\'s API answered this write with a redirect: it was not sent on anywhere');
+    await waitForSectionText(page, 'diff', "The console's API answered this write with a redirect: it was not sent on anywhere");
     await waitForSectionText(page, 'diff', 'Nothing was written: the enterprise is as it was before.');
     const elsewhere = await readElsewhere(sandbox);
     assert.deepEqual(elsewhere.received, [], 'nothing reached the other origin');
@@ -61,7 +62,10 @@ describeInBrowsers('redirects from the console API', (browser) => {
     await waitForSectionText(page, 'diff', `The console's API redirected a read to ${sandbox.elsewhereOrigin}, another site`);
     // The browser follows a read's redirect by itself: that one GET arrived, with no body and no key, and was not retried.
     const received = (await readElsewhere(sandbox)).received;
-    assert.deepEqual(received.map((r) => [r.method, r.path, r.body]), [['GET', '/api/login?expand=privileges', '']]);
+    assert.deepEqual(
+      received.map((r) => [r.method, r.path, r.body]),
+      [['GET', '/api/login?expand=privileges', '']],
+    );
     assert.ok(!JSON.stringify(received).includes(PRICING_KEY.secretAccessKey));
     assert.deepEqual((await readBackdoorState(sandbox, KEYNODE.id)).properties, initial.properties);
   });

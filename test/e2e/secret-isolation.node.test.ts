@@ -8,11 +8,12 @@ import assert from 'node:assert/strict';
 import {after, before, it} from 'node:test';
 import {PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
-import {pageHolds, type ExtensionBrowser} from '../helpers/browser.ts';
-import {KEYNODE, describeInBrowsers, startWorld, stopWorld} from '../helpers/e2e-world.ts';
-import {accessKeysCsv, clickApply, dropKeysCsv, keysForm, openTabOf, readyToApply, typeKeys, waitForSectionText} from '../helpers/console-driver.ts';
-import {readApiWrites, resetSandbox} from '../helpers/sandbox-backdoor.ts';
-import {SAVED} from '../helpers/saved-text.ts';
+import {pageHolds, type ExtensionBrowser} from '../../sandbox/drive/browser.ts';
+import {KEYNODE, startWorld, stopWorld} from '../../sandbox/drive/world.ts';
+import {describeInBrowsers} from '../helpers/describe-in-browsers.ts';
+import {accessKeysCsv, clickApply, dropKeysCsv, keysForm, openTabOf, readyToApply, typeKeys, waitForSectionText} from '../../sandbox/drive/console-driver.ts';
+import {readApiWrites, resetSandbox} from '../../sandbox/drive/sandbox-backdoor.ts';
+import {SAVED} from '../../sandbox/drive/saved-text.ts';
 
 const EVENTS = ['input', 'change', 'keydown', 'keyup', 'keypress', 'beforeinput', 'paste', 'copy', 'drop', 'dragover', 'message', 'focusin', 'compositionend'];
 
@@ -43,7 +44,7 @@ const EAVESDROPPER = `(() => {
   new MutationObserver((records) => records.forEach((r) => record(r.target.getAttribute && r.attributeName ? r.target.getAttribute(r.attributeName) : ''))).observe(document, {attributes: true, subtree: true, characterData: true, childList: true});
 })()`;
 
-describeInBrowsers('the AWS secret and the console page\'s own scripts', (browser) => {
+describeInBrowsers("the AWS secret and the console page's own scripts", (browser) => {
   let sandbox: Sandbox;
   let ext: ExtensionBrowser;
 
@@ -85,7 +86,7 @@ describeInBrowsers('the AWS secret and the console page\'s own scripts', (browse
     await page.close();
   });
 
-  it('a page script cannot press Apply: synthetic clicks and keys are refused, the operator\'s own click works', async () => {
+  it("a page script cannot press Apply: synthetic clicks and keys are refused, the operator's own click works", async () => {
     await resetSandbox(sandbox);
     const page = await ext.browser.newPage();
     await readyToApply(page, sandbox.consoleUrl);

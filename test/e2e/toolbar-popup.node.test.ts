@@ -9,11 +9,11 @@ import {after, before, describe, it} from 'node:test';
 import type {Page} from 'puppeteer-core';
 import {browserVersion} from '../../scripts/ensure-browsers.ts';
 import {startSandbox, type Sandbox} from '../../sandbox/server.ts';
-import {contentScriptLoaded, e2eBrowsers, launchWithExtension, poll, type ExtensionBrowser} from '../helpers/browser.ts';
-import {cancelEnterpriseDialog, logIn, openEnterpriseDialog, waitForTabText} from '../helpers/console-driver.ts';
+import {contentScriptLoaded, e2eBrowsers, launchWithExtension, poll, type ExtensionBrowser} from '../../sandbox/drive/browser.ts';
+import {cancelEnterpriseDialog, logIn, openEnterpriseDialog, waitForTabText} from '../../sandbox/drive/console-driver.ts';
 import {firefoxToolbar, type FirefoxToolbar} from '../helpers/firefox-toolbar.ts';
-import {startXvfb, type Display} from '../helpers/real-keyboard.ts';
-import {KEYNODE} from '../helpers/e2e-world.ts';
+import {startXvfb, type Display} from '../../sandbox/drive/real-keyboard.ts';
+import {KEYNODE} from '../../sandbox/drive/world.ts';
 
 const firefox = e2eBrowsers.includes('firefox');
 

@@ -5,8 +5,11 @@
  */
 import type {Check, CheckStatus, DiscoveredReport, Facts, Identity, SetupInput, Verdict, VerifiedReport} from '../../src/aws/types.ts';
 import type {CheckCode} from '../../src/aws/check-codes.ts';
-import type {AbiquoCode, AbiquoResult, AbiquoService, AddedAccount, ApplyPlan, ApplyReport, BillingServices, KeynodeState, LinkedAccount, NewLinkedAccount} from '../../src/components/services.ts';
+import type {AbiquoCode, AbiquoResult} from '../../src/abiquo/codes.ts';
+import type {AbiquoService, AddedAccount, ApplyPlan, ApplyReport, KeynodeState, LinkedAccount, NewLinkedAccount} from '../../src/abiquo/types.ts';
+import type {BillingServices} from '../../src/components/services.ts';
 import {createTranslator} from '../../src/shared/i18n.ts';
+import {KEY_ID} from '../../src/shared/key-shapes.ts';
 import {defineKeysInput, inPageKeyEntry} from '../../src/components/boa-keys-input/in-page-key-entry.ts';
 import {err, ok} from '../../src/shared/result.ts';
 
@@ -52,14 +55,20 @@ const check = (code: CheckCode, status: CheckStatus, facts: Facts = {}, field?: 
 /** What the engine would conclude for one input, check by check. */
 function script(input: SetupInput): Omit<Verdict, 'requests'> {
   const {keys} = input;
-  if (!/^AKIA[A-Z2-7]{16}$/.test(keys.accessKeyId)) {
+  if (!KEY_ID.test(keys.accessKeyId)) {
     return {checks: [check('KEY_ID_MALFORMED', 'fail', {length: keys.accessKeyId.length}, 'accessKeyId')], reports: []};
   }
   const who = identities[keys.accessKeyId];
   if (!who || secrets[keys.accessKeyId] !== keys.secretAccessKey) {
-    return {checks: [check('KEY_FORMAT_OK', 'pass', {accessKeyId: keys.accessKeyId}), check('AWS_SECRET_MISMATCH', 'fail', {}, 'secretAccessKey')], reports: []};
+    return {
+      checks: [check('KEY_FORMAT_OK', 'pass', {accessKeyId: keys.accessKeyId}), check('AWS_SECRET_MISMATCH', 'fail', {}, 'secretAccessKey')],
+      reports: [],
+    };
   }
-  const checks: Check[] = [check('KEY_FORMAT_OK', 'pass', {accessKeyId: keys.accessKeyId}), check('STS_IDENTITY_OK', 'pass', {userName: who.userName, account: who.account})];
+  const checks: Check[] = [
+    check('KEY_FORMAT_OK', 'pass', {accessKeyId: keys.accessKeyId}),
+    check('STS_IDENTITY_OK', 'pass', {userName: who.userName, account: who.account}),
+  ];
   if (input.expectedUserName && who.userName !== input.expectedUserName) {
     checks.push(check('STS_UNEXPECTED_USER', 'warn', {userName: who.userName, expectedUserName: input.expectedUserName}));
   }
@@ -80,7 +89,14 @@ function script(input: SetupInput): Omit<Verdict, 'requests'> {
   if (bucket === BUCKETS.cur2) return {...base, checks: [...checks, check('CUR2_UNSUPPORTED', 'fail', {reportName: 'abiquo-export'}, 'reportName')]};
   if (!input.reportName) return {...base, checks: [...checks, check('REPORT_NOT_SELECTED', 'warn', {count: 1, reports: [REPORT.reportName]}, 'reportName')]};
   if (bucket === BUCKETS.awaiting) {
-    const report: VerifiedReport = {bucket, region, prefix: input.prefix ?? REPORT.prefix, reportName: input.reportName, compression: 'GZIP', awaitingDelivery: true};
+    const report: VerifiedReport = {
+      bucket,
+      region,
+      prefix: input.prefix ?? REPORT.prefix,
+      reportName: input.reportName,
+      compression: 'GZIP',
+      awaitingDelivery: true,
+    };
     return {...base, checks: [...checks, check('DATA_NOT_YET', 'warn', {location: `s3://${bucket}/cur/${input.reportName}/`}, 'reportName')], report};
   }
   if (bucket === BUCKETS.noGet) {
@@ -98,17 +114,29 @@ function script(input: SetupInput): Omit<Verdict, 'requests'> {
   };
   checks.push(
     check('MANIFEST_OK', 'pass', {reportName: report.reportName, compression: 'GZIP', payerAccount: PAYER_ACCOUNT}),
-    bucket === BUCKETS.columnsMissing ? check('COLUMNS_MISSING', 'fail', {columns: ['lineItem/UnblendedCost']}, 'reportName') : check('COLUMNS_OK', 'pass', {count: 120}),
+    bucket === BUCKETS.columnsMissing
+      ? check('COLUMNS_MISSING', 'fail', {columns: ['lineItem/UnblendedCost']}, 'reportName')
+      : check('COLUMNS_OK', 'pass', {count: 120}),
     check('DATA_DELIVERED', 'pass', {period: report.billingPeriod!, deliveredAt: report.deliveredAt!}),
   );
   return {...base, checks, report};
 }
 
-const tick = (ms: number, signal: AbortSignal) =>
+/** Resolves after `until` (a task later when absent), or rejects as soon as `signal` aborts. */
+const tick = (signal: AbortSignal, until?: Promise<void>) =>
   new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
+    if (signal.aborted) return reject(signal.reason);
+    const timer = until ? undefined : setTimeout(resolve);
+    void until?.then(resolve);
     signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), {once: true});
   });
+
+/** A gate that calls wait on until it is opened. */
+function gate(): {wait: Promise<void>; open: () => void} {
+  let open!: () => void;
+  const wait = new Promise<void>((resolve) => (open = resolve));
+  return {wait, open};
+}
 
 export interface FakeFailure {
   readonly code: AbiquoCode;
@@ -130,18 +158,33 @@ export class FakeAbiquo implements AbiquoService {
   readonly failNext = new Map<Method, FakeFailure>();
   /** A step of the next Apply fails with this (the transaction then undoes what it wrote). */
   readonly failStep = new Map<'credentials' | 'undo', FakeFailure>();
-  /** Calls of a method take this long (ms) and, like a server that already got the request, ignore a Cancel. */
-  readonly slow = new Map<Method, number>();
+  private readonly held = new Map<Method, Promise<void>>();
 
-  constructor(private readonly keynode: Omit<KeynodeState, 'properties' | 'hasPricingCredentials'>, properties: Record<string, string>, linked: LinkedAccount[]) {
+  constructor(
+    private readonly keynode: Omit<KeynodeState, 'properties' | 'hasPricingCredentials'>,
+    properties: Record<string, string>,
+    linked: LinkedAccount[],
+  ) {
     this.properties = {...properties};
     this.hasPricingCredentials = false;
     this.linked = [...linked];
   }
 
+  /**
+   * Holds calls of `method` (those under way and later ones) until the returned function is called; like a server
+   * that already got the request, a held call ignores a Cancel.
+   */
+  hold(method: Method): () => void {
+    const {wait, open} = gate();
+    this.held.set(method, wait);
+    return () => {
+      this.held.delete(method);
+      open();
+    };
+  }
+
   private async wait(method: Method): Promise<void> {
-    const ms = this.slow.get(method);
-    if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
+    await this.held.get(method);
   }
 
   private failure(method: Method): AbiquoResult<never> | undefined {
@@ -169,7 +212,8 @@ export class FakeAbiquo implements AbiquoService {
     const failed = this.failure('applySetup');
     if (failed && !failed.ok) return {failure: {code: failed.code, ...(failed.facts ? {facts: failed.facts} : {})}, credentialsSaved: false, stored: stored()};
     const changedMeanwhile = Object.keys(plan.changes).filter((key) => this.properties[key] !== plan.loaded[key] && this.properties[key] !== plan.changes[key]);
-    if (changedMeanwhile.length > 0) return {failure: {code: 'ABIQUO_CONFLICT', facts: {keys: changedMeanwhile.join(', ')}}, credentialsSaved: false, stored: stored()};
+    if (changedMeanwhile.length > 0)
+      return {failure: {code: 'ABIQUO_CONFLICT', facts: {keys: changedMeanwhile.join(', ')}}, credentialsSaved: false, stored: stored()};
     const before = this.properties;
     if (Object.keys(plan.changes).length > 0) {
       this.properties = {...this.properties, ...plan.changes};
@@ -218,8 +262,6 @@ export interface FakeOptions {
   readonly keyNode?: boolean;
   readonly properties?: Record<string, string>;
   readonly linked?: LinkedAccount[];
-  /** Delay between streamed checks (ms). */
-  readonly checkDelay?: number;
 }
 
 export interface Fake {
@@ -227,6 +269,11 @@ export interface Fake {
   readonly abiquo: FakeAbiquo;
   /** Every input `verify` was called with, in order, and whether its run was aborted. */
   readonly verifyCalls: {input: SetupInput; aborted: boolean}[];
+  /**
+   * Holds every verification, running or later, before its next check until the returned function is called (an
+   * abort still ends a held one at once): what the tab does while a check is under way, without a race.
+   */
+  holdChecks(): () => void;
 }
 
 /** Other properties every fake enterprise has, which must survive every write. */
@@ -244,7 +291,7 @@ export function fakeServices(options: FakeOptions = {}): Fake {
     options.linked ?? [],
   );
   const verifyCalls: Fake['verifyCalls'] = [];
-  const delay = options.checkDelay ?? 1;
+  let checksHeld: ReturnType<typeof gate> | undefined;
   const services: BillingServices = {
     t: createTranslator(options.language ?? 'en'),
     language: options.language ?? 'en',
@@ -256,11 +303,19 @@ export function fakeServices(options: FakeOptions = {}): Fake {
       signal.addEventListener('abort', () => (call.aborted = true), {once: true});
       const verdict = script(input);
       for (const c of verdict.checks) {
-        await tick(delay, signal);
+        await tick(signal);
+        while (checksHeld) await tick(signal, checksHeld.wait);
         onCheck(c);
       }
       return {...verdict, requests: verdict.checks.length};
     },
   };
-  return {services, abiquo, verifyCalls};
+  const holdChecks = () => {
+    const held = (checksHeld ??= gate());
+    return () => {
+      if (checksHeld === held) checksHeld = undefined;
+      held.open();
+    };
+  };
+  return {services, abiquo, verifyCalls, holdChecks};
 }

@@ -5,9 +5,9 @@
  * (activeTab is granted, `permissions.request` may prompt).
  */
 import {execFileSync} from 'node:child_process';
-import type {ExtensionBrowser} from './browser.ts';
-import {poll} from './browser.ts';
-import type {Display} from './real-keyboard.ts';
+import type {ExtensionBrowser} from '../../sandbox/drive/browser.ts';
+import {poll} from '../../sandbox/drive/browser.ts';
+import type {Display} from '../../sandbox/drive/real-keyboard.ts';
 
 /** The gecko id of manifest/firefox.json, as Firefox names its toolbar widget (`makeWidgetId`). */
 const WIDGET = 'billing-only-aws_abiquo-tools_example-browser-action';
@@ -45,7 +45,12 @@ export interface FirefoxToolbar {
 export function firefoxToolbar(ext: ExtensionBrowser, display: Display): FirefoxToolbar {
   const xdotool = (...args: string[]) => execFileSync('xdotool', args, {env: {...process.env, DISPLAY: display.name}, encoding: 'utf8'});
   const click = async (elementExpression: string) => {
-    const [x, y, width, height] = JSON.parse((await evaluateInChrome(ext, `JSON.stringify((() => { const e = ${elementExpression}; return [e.screenX, e.screenY, e.clientWidth, e.clientHeight]; })())`)) as string) as number[];
+    const [x, y, width, height] = JSON.parse(
+      (await evaluateInChrome(
+        ext,
+        `JSON.stringify((() => { const e = ${elementExpression}; return [e.screenX, e.screenY, e.clientWidth, e.clientHeight]; })())`,
+      )) as string,
+    ) as number[];
     xdotool('mousemove', String(Math.round(x! + width! / 2)), String(Math.round(y! + height! / 2)), 'click', '1');
   };
   const popupOpen = async () => (await evaluateInChrome(ext, `document.getElementById('customizationui-widget-panel')?.state === 'open'`)) === true;
@@ -68,7 +73,8 @@ export function firefoxToolbar(ext: ExtensionBrowser, display: Display): Firefox
     popup,
     async pressPopupButton(label) {
       // The first Tab moves the window's focus into the popup's browser, the next ones through its document.
-      const inPopup = async () => (await evaluateInChrome(ext, `Services.focus.focusedElement?.closest('panel')?.id === 'customizationui-widget-panel'`)) === true;
+      const inPopup = async () =>
+        (await evaluateInChrome(ext, `Services.focus.focusedElement?.closest('panel')?.id === 'customizationui-widget-panel'`)) === true;
       if (!(await inPopup())) {
         xdotool('key', 'Tab');
         await poll(inPopup, 'Tab never moved the focus into the popup', 5_000);
@@ -88,7 +94,10 @@ export function firefoxToolbar(ext: ExtensionBrowser, display: Display): Firefox
     async permissionPrompt() {
       const open = `PopupNotifications.panel.state === 'open' && Boolean(PopupNotifications.getNotification('addon-webext-permissions', gBrowser.selectedBrowser))`;
       await poll(async () => (await evaluateInChrome(ext, open)) === true, 'no permission prompt appeared');
-      return (await evaluateInChrome(ext, `PopupNotifications.panel.firstElementChild.innerText ?? PopupNotifications.panel.firstElementChild.textContent`)) as string;
+      return (await evaluateInChrome(
+        ext,
+        `PopupNotifications.panel.firstElementChild.innerText ?? PopupNotifications.panel.firstElementChild.textContent`,
+      )) as string;
     },
     async allowPermission() {
       await click('PopupNotifications.panel.firstElementChild.button');

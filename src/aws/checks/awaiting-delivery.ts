@@ -6,7 +6,10 @@
 import type {Check, VerifiedReport} from '../types.ts';
 import {findDefinition, type DefinitionsOutcome} from './report-definition.ts';
 
-export function awaitingDelivery(place: {bucket: string; region: string; prefix: string; reportName: string}, definitions: DefinitionsOutcome): {report: VerifiedReport; checks: Check[]} {
+export function awaitingDelivery(
+  place: {bucket: string; region: string; prefix: string; reportName: string},
+  definitions: DefinitionsOutcome,
+): {report: VerifiedReport; checks: Check[]} {
   const compression = findDefinition(definitions, place)?.Compression;
   const known = compression === 'GZIP' || compression === 'ZIP' ? compression : undefined;
   return {

@@ -1,6 +1,6 @@
 /**
  * HeadBucket, for existence and region: S3 sends `x-amz-bucket-region` on 200, 301, 400 and 403, whatever the
- * permissions (aws-cur.md §3.4). List permission is judged by the listings, not here.
+ * permissions (as S3's HeadBucket documentation says). List permission is judged by the listings, not here.
  */
 import {HeadBucketCommand} from '@aws-sdk/client-s3';
 import {classifyAwsError, type AwsFailure} from '../aws-errors.ts';
@@ -30,7 +30,8 @@ export async function checkBucketRegion(bucket: string, guess: string, given: st
   } catch (error) {
     const failure = classifyAwsError(error, true);
     if (failure.kind === 'aborted') return {checks: [], exists: false, failure};
-    if (failure.kind === 'noSuchBucket') return {checks: [{code: 'BUCKET_NOT_FOUND', status: 'fail', field: 'bucket', facts: {bucket}}], exists: false, failure};
+    if (failure.kind === 'noSuchBucket')
+      return {checks: [{code: 'BUCKET_NOT_FOUND', status: 'fail', field: 'bucket', facts: {bucket}}], exists: false, failure};
     if (failure.bucketRegion) return {checks: regionChecks(bucket, failure.bucketRegion, given), region: failure.bucketRegion, exists: true, failure};
     // A bodiless 403 without region: bad keys or a denied HEAD; STS and the listings say which.
     if (failure.kind === 'accessDenied') return {checks: [], exists: true, failure};

@@ -1,22 +1,77 @@
 /** Local checks of a key pair: nothing is sent to AWS for keys that fail here. */
+import {KEY_ID, KEY_ID_CHARACTER, KEY_ID_LENGTH, KEY_ID_PREFIX, SECRET, SECRET_CHARACTER, SECRET_LENGTH} from '../../shared/key-shapes.ts';
 import {maskKeyId} from '../../shared/mask.ts';
 import type {AwsKeys, Check} from '../types.ts';
 
-const KEY_ID = /^(AKIA|ASIA)[A-Z2-7]{16}$/;
-// AWS documents 16–128 word characters; real IDs are 20 (aws-cur.md §3.1): anything else in that range is a typo.
-const KEY_ID_LENGTH = 20;
-const KEY_ID_CHAR = /[A-Z2-7]/;
-const SECRET = /^[A-Za-z0-9/+]{40}$/;
-const SECRET_LENGTH = 40;
-const SECRET_CHAR = /[A-Za-z0-9/+]/;
+// AWS documents 16–128 word characters; real IDs are 20 (a prefix and 16 base-32 characters): anything else in
+// that range is a typo.
 const SECRET_LIKE = /^[A-Za-z0-9/+=]{30,}$/;
 // A letter or digit of another script (Cyrillic А, Greek Α, full-width Ａ…): it reads as a Latin one, but is not.
 const FOREIGN_ALNUM = /[^\x00-\x7f]/u;
 const ALNUM = /[\p{L}\p{N}]/u;
 
-const CYRILLIC = ['A', 'BE', 'VE', 'GHE', 'DE', 'IE', 'ZHE', 'ZE', 'I', 'SHORT I', 'KA', 'EL', 'EM', 'EN', 'O', 'PE', 'ER', 'ES', 'TE', 'U', 'EF', 'HA', 'TSE', 'CHE', 'SHA', 'SHCHA', 'HARD SIGN', 'YERU', 'SOFT SIGN', 'E', 'YU', 'YA'];
+const CYRILLIC = [
+  'A',
+  'BE',
+  'VE',
+  'GHE',
+  'DE',
+  'IE',
+  'ZHE',
+  'ZE',
+  'I',
+  'SHORT I',
+  'KA',
+  'EL',
+  'EM',
+  'EN',
+  'O',
+  'PE',
+  'ER',
+  'ES',
+  'TE',
+  'U',
+  'EF',
+  'HA',
+  'TSE',
+  'CHE',
+  'SHA',
+  'SHCHA',
+  'HARD SIGN',
+  'YERU',
+  'SOFT SIGN',
+  'E',
+  'YU',
+  'YA',
+];
 const CYRILLIC_EXTRA: Record<number, string> = {0x05: 'DZE', 0x06: 'BYELORUSSIAN-UKRAINIAN I', 0x08: 'JE'};
-const GREEK = ['ALPHA', 'BETA', 'GAMMA', 'DELTA', 'EPSILON', 'ZETA', 'ETA', 'THETA', 'IOTA', 'KAPPA', 'LAMDA', 'MU', 'NU', 'XI', 'OMICRON', 'PI', 'RHO', 'FINAL SIGMA', 'SIGMA', 'TAU', 'UPSILON', 'PHI', 'CHI', 'PSI', 'OMEGA'];
+const GREEK = [
+  'ALPHA',
+  'BETA',
+  'GAMMA',
+  'DELTA',
+  'EPSILON',
+  'ZETA',
+  'ETA',
+  'THETA',
+  'IOTA',
+  'KAPPA',
+  'LAMDA',
+  'MU',
+  'NU',
+  'XI',
+  'OMICRON',
+  'PI',
+  'RHO',
+  'FINAL SIGMA',
+  'SIGMA',
+  'TAU',
+  'UPSILON',
+  'PHI',
+  'CHI',
+  'PSI',
+  'OMEGA',
+];
 const DIGITS = ['ZERO', 'ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN', 'EIGHT', 'NINE'];
 
 /** The Unicode name of the characters most often mistaken for Latin capitals and digits; undefined for others. */
@@ -56,7 +111,7 @@ function keyIdProblem(id: string): Check {
   if (foreign >= 0) return fail('KEY_ID_LOOKALIKE', {character: describeCharacter(chars[foreign]!), position: foreign + 1});
   if (KEY_ID.test(id.toUpperCase())) return fail('KEY_ID_LOWERCASE');
   if (chars.length !== KEY_ID_LENGTH) return fail('KEY_ID_MALFORMED', {length: chars.length});
-  const refused = firstRefused(chars, KEY_ID_CHAR);
+  const refused = firstRefused(chars, KEY_ID_CHARACTER);
   if (refused > 0) return fail('KEY_ID_CHARACTER', {position: refused});
   return fail('KEY_ID_PREFIX');
 }
@@ -66,7 +121,7 @@ function secretProblem(secret: string): Check | undefined {
   const fail = (code: Check['code'], facts: Check['facts']): Check => ({code, status: 'fail', field: 'secretAccessKey', facts});
   // A URL-decoded paste turns each `+` into a space; nothing else changes.
   if (secret.includes(' ') && SECRET.test(secret.replaceAll(' ', '+'))) return fail('SECRET_SPACE', {position: secret.indexOf(' ') + 1});
-  if (secret.length === SECRET_LENGTH) return fail('SECRET_CHARACTER', {position: firstRefused(Array.from(secret), SECRET_CHAR)});
+  if (secret.length === SECRET_LENGTH) return fail('SECRET_CHARACTER', {position: firstRefused(Array.from(secret), SECRET_CHARACTER)});
   return undefined;
 }
 
@@ -76,7 +131,7 @@ export function checkKeyFormat(keys: AwsKeys): Check[] {
   if (!id) fails.push({code: 'KEY_ID_MISSING', status: 'fail', field: 'accessKeyId', facts: {}});
   if (!secret) fails.push({code: 'SECRET_MISSING', status: 'fail', field: 'secretAccessKey', facts: {}});
   if (fails.length > 0) return fails;
-  if (KEY_ID.test(secret) || (SECRET_LIKE.test(id) && !/^(AKIA|ASIA)/.test(id))) {
+  if (KEY_ID.test(secret) || (SECRET_LIKE.test(id) && !KEY_ID_PREFIX.test(id))) {
     return [{code: 'KEYS_SWAPPED', status: 'fail', field: 'accessKeyId', facts: {}}];
   }
   // Never echo what was typed: it may be a secret pasted into the wrong field.

@@ -3,13 +3,15 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {LitElement} from 'lit';
 import {BUCKETS, OTHER_PROPERTIES, PRICING_KEYS, WRONG_SECRET_KEYS, fakeServices, type Fake} from '../../../test/helpers/fake-services.ts';
-import {accessKeysCsv, activeDeep, allAttributes, allMarkup, deep, paste, tabTo} from '../shared/test-utils.ts';
+import {accessKeysCsv, activeDeep, allAttributes, allMarkup, deep, paste, tabTo} from '../../../test/helpers/components.ts';
 import type {BoaBillingTab} from './boa-billing-tab.ts';
-import {SAVED} from '../../../test/helpers/saved-text.ts';
+import {SAVED} from '../../../sandbox/drive/saved-text.ts';
 
 async function mount(fake: Fake): Promise<BoaBillingTab> {
   const el = await fixture<BoaBillingTab>(html`<boa-billing-tab .services=${fake.services} enterprise-id="7"></boa-billing-tab>`);
   await waitUntil(() => el.shadowRoot!.querySelector('boa-setup-status, boa-keynode-explanation, [role="alert"]'), 'tab never loaded');
+  // The sections' key forms render a few updates later (their updateComplete waits for them).
+  await Promise.all([...el.shadowRoot!.querySelectorAll<LitElement>('boa-pricing-credentials, boa-linked-accounts')].map((section) => section.updateComplete));
   return el;
 }
 
@@ -65,17 +67,20 @@ describe('<boa-billing-tab>', () => {
     expect(text(diff(el))).not.to.contain('Paste the pricing keys');
   });
 
-  it('lets the operator pick the keynode when the dialog\'s enterprise is unknown, then loads it', async () => {
+  it("lets the operator pick the keynode when the dialog's enterprise is unknown, then loads it", async () => {
     const fake = fakeServices();
-    const candidates = [{id: 3, name: 'Other Billing', keyNode: true, reseller: false}, {id: 7, name: 'Acme Customer Billing', keyNode: true, reseller: false}];
+    const candidates = [
+      {id: 3, name: 'Other Billing', keyNode: true, reseller: false},
+      {id: 7, name: 'Acme Customer Billing', keyNode: true, reseller: false},
+    ];
     const el = await fixture<BoaBillingTab>(
-      html`<boa-billing-tab .services=${fake.services} .enterpriseId=${Number.NaN} .candidates=${candidates} .dialogName=${'Acme Customer Billing'}></boa-billing-tab>`,
+      html`<boa-billing-tab .services=${fake.services} .candidates=${candidates} .dialogName=${'Acme Customer Billing'}></boa-billing-tab>`,
     );
     await waitUntil(() => el.shadowRoot!.querySelector('boa-enterprise-picker'), 'no picker shown');
     const picker = el.shadowRoot!.querySelector('boa-enterprise-picker')!;
     await picker.updateComplete;
     expect(el.shadowRoot!.querySelector('boa-pricing-credentials')).to.be.null;
-    expect(picker.shadowRoot!.querySelector('select')!.value, 'the dialog\'s name is preselected').to.equal('7');
+    expect(picker.shadowRoot!.querySelector('select')!.value, "the dialog's name is preselected").to.equal('7');
     picker.addEventListener('boa-enterprise-picked', (event) => (el.enterpriseId = event.detail.enterpriseId));
     picker.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.focus();
     picker.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
@@ -111,7 +116,14 @@ describe('<boa-billing-tab>', () => {
     const el = await mount(fake);
     await verifiedReport(el);
     const rows = [...diff(el).shadowRoot!.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-property'));
-    expect(rows).to.have.members(['amazon_bucket', 'amazon_bucket_region', 'amazon_report_name', 'amazon_bucket_prefix', 'amazon_billing_compress_format', 'amazon_mpa']);
+    expect(rows).to.have.members([
+      'amazon_bucket',
+      'amazon_bucket_region',
+      'amazon_report_name',
+      'amazon_bucket_prefix',
+      'amazon_billing_compress_format',
+      'amazon_mpa',
+    ]);
     expect(text(diff(el))).to.contain('Other properties left as they are: 2.');
     expect(whereHeld(el, PRICING_KEYS.secretAccessKey), 'the tab holds the secret until it is saved').to.be.a('string');
     applyButton(el).click();
@@ -121,7 +133,13 @@ describe('<boa-billing-tab>', () => {
     expect(text(diff(el))).to.match(/Saved at \S+.*: 6 amazon_\* properties and the pricing credentials\./);
     expect(text(diff(el))).to.contain('Next: add each customer AWS account');
     expect([...diff(el).shadowRoot!.querySelectorAll('p:not([hidden])')].some((p) => p.textContent!.includes('nothing to apply'))).to.equal(false);
-    expect(fake.abiquo.properties).to.deep.include({...OTHER_PROPERTIES, amazon_bucket: 'billing-bucket', amazon_bucket_prefix: 'cur', amazon_billing_compress_format: 'GZ', amazon_mpa: 'shared'});
+    expect(fake.abiquo.properties).to.deep.include({
+      ...OTHER_PROPERTIES,
+      amazon_bucket: 'billing-bucket',
+      amazon_bucket_prefix: 'cur',
+      amazon_billing_compress_format: 'GZ',
+      amazon_mpa: 'shared',
+    });
     expect(allMarkup(el)).not.to.contain(PRICING_KEYS.secretAccessKey);
     expect(allAttributes(el).join('\n')).not.to.contain(PRICING_KEYS.secretAccessKey);
     // Saved: no field, component, controller or task argument of the tab still holds the secret.
@@ -160,7 +178,15 @@ describe('<boa-billing-tab>', () => {
   }
 
   it('corrects the region of a bucket in another region instead of failing', async () => {
-    const fake = fakeServices({properties: {...OTHER_PROPERTIES, amazon_bucket: BUCKETS.otherRegion, amazon_bucket_region: 'us-east-1', amazon_bucket_prefix: 'cur', amazon_report_name: 'abiquo-cur'}});
+    const fake = fakeServices({
+      properties: {
+        ...OTHER_PROPERTIES,
+        amazon_bucket: BUCKETS.otherRegion,
+        amazon_bucket_region: 'us-east-1',
+        amazon_bucket_prefix: 'cur',
+        amazon_report_name: 'abiquo-cur',
+      },
+    });
     const el = await mount(fake);
     await pasteGoodKeys(el);
     await waitUntil(() => checkCodes(report(el)).includes('DATA_DELIVERED'), 'existing setup never re-checked');
@@ -169,7 +195,7 @@ describe('<boa-billing-tab>', () => {
     expect(text(diff(el).shadowRoot!.querySelector('tr[data-property="amazon_bucket_region"]')!)).to.contain('eu-central-1');
   });
 
-  it('shows the conflict the Abiquo service reports with the other person\'s value, and Apply again writes deliberately', async () => {
+  it("shows the conflict the Abiquo service reports with the other person's value, and Apply again writes deliberately", async () => {
     const fake = fakeServices();
     const el = await mount(fake);
     await verifiedReport(el);
@@ -231,7 +257,7 @@ describe('<boa-billing-tab>', () => {
     expect(diff(el).shadowRoot!.querySelector('.actions button.primary:not([disabled])')).to.equal(null);
   });
 
-  it('offers a one-click Restore when the console\'s own Save lost the applied properties', async () => {
+  it("offers a one-click Restore when the console's own Save lost the applied properties", async () => {
     const fake = fakeServices();
     const el = await mount(fake);
     await applyThenLoseToConsoleSave(el, fake);
@@ -248,7 +274,10 @@ describe('<boa-billing-tab>', () => {
     deep<HTMLButtonElement>(el, 'boa-setup-status', '.actions button').click();
     await waitUntil(() => deep(el, 'boa-setup-status', '.actions button').getAttribute('aria-disabled') === 'false', 'Re-verify never finished');
     // The re-check of the report, which the re-verify started too, has settled.
-    await waitUntil(() => !el.shadowRoot!.querySelector('boa-cur-report')!.shadowRoot!.querySelector('boa-check-list[running]'), 'the report re-check never finished');
+    await waitUntil(
+      () => !el.shadowRoot!.querySelector('boa-cur-report')!.shadowRoot!.querySelector('boa-check-list[running]'),
+      'the report re-check never finished',
+    );
     await el.updateComplete;
     await diff(el).updateComplete;
     expect(applyButton(el).textContent).to.contain('Restore');
@@ -277,7 +306,10 @@ describe('<boa-billing-tab>', () => {
     const again = await fixture<BoaBillingTab>(html`<boa-billing-tab .services=${fake.services} .pendingRestore=${lost} enterprise-id="7"></boa-billing-tab>`);
     const offersAgain: (Readonly<Record<string, string>> | undefined)[] = [];
     again.addEventListener('boa-restore-offer', (event) => offersAgain.push(event.detail.values));
-    await waitUntil(() => deep(again, 'boa-properties-diff').shadowRoot?.querySelector('button.primary')?.textContent?.includes('Restore'), 'Restore not offered again');
+    await waitUntil(
+      () => deep(again, 'boa-properties-diff').shadowRoot?.querySelector('button.primary')?.textContent?.includes('Restore'),
+      'Restore not offered again',
+    );
     const writesBefore = fake.abiquo.savedCredentials.length;
     applyButton(again).click();
     await waitUntil(() => fake.abiquo.properties.amazon_bucket === 'billing-bucket', 'Restore did not write');
@@ -285,7 +317,7 @@ describe('<boa-billing-tab>', () => {
     await waitUntil(() => offersAgain.at(-1) === undefined && offersAgain.length > 0, 'the host was not told the offer is done');
   });
 
-  it('says why reading the linked accounts or re-reading after the console\'s Save failed, with the facts filled in', async () => {
+  it("says why reading the linked accounts or re-reading after the console's Save failed, with the facts filled in", async () => {
     const fake = fakeServices();
     fake.abiquo.failNext.set('listLinkedAccounts', {code: 'ABIQUO_FORBIDDEN', facts: {privilege: '“Manage enterprises” (USERS_MANAGE_ENTERPRISE)'}});
     const el = await mount(fake);
@@ -312,7 +344,10 @@ describe('<boa-billing-tab>', () => {
     expect(deep(el, 'boa-cur-report', '.alert--warn').hidden).to.be.true;
     expect(checkCodes(report(el))).to.include('DATA_DELIVERED');
     deep<HTMLInputElement>(el, 'boa-cur-report', '#mpa-blended').click();
-    await waitUntil(() => diff(el).shadowRoot!.querySelector('tr[data-property="amazon_mpa"]')?.textContent?.includes('dedicated'), 'blended never reached the diff');
+    await waitUntil(
+      () => diff(el).shadowRoot!.querySelector('tr[data-property="amazon_mpa"]')?.textContent?.includes('dedicated'),
+      'blended never reached the diff',
+    );
     expect(text(diff(el))).not.to.contain('A check above failed');
     // Focus is not pulled back into the key fields by the save.
     expect(activeDeep()?.id).not.to.equal('key-id');
@@ -346,7 +381,7 @@ describe('<boa-billing-tab>', () => {
     }
   });
 
-  it('says nothing after the console\'s Save when the properties survived', async () => {
+  it("says nothing after the console's Save when the properties survived", async () => {
     const fake = fakeServices();
     const el = await mount(fake);
     await verifiedReport(el);
@@ -358,11 +393,15 @@ describe('<boa-billing-tab>', () => {
   });
 
   it('aborts the previous check when new keys are pasted', async () => {
-    const fake = fakeServices({checkDelay: 50});
+    const fake = fakeServices();
     const el = await mount(fake);
+    // The first check is still under way when the new keys arrive.
+    const finish = fake.holdChecks();
     paste(keysArea(el), accessKeysCsv(WRONG_SECRET_KEYS));
     await waitUntil(() => fake.verifyCalls.length === 1);
     paste(keysArea(el), accessKeysCsv(PRICING_KEYS));
+    await waitUntil(() => fake.verifyCalls.length === 2);
+    finish();
     await waitUntil(() => pricingText(el).includes('in account 1234-5678-9012'));
     expect(fake.verifyCalls[0]!.aborted).to.be.true;
     expect(checkCodes(deep(el, 'boa-pricing-credentials'))).not.to.include('AWS_SECRET_MISMATCH');

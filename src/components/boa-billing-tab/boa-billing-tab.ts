@@ -1,5 +1,6 @@
 import {Task, TaskStatus} from '@lit/task';
 import {LitElement, html, type CSSResultGroup, type PropertyValues, type TemplateResult} from 'lit';
+import {createRef, ref} from 'lit/directives/ref.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {amazonPropertyNames, readCostBasis, toAmazonProperties} from '../../aws/amazon-properties.ts';
 import type {AwsKeys, Identity, SetupInput, VerifiedReport} from '../../aws/types.ts';
@@ -19,7 +20,8 @@ import type {
   BoaReportChangeEvent,
   TabSection,
 } from '../events.ts';
-import type {BillingServices, EnterpriseSummary, KeynodeState, LinkedAccount} from '../services.ts';
+import type {EnterpriseSummary, KeynodeState, LinkedAccount} from '../../abiquo/types.ts';
+import type {BillingServices} from '../services.ts';
 import {abiquoMessage, type AbiquoFailure} from '../shared/messages.ts';
 import {failureOf} from '../../shared/result.ts';
 import {baseStyles} from '../shared/styles.ts';
@@ -61,6 +63,11 @@ export class BoaBillingTab extends LitElement {
     lost: {state: true},
   };
 
+  // The children the tab drives (their public methods only).
+  private readonly pricingForm = createRef<BoaPricingCredentials>();
+  private readonly reportForm = createRef<BoaCurReport>();
+  private readonly diff = createRef<BoaPropertiesDiff>();
+
   /** The `amazon_*` values this tab last wrote, to notice if the console's Save drops them. */
   private applied: Readonly<Record<string, string>> | undefined;
   /** The operator picked the enterprise: once it has loaded, focus goes to the tab (the picker's button is gone). */
@@ -69,19 +76,14 @@ export class BoaBillingTab extends LitElement {
     args: () => [this.services, this.enterpriseId] as const,
     task: async ([services, enterpriseId], {signal}): Promise<Loaded | LoadFailure | Unresolved> => {
       if (!services) return {failure: {code: 'ABIQUO_UNEXPECTED_RESPONSE'}};
-      if (!Number.isFinite(enterpriseId)) return {unresolved: true};
+      if (enterpriseId === undefined) return {unresolved: true};
       const [keynode, linked] = await Promise.all([services.abiquo.loadKeynode(signal), services.abiquo.listLinkedAccounts(signal)]);
       if (!keynode.ok) return {failure: failureOf(keynode)};
-      this.properties = keynode.value.properties;
-      // Values a previous dialog applied and the console's Save lost: still lost, Restore is offered again.
-      if (this.pendingRestore && !this.applied) {
-        this.applied = this.pendingRestore;
-        this.lost = Object.keys(this.applied).filter((key) => keynode.value.properties[key] !== this.applied![key]);
-      }
-      this.hasPricing = keynode.value.hasPricingCredentials;
-      this.linked = linked.ok ? linked.value : undefined;
-      this.blended = readCostBasis(keynode.value.properties) === 'blended';
-      return {keynode: keynode.value, linked: this.linked, ...(linked.ok ? {} : {linkedFailure: failureOf(linked)})};
+      return {keynode: keynode.value, linked: linked.ok ? linked.value : undefined, ...(linked.ok ? {} : {linkedFailure: failureOf(linked)})};
+    },
+    // The task only reads; what it read becomes the tab's state here, once it is the latest run's.
+    onComplete: (loaded) => {
+      if ('keynode' in loaded) this.adopt(loaded);
     },
   });
   private readonly restoreCheck = new Task(this, {
@@ -97,10 +99,22 @@ export class BoaBillingTab extends LitElement {
     },
   });
 
+  private adopt({keynode, linked}: Loaded): void {
+    this.properties = keynode.properties;
+    // Values a previous dialog applied and the console's Save lost: still lost, Restore is offered again.
+    if (this.pendingRestore && !this.applied) {
+      this.applied = this.pendingRestore;
+      this.lost = Object.keys(this.applied).filter((key) => keynode.properties[key] !== this.applied![key]);
+    }
+    this.hasPricing = keynode.hasPricingCredentials;
+    this.linked = linked;
+    this.blended = readCostBasis(keynode.properties) === 'blended';
+  }
+
   /** Services bound to the enterprise being edited (Abiquo client, AWS checks, translator). */
   declare services: BillingServices;
-  /** ID of the enterprise being edited; NaN when it could not be told (the operator then picks among `candidates`). */
-  declare enterpriseId: number;
+  /** ID of the enterprise being edited; undefined when it could not be told (the operator then picks among `candidates`). */
+  declare enterpriseId: number | undefined;
   /** Keynode enterprises to pick from when `enterpriseId` is unknown. */
   declare candidates: readonly EnterpriseSummary[];
   /** Values an earlier tab of this enterprise applied and the console's Save lost (its `boa-restore-offer`). */
@@ -144,7 +158,7 @@ export class BoaBillingTab extends LitElement {
   /** Scrolls to and focuses Restore (the properties section leads the tab while values are lost). */
   async focusRestore(): Promise<void> {
     await this.updateComplete;
-    const diff = this.shadowRoot?.querySelector<BoaPropertiesDiff>('boa-properties-diff');
+    const diff = this.diff.value;
     if (!diff || !(await diff.focusApply())) this.focusSection('properties');
   }
 
@@ -226,7 +240,7 @@ export class BoaBillingTab extends LitElement {
     this.hasPricing = true;
     if (this.pricingKeys) this.checkedWithSavedKeys = true;
     this.pricingKeys = undefined;
-    this.shadowRoot?.querySelector<BoaPricingCredentials>('boa-pricing-credentials')?.clearSecret();
+    this.pricingForm.value?.clearSecret();
   }
 
   private handlePropertiesReloaded(event: BoaPropertiesReloadedEvent): void {
@@ -240,7 +254,7 @@ export class BoaBillingTab extends LitElement {
   private handleReverify(): void {
     // Keep the Restore offer: the reload re-checks it rather than forgetting what the console's Save lost.
     void this.load.run().then(() => (this.applied && this.lost.length > 0 ? this.restoreCheck.run() : undefined));
-    this.shadowRoot?.querySelector<BoaCurReport>('boa-cur-report')?.reverify();
+    this.reportForm.value?.reverify();
   }
 
   private handlePicked(event: BoaEnterprisePickedEvent): void {
@@ -285,67 +299,97 @@ export class BoaBillingTab extends LitElement {
     // Applied here and still what the keynode holds: the report step is done and folds to one line.
     const reportSaved = Boolean(this.applied && !restoring && desired && Object.entries(desired).every(([key, value]) => this.properties[key] === value));
     const sections: [TabSection | 'status', TemplateResult][] = [
-      ['status', html`<section aria-labelledby="h-status">
-        <h4 id="h-status" tabindex="-1">${t('tab_setup_heading')}</h4>
-        <boa-setup-status .t=${t} .items=${items} ?running=${this.load.status === TaskStatus.PENDING} @boa-reverify=${this.handleReverify} @boa-fix=${this.handleFix}></boa-setup-status>
-      </section>`],
-      ['pricing', html`<section aria-labelledby="h-pricing">
-        <h4 id="h-pricing">${t('tab_pricing_heading')}</h4>
-        <boa-pricing-credentials
-          data-section="pricing"
-          .services=${this.services}
-          ?saved=${this.hasPricing}
-          .usedAccounts=${this.usedByLinked}
-          @boa-keys-verified=${this.handleKeysVerified}
-        ></boa-pricing-credentials>
-      </section>`],
-      ['report', html`<section aria-labelledby="h-report">
-        <h4 id="h-report">${t('tab_report_heading')}</h4>
-        <boa-cur-report
-          data-section="report"
-          .services=${this.services}
-          .keys=${this.pricingKeys}
-          .initial=${this.initialReport()}
-          ?blended=${this.blended}
-          ?checked-with-saved-keys=${this.checkedWithSavedKeys}
-          ?saved=${reportSaved}
-          @boa-report-change=${this.handleReportChange}
-        ></boa-cur-report>
-      </section>`],
-      ['properties', html`<section aria-labelledby="h-properties">
-        <h4 id="h-properties" tabindex="-1" data-section="properties">${t('tab_diff_heading')}</h4>
-        <p class="alert alert--fail" role="alert" ?hidden=${!restoreFailed}>${restoreFailed ? abiquoMessage(t, restoreFailed.code, restoreFailed.facts) : ''}</p>
-        <boa-properties-diff
-          .services=${this.services}
-          .current=${this.properties}
-          .desired=${desired}
-          .keys=${restoring ? undefined : this.pricingKeys}
-          .blockedReason=${desired ? undefined : t(this.waitingFor())}
-          .lost=${this.lost}
-          @boa-applied=${this.handleApplied}
-          @boa-credentials-saved=${this.handleCredentialsSaved}
-          @boa-properties-reloaded=${this.handlePropertiesReloaded}
-        ></boa-properties-diff>
-      </section>`],
-      ['linked', html`<section aria-labelledby="h-linked">
-        <h4 id="h-linked">${t('tab_linked_heading')}</h4>
-        <boa-linked-accounts
-          data-section="linked"
-          .services=${this.services}
-          .accounts=${this.linked}
-          .loadFailure=${loaded.linkedFailure}
-          .usedAccounts=${[...this.usedByPricing, ...this.usedByLinked]}
-          @boa-linked-accounts-change=${this.handleLinkedChange}
-          @boa-reverify=${this.handleReverify}
-        ></boa-linked-accounts>
-      </section>`],
+      [
+        'status',
+        html`<section aria-labelledby="h-status">
+          <h4 id="h-status" tabindex="-1">${t('tab_setup_heading')}</h4>
+          <boa-setup-status
+            .t=${t}
+            .items=${items}
+            ?running=${this.load.status === TaskStatus.PENDING}
+            @boa-reverify=${this.handleReverify}
+            @boa-fix=${this.handleFix}
+          ></boa-setup-status>
+        </section>`,
+      ],
+      [
+        'pricing',
+        html`<section aria-labelledby="h-pricing">
+          <h4 id="h-pricing">${t('tab_pricing_heading')}</h4>
+          <boa-pricing-credentials
+            ${ref(this.pricingForm)}
+            data-section="pricing"
+            .services=${this.services}
+            ?saved=${this.hasPricing}
+            .usedAccounts=${this.usedByLinked}
+            @boa-keys-verified=${this.handleKeysVerified}
+          ></boa-pricing-credentials>
+        </section>`,
+      ],
+      [
+        'report',
+        html`<section aria-labelledby="h-report">
+          <h4 id="h-report">${t('tab_report_heading')}</h4>
+          <boa-cur-report
+            ${ref(this.reportForm)}
+            data-section="report"
+            .services=${this.services}
+            .keys=${this.pricingKeys}
+            .initial=${this.initialReport()}
+            ?blended=${this.blended}
+            ?checked-with-saved-keys=${this.checkedWithSavedKeys}
+            ?saved=${reportSaved}
+            @boa-report-change=${this.handleReportChange}
+          ></boa-cur-report>
+        </section>`,
+      ],
+      [
+        'properties',
+        html`<section aria-labelledby="h-properties">
+          <h4 id="h-properties" tabindex="-1" data-section="properties">${t('tab_diff_heading')}</h4>
+          <p class="alert alert--fail" role="alert" ?hidden=${!restoreFailed}>
+            ${restoreFailed ? abiquoMessage(t, restoreFailed.code, restoreFailed.facts) : ''}
+          </p>
+          <boa-properties-diff
+            ${ref(this.diff)}
+            .services=${this.services}
+            .current=${this.properties}
+            .desired=${desired}
+            .keys=${restoring ? undefined : this.pricingKeys}
+            .blockedReason=${desired ? undefined : t(this.waitingFor())}
+            .lost=${this.lost}
+            @boa-applied=${this.handleApplied}
+            @boa-credentials-saved=${this.handleCredentialsSaved}
+            @boa-properties-reloaded=${this.handlePropertiesReloaded}
+          ></boa-properties-diff>
+        </section>`,
+      ],
+      [
+        'linked',
+        html`<section aria-labelledby="h-linked">
+          <h4 id="h-linked">${t('tab_linked_heading')}</h4>
+          <boa-linked-accounts
+            data-section="linked"
+            .services=${this.services}
+            .accounts=${this.linked}
+            .loadFailure=${loaded.linkedFailure}
+            .usedAccounts=${[...this.usedByPricing, ...this.usedByLinked]}
+            @boa-linked-accounts-change=${this.handleLinkedChange}
+            @boa-reverify=${this.handleReverify}
+          ></boa-linked-accounts>
+        </section>`,
+      ],
     ];
     // What the console's Save lost comes first: its warning and Restore are the first thing in view. Keyed, the
     // sections move rather than being made anew, so the diff keeps its state (Restore's outcome) when it moves back.
     const ordered = restoring ? [...sections.filter(([id]) => id === 'properties'), ...sections.filter(([id]) => id !== 'properties')] : sections;
     return html`
       <boa-saved-line .t=${t} .line=${savedLine(facts)} @boa-fix=${this.handleFix}></boa-saved-line>
-      ${repeat(ordered, ([id]) => id, ([, section]) => section)}
+      ${repeat(
+        ordered,
+        ([id]) => id,
+        ([, section]) => section,
+      )}
     `;
   }
 
@@ -367,10 +411,10 @@ export class BoaBillingTab extends LitElement {
           ></boa-enterprise-picker>`;
         }
         if ('failure' in loaded) return this.renderLoadFailure(loaded);
-        if (!loaded.keynode.enterprise.keyNode) return html`<boa-keynode-explanation .t=${t} .enterpriseName=${loaded.keynode.enterprise.name}></boa-keynode-explanation>`;
+        if (!loaded.keynode.enterprise.keyNode)
+          return html`<boa-keynode-explanation .t=${t} .enterpriseName=${loaded.keynode.enterprise.name}></boa-keynode-explanation>`;
         return this.renderTab(loaded);
       },
     });
   }
 }
-

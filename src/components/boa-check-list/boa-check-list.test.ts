@@ -1,7 +1,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import type {Check} from '../../aws/types.ts';
 import {createTranslator} from '../../shared/i18n.ts';
-import '../shared/test-utils.ts';
+import '../../../test/helpers/components.ts';
 import type {BoaCheckList} from './boa-check-list.ts';
 
 const checks: Check[] = [
@@ -39,12 +39,14 @@ describe('<boa-check-list>', () => {
     expect(el.shadowRoot!.querySelector('details'), 'while running, every check shows as it arrives').to.equal(null);
   });
 
-  it('shows accounts dashed and delivery times in the console\'s language', async () => {
+  it("shows accounts dashed and delivery times in the console's language", async () => {
     const delivered: Check[] = [
       {code: 'STS_IDENTITY_OK', status: 'pass', facts: {userName: 'abiquo-billing-user', account: '123456789012'}},
       {code: 'DATA_DELIVERED', status: 'pass', facts: {period: '20260101-20260201', deliveredAt: '2026-01-15T06:00:00Z'}},
     ];
-    const el = await fixture<BoaCheckList>(html`<boa-check-list .t=${createTranslator('en')} .checks=${delivered} language="en" label="Checks"></boa-check-list>`);
+    const el = await fixture<BoaCheckList>(
+      html`<boa-check-list .t=${createTranslator('en')} .checks=${delivered} language="en" label="Checks"></boa-check-list>`,
+    );
     const text = el.shadowRoot!.textContent!;
     expect(text).to.contain('in account 1234-5678-9012');
     expect(text).not.to.contain('2026-01-15T06:00:00Z');

@@ -53,13 +53,19 @@ export class BoaCheckList extends LitElement {
     return html`
       <div aria-live="polite" aria-busy=${this.running ? 'true' : 'false'}>
         <p class="progress" ?hidden=${!this.running}>${this.t?.('tab_checking')}</p>
-        <ul part="base" aria-label=${this.label} ?hidden=${open.length === 0}>${open.map((check) => this.item(check))}</ul>
-        ${folded.length > 0
-          ? html`<details>
-              <summary>${statusIcon(this.t, 'pass')} ${this.t('tab_checks_passed', {count: folded.length})}</summary>
-              <ul aria-label=${this.label}>${folded.map((check) => this.item(check))}</ul>
-            </details>`
-          : nothing}
+        <ul part="base" aria-label=${this.label} ?hidden=${open.length === 0}>
+          ${open.map((check) => this.item(check))}
+        </ul>
+        ${
+          folded.length > 0
+            ? html`<details>
+                <summary>${statusIcon(this.t, 'pass')} ${this.t('tab_checks_passed', {count: folded.length})}</summary>
+                <ul aria-label=${this.label}>
+                  ${folded.map((check) => this.item(check))}
+                </ul>
+              </details>`
+            : nothing
+        }
       </div>
     `;
   }

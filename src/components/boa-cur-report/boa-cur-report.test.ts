@@ -1,6 +1,6 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {BUCKETS, PRICING_KEYS, fakeServices} from '../../../test/helpers/fake-services.ts';
-import '../shared/test-utils.ts';
+import '../../../test/helpers/components.ts';
 import type {BoaCurReport} from './boa-cur-report.ts';
 
 async function mount(language = 'en') {
@@ -42,11 +42,13 @@ describe('<boa-cur-report>', () => {
   });
 
   it('keeps the report radios, enabled and focused, while the picked report is checked', async () => {
-    const fake = fakeServices({checkDelay: 40});
+    const fake = fakeServices();
     const el = await fixture<BoaCurReport>(html`<boa-cur-report .services=${fake.services} .keys=${PRICING_KEYS}></boa-cur-report>`);
     typeBucket(el, BUCKETS.good);
     await waitUntil(() => el.shadowRoot!.querySelector('input[name="report"]'), 'no report', {timeout: 4000});
     const radio = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="report"]')!;
+    // The check of the picked report stays under way while the radios are looked at.
+    const finish = fake.holdChecks();
     radio.focus();
     radio.click();
     await waitUntil(() => fake.verifyCalls.length === 2);
@@ -55,9 +57,10 @@ describe('<boa-cur-report>', () => {
     expect(radio.disabled).to.be.false;
     expect(radio.checked).to.be.true;
     expect(el.shadowRoot!.activeElement).to.equal(radio);
+    finish();
   });
 
-  it('marks the bucket field invalid with the failing check\'s message', async () => {
+  it("marks the bucket field invalid with the failing check's message", async () => {
     const {el} = await mount();
     typeBucket(el, 'no-such-bucket');
     await waitUntil(() => el.shadowRoot!.querySelector('#bucket[aria-invalid="true"]'), 'bucket never marked invalid');
@@ -67,7 +70,8 @@ describe('<boa-cur-report>', () => {
   });
 
   it('can cancel a running check', async () => {
-    const fake = fakeServices({checkDelay: 200});
+    const fake = fakeServices();
+    fake.holdChecks();
     const el = await fixture<BoaCurReport>(html`<boa-cur-report .services=${fake.services} .keys=${PRICING_KEYS}></boa-cur-report>`);
     typeBucket(el, BUCKETS.good);
     await waitUntil(() => fake.verifyCalls.length === 1);

@@ -29,7 +29,11 @@ export class BoaCurReport extends LitElement {
     changing: {state: true},
   };
 
-  private readonly verification = new Verification(this, () => this.services, (verdict) => this.handleVerdict(verdict));
+  private readonly verification = new Verification(
+    this,
+    () => this.services,
+    (verdict) => this.handleVerdict(verdict),
+  );
   private picked: DiscoveredReport | undefined;
   /**
    * The last verdict of this bucket, kept while a new check runs so the report radios stay in place (a pick or an
@@ -84,7 +88,7 @@ export class BoaCurReport extends LitElement {
 
   /** Re-runs the checks with what the form holds now (the setup status's "Re-verify"). */
   reverify(): void {
-    if (this.keys && this.bucket) this.verify(this.picked ? {prefix: this.picked.prefix, reportName: this.picked.reportName} : this.initial ?? {});
+    if (this.keys && this.bucket) this.verify(this.picked ? {prefix: this.picked.prefix, reportName: this.picked.reportName} : (this.initial ?? {}));
   }
 
   override focus(): void {
@@ -166,14 +170,7 @@ export class BoaCurReport extends LitElement {
         const checked = chosen?.reportName === report.reportName && chosen.prefix === report.prefix;
         const path = report.prefix ? `${report.prefix}/${report.reportName}` : report.reportName;
         return html`<div class="choice">
-          <input
-            type="radio"
-            name="report"
-            id="report-${i}"
-            .checked=${checked}
-            ?disabled=${!supported}
-            @change=${() => this.handlePick(report)}
-          />
+          <input type="radio" name="report" id="report-${i}" .checked=${checked} ?disabled=${!supported} @change=${() => this.handlePick(report)} />
           <label for="report-${i}"
             >${path}${supported ? '' : ` (${t(report.layout === 'cur2' ? 'tab_report_layout_cur2' : 'tab_report_layout_parquet')})`}</label
           >
@@ -201,12 +198,14 @@ export class BoaCurReport extends LitElement {
     const bucketError = fieldErrors(t, this.verification.checks, this.services.language).bucket;
     const folded = this.folded(shown);
     return html`
-      ${folded
-        ? html`<p class="summary">
-            ${t('tab_report_saved_summary', {path: folded.prefix ? `${folded.prefix}/${folded.reportName}` : folded.reportName, bucket: folded.bucket})}
-            <button type="button" class="link open-form" @click=${this.openForm}>${t('tab_report_change')}</button>
-          </p>`
-        : nothing}
+      ${
+        folded
+          ? html`<p class="summary">
+              ${t('tab_report_saved_summary', {path: folded.prefix ? `${folded.prefix}/${folded.reportName}` : folded.reportName, bucket: folded.bucket})}
+              <button type="button" class="link open-form" @click=${this.openForm}>${t('tab_report_change')}</button>
+            </p>`
+          : nothing
+      }
       <div class="form" ?hidden=${Boolean(folded)}>
         <p class="alert alert--warn" ?hidden=${Boolean(this.keys) || keptAfterSave}>${t('tab_report_needs_keys')}</p>
         <p ?hidden=${!keptAfterSave}>${t('tab_report_checked_saved_keys')}</p>
@@ -228,21 +227,41 @@ export class BoaCurReport extends LitElement {
         </div>
         <p ?hidden=${!region || Boolean(shown?.report)}>${t('tab_report_region_detected', {region: region ?? ''})}</p>
         ${shown ? this.renderReports(shown) : nothing} ${verdict ? this.renderVerified(verdict) : nothing}
-        <boa-check-list .t=${t} language=${this.services.language} .checks=${this.verification.checks} ?running=${this.verification.running} label=${t('tab_report_checks')}></boa-check-list>
+        <boa-check-list
+          .t=${t}
+          language=${this.services.language}
+          .checks=${this.verification.checks}
+          ?running=${this.verification.running}
+          label=${t('tab_report_checks')}
+        ></boa-check-list>
         <div class="actions" ?hidden=${!this.verification.running}>
           <button type="button" @click=${() => this.verification.cancel()}>${t('tab_cancel')}</button>
         </div>
         <fieldset>
           <legend>${t('tab_mpa_legend')}</legend>
           <div class="choice">
-            <input type="radio" name="mpa" id="mpa-blended" .checked=${this.blended} @change=${() => this.handleBlended(true)} aria-describedby="mpa-blended-help" />
+            <input
+              type="radio"
+              name="mpa"
+              id="mpa-blended"
+              .checked=${this.blended}
+              @change=${() => this.handleBlended(true)}
+              aria-describedby="mpa-blended-help"
+            />
             <div>
               <label for="mpa-blended">${t('tab_mpa_blended')}</label>
               <span class="help" id="mpa-blended-help">${t('tab_mpa_blended_help')}</span>
             </div>
           </div>
           <div class="choice">
-            <input type="radio" name="mpa" id="mpa-unblended" .checked=${!this.blended} @change=${() => this.handleBlended(false)} aria-describedby="mpa-unblended-help" />
+            <input
+              type="radio"
+              name="mpa"
+              id="mpa-unblended"
+              .checked=${!this.blended}
+              @change=${() => this.handleBlended(false)}
+              aria-describedby="mpa-unblended-help"
+            />
             <div>
               <label for="mpa-unblended">${t('tab_mpa_unblended')}</label>
               <span class="help" id="mpa-unblended-help">${t('tab_mpa_unblended_help')}</span>

@@ -1,7 +1,7 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {createTranslator} from '../../shared/i18n.ts';
-import '../shared/test-utils.ts';
+import '../../../test/helpers/components.ts';
 import type {BoaEnterprisePickedEvent} from '../events.ts';
 import type {BoaEnterprisePicker} from './boa-enterprise-picker.ts';
 
@@ -26,12 +26,16 @@ describe('<boa-enterprise-picker>', () => {
     expect((await picked).detail.enterpriseId).to.equal(51);
   });
 
-  it('preselects the keynode named in the dialog, and says so when the dialog\'s enterprise is not one', async () => {
+  it("preselects the keynode named in the dialog, and says so when the dialog's enterprise is not one", async () => {
     const t = createTranslator('en');
-    const named = await fixture<BoaEnterprisePicker>(html`<boa-enterprise-picker .t=${t} .candidates=${candidates} .dialogName=${'Initech Billing'}></boa-enterprise-picker>`);
+    const named = await fixture<BoaEnterprisePicker>(
+      html`<boa-enterprise-picker .t=${t} .candidates=${candidates} .dialogName=${'Initech Billing'}></boa-enterprise-picker>`,
+    );
     expect(named.shadowRoot!.querySelector('select')!.value).to.equal('51');
-    expect(named.shadowRoot!.textContent).to.contain('“Initech Billing”, the name in the console\'s enterprise dialog, is preselected');
-    const other = await fixture<BoaEnterprisePicker>(html`<boa-enterprise-picker .t=${t} .candidates=${candidates} .dialogName=${'Globex'}></boa-enterprise-picker>`);
+    expect(named.shadowRoot!.textContent).to.contain("“Initech Billing”, the name in the console's enterprise dialog, is preselected");
+    const other = await fixture<BoaEnterprisePicker>(
+      html`<boa-enterprise-picker .t=${t} .candidates=${candidates} .dialogName=${'Globex'}></boa-enterprise-picker>`,
+    );
     expect(other.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('that enterprise is not a keynode');
     await expect(other).to.be.accessible();
   });

@@ -1,7 +1,7 @@
 import {LitElement, html, nothing, type CSSResultGroup} from 'lit';
 import type {Translate} from '../../shared/i18n.ts';
 import {BoaEnterprisePickedEvent} from '../events.ts';
-import type {EnterpriseSummary} from '../services.ts';
+import type {EnterpriseSummary} from '../../abiquo/types.ts';
 import {baseStyles} from '../shared/styles.ts';
 import styles from './boa-enterprise-picker.styles.ts';
 

@@ -45,6 +45,13 @@ export class BoaKeysEntry extends LitElement {
     return this;
   }
 
+  /** Complete once the provided form is rendered too, when it is an element that says so. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await (this.entry?.element as Partial<LitElement> | undefined)?.updateComplete;
+    return done;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Back in the page after a move: a new form, since the old one was disposed.

@@ -4,7 +4,7 @@ import {PRICING_KEYS} from '../../../test/helpers/fake-services.ts';
 import {createTranslator} from '../../shared/i18n.ts';
 import {refuseSyntheticInput} from '../../console/refuse-synthetic-input.ts';
 import type {BoaKeysInputEvent} from '../events.ts';
-import {accessKeysCsv} from '../shared/test-utils.ts';
+import {accessKeysCsv} from '../../../test/helpers/components.ts';
 import type {BoaKeysInput} from './boa-keys-input.ts';
 import {defineKeysInput} from './in-page-key-entry.ts';
 
@@ -19,7 +19,7 @@ const part = (el: BoaKeysInput) => ({
 });
 
 describe('<boa-keys-input> file picker', () => {
-  it("is our own button and text in the console's language, not the browser's English \"Choose File / No file chosen\"", async () => {
+  it('is our own button and text in the console\'s language, not the browser\'s English "Choose File / No file chosen"', async () => {
     const el = await mount('es');
     const {button, name, input} = part(el);
     expect(button.textContent).to.equal('Elegir archivo…');

@@ -3,14 +3,16 @@ import {sendKeys} from '@web/test-runner-commands';
 import {LINKED_KEYS, PRICING_KEYS} from '../../../test/helpers/fake-services.ts';
 import {createTranslator} from '../../shared/i18n.ts';
 import type {BoaKeysInputEvent} from '../events.ts';
-import {accessKeysCsv, activeDeep, allAttributes, paste, tabTo} from '../shared/test-utils.ts';
+import {accessKeysCsv, activeDeep, allAttributes, paste, tabTo} from '../../../test/helpers/components.ts';
 import type {BoaKeysInput} from './boa-keys-input.ts';
 import {defineKeysInput} from './in-page-key-entry.ts';
 
 defineKeysInput();
 
 const mount = (expectedUserName?: string) =>
-  fixture<BoaKeysInput>(html`<boa-keys-input .t=${createTranslator('en')} heading="Pricing credentials" .expectedUserName=${expectedUserName}></boa-keys-input>`);
+  fixture<BoaKeysInput>(
+    html`<boa-keys-input .t=${createTranslator('en')} heading="Pricing credentials" .expectedUserName=${expectedUserName}></boa-keys-input>`,
+  );
 
 /** The older IAM download, credentials.csv: a row per user (AWS's documented columns). */
 const credentialsCsv = (...rows: (readonly [string, {accessKeyId: string; secretAccessKey: string}])[]) =>
@@ -97,9 +99,11 @@ describe('<boa-keys-input>', () => {
     expect(fired).to.be.false;
   });
 
-  it('takes the expected IAM user\'s row from a CSV of several users, not the first', async () => {
+  it("takes the expected IAM user's row from a CSV of several users, not the first", async () => {
     const el = await mount('abiquo-billing-user');
-    setTimeout(() => paste(el.shadowRoot!.querySelector('textarea')!, credentialsCsv(['abiquo-billing-user-public', LINKED_KEYS], ['abiquo-billing-user', PRICING_KEYS])));
+    setTimeout(() =>
+      paste(el.shadowRoot!.querySelector('textarea')!, credentialsCsv(['abiquo-billing-user-public', LINKED_KEYS], ['abiquo-billing-user', PRICING_KEYS])),
+    );
     expect(((await oneEvent(el, 'boa-keys-input')) as unknown as BoaKeysInputEvent).keys).to.deep.equal(PRICING_KEYS);
     expect(choices(el)).to.have.length(0);
   });

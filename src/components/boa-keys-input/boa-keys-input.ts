@@ -329,12 +329,14 @@ export class BoaKeysInput extends LitElement {
         ></textarea>
         <span class="help" id="paste-help">${t('tab_keys_paste_help')}</span>
         <div role="status">
-          ${this.choices.length > 0
-            ? html`<fieldset class="choices">
-                <legend>${expected ? t('tab_keys_paste_choose', {userName: expected}) : t('tab_keys_paste_choose_any')}</legend>
-                ${this.choices.map((row) => html`<button type="button" @click=${() => void this.choose(row)}>${describeRow(row)}</button>`)}
-              </fieldset>`
-            : nothing}
+          ${
+            this.choices.length > 0
+              ? html`<fieldset class="choices">
+                  <legend>${expected ? t('tab_keys_paste_choose', {userName: expected}) : t('tab_keys_paste_choose_any')}</legend>
+                  ${this.choices.map((row) => html`<button type="button" @click=${() => void this.choose(row)}>${describeRow(row)}</button>`)}
+                </fieldset>`
+              : nothing
+          }
         </div>
         <div class="file" role="group" aria-labelledby="file-label">
           <span id="file-label">${t('tab_keys_file_label')}</span>

@@ -1,14 +1,24 @@
 import {whereHeld} from '../../../test/helpers/where-held.ts';
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
-import {LINKED_ACCOUNT, LINKED_KEYS, PAYER_ACCOUNT, PRICING_KEYS, SAME_ACCOUNT_KEYS, WRONG_SECRET_KEYS, fakeServices} from '../../../test/helpers/fake-services.ts';
-import {accessKeysCsv, deep, paste} from '../shared/test-utils.ts';
+import {
+  LINKED_ACCOUNT,
+  LINKED_KEYS,
+  PAYER_ACCOUNT,
+  PRICING_KEYS,
+  SAME_ACCOUNT_KEYS,
+  WRONG_SECRET_KEYS,
+  fakeServices,
+} from '../../../test/helpers/fake-services.ts';
+import {accessKeysCsv, deep, paste} from '../../../test/helpers/components.ts';
 import type {BoaLinkedAccounts} from './boa-linked-accounts.ts';
 
 async function mount() {
   const accounts = [{enterpriseId: 9, name: 'Acme dev', hasAmazonCredentials: false}];
   const fake = fakeServices({linked: accounts});
   const used = [{account: PAYER_ACCOUNT, where: 'the pricing credentials'}];
-  const el = await fixture<BoaLinkedAccounts>(html`<boa-linked-accounts .services=${fake.services} .accounts=${accounts} .usedAccounts=${used}></boa-linked-accounts>`);
+  const el = await fixture<BoaLinkedAccounts>(
+    html`<boa-linked-accounts .services=${fake.services} .accounts=${accounts} .usedAccounts=${used}></boa-linked-accounts>`,
+  );
   return {el, fake};
 }
 const text = (el: Element) => (el.shadowRoot ?? el).textContent!.replace(/\s+/g, ' ');
@@ -28,7 +38,9 @@ describe('<boa-linked-accounts>', () => {
 
   it('lists each linked enterprise with its credential status', async () => {
     const {el} = await mount();
-    expect(text(el.shadowRoot!.querySelector('tr[data-enterprise="9"]')!)).to.contain('Acme dev').and.contain('Missing');
+    expect(text(el.shadowRoot!.querySelector('tr[data-enterprise="9"]')!))
+      .to.contain('Acme dev')
+      .and.contain('Missing');
   });
 
   it('checks pasted public keys with STS, then adds the enterprise with their account', async () => {
@@ -44,7 +56,7 @@ describe('<boa-linked-accounts>', () => {
     expect(whereHeld(el, LINKED_KEYS.secretAccessKey)).to.be.undefined;
   });
 
-  it('takes abiquo-billing-user-public\'s row from a credentials.csv of several users, wherever it is', async () => {
+  it("takes abiquo-billing-user-public's row from a credentials.csv of several users, wherever it is", async () => {
     const {el, fake} = await mount();
     const csv = `User name,Password,Access key ID,Secret access key,Console login link\nabiquo-billing-user,,${PRICING_KEYS.accessKeyId},${PRICING_KEYS.secretAccessKey},\nabiquo-billing-user-public,,${LINKED_KEYS.accessKeyId},${LINKED_KEYS.secretAccessKey},\n`;
     paste(deep(el, 'boa-keys-input', '#paste'), csv);
@@ -76,7 +88,7 @@ describe('<boa-linked-accounts>', () => {
     await waitUntil(() => fake.abiquo.addedAccounts.length === 1, 'the override did not add');
   });
 
-  it('refuses the pricing user\'s keys outright: no override is offered', async () => {
+  it("refuses the pricing user's keys outright: no override is offered", async () => {
     const {el, fake} = await mount();
     await fill(el, 'Acme prod', PRICING_KEYS);
     await submit(el);
@@ -127,7 +139,9 @@ describe('<boa-linked-accounts>', () => {
     field.dispatchEvent(new InputEvent('input'));
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await el.updateComplete;
-    const alert = [...el.shadowRoot!.querySelectorAll('[role="alert"]')].find((a) => !a.hasAttribute('hidden') && a.textContent!.includes('abiquo-billing-user-public'));
+    const alert = [...el.shadowRoot!.querySelectorAll('[role="alert"]')].find(
+      (a) => !a.hasAttribute('hidden') && a.textContent!.includes('abiquo-billing-user-public'),
+    );
     expect(alert?.textContent).to.contain('paste them above');
     expect(fake.abiquo.addedAccounts).to.be.empty;
   });

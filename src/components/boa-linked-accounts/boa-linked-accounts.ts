@@ -1,16 +1,17 @@
 import {Task, TaskStatus, initialState} from '@lit/task';
 import {LitElement, html, nothing, type CSSResultGroup} from 'lit';
 import {createRef, ref} from 'lit/directives/ref.js';
-import type {AwsKeys, Identity, Verdict} from '../../aws/types.ts';
-import type {BoaKeysEntry} from '../boa-keys-entry/boa-keys-entry.ts';
-import {BoaLinkedAccountsChangeEvent, BoaReverifyEvent, type BoaKeysInputEvent} from '../events.ts';
-import type {AbiquoCode, AddedAccount, BillingServices, LinkedAccount, NewLinkedAccount} from '../services.ts';
+import type {AwsKeys, Identity} from '../../aws/types.ts';
+import type {BoaVerifiedKeys} from '../boa-verified-keys/boa-verified-keys.ts';
+import {BoaLinkedAccountsChangeEvent, BoaReverifyEvent, type BoaKeysCheckingEvent, type BoaKeysVerifiedEvent} from '../events.ts';
+import type {AbiquoCode} from '../../abiquo/codes.ts';
+import type {AddedAccount, LinkedAccount, NewLinkedAccount} from '../../abiquo/types.ts';
+import type {BillingServices} from '../services.ts';
 import {untilAborted} from '../shared/abortable.ts';
 import {focusWithin, keepFocus} from '../shared/focus.ts';
 import {enterpriseNameProblem, type EnterpriseNameProblem} from './enterprise-name.ts';
-import {describeIdentity, formatAccount} from '../shared/identity.ts';
-import {Verification} from '../shared/keys-verification.ts';
-import {abiquoMessage, fieldErrors, type AbiquoFailure} from '../shared/messages.ts';
+import {formatAccount} from '../shared/identity.ts';
+import {abiquoMessage, type AbiquoFailure} from '../shared/messages.ts';
 import {statusIcon} from '../shared/status-icon.ts';
 import {failureOf} from '../../shared/result.ts';
 import {baseStyles} from '../shared/styles.ts';
@@ -33,7 +34,8 @@ function refusalFor(identity: Identity, used: readonly UsedAccount[]): Refusal |
   if (identity.userName === PRICING_USER) return {key: 'tab_linked_refuse_pricing_user', subs: {user: identity.userName}, overridable: false};
   const elsewhere = used.find((u) => u.account === identity.account);
   if (elsewhere) return {key: 'tab_linked_refuse_account_used', subs: {account: formatAccount(elsewhere.account), where: elsewhere.where}, overridable: true};
-  if (identity.userName !== PUBLIC_USER) return {key: 'tab_linked_refuse_not_public_user', subs: {user: identity.userName, expected: PUBLIC_USER}, overridable: true};
+  if (identity.userName !== PUBLIC_USER)
+    return {key: 'tab_linked_refuse_not_public_user', subs: {user: identity.userName, expected: PUBLIC_USER}, overridable: true};
   return undefined;
 }
 
@@ -61,13 +63,15 @@ export class BoaLinkedAccounts extends LitElement {
     keepOnFailure: {state: true},
     refused: {state: true},
     formOpen: {state: true},
+    checking: {state: true},
   };
 
-  private readonly verification = new Verification(this, () => this.services, () => this.requestUpdate());
-  private readonly keysInput = createRef<BoaKeysEntry>();
+  private readonly keysInput = createRef<BoaVerifiedKeys>();
   private readonly nameField = createRef<HTMLInputElement>();
   private readonly outcomeRegion = createRef<HTMLElement>();
   private keys: AwsKeys | undefined;
+  /** Whose the keys entered are, and whether a check failed, once checked. */
+  private checked: {readonly identity?: Identity; readonly blocked: boolean} | undefined;
   /** The account about to be added: task arguments outlive their run, and this one holds the secret. */
   private pending: NewLinkedAccount | undefined;
   private readonly add = new Task<[], AddedAccount | {failure: AbiquoFailure} | {cancelled: string}>(this, {
@@ -91,8 +95,8 @@ export class BoaLinkedAccounts extends LitElement {
         return {failure};
       }
       this.keys = undefined;
+      this.checked = undefined;
       this.keysInput.value?.clear();
-      this.verification.reset();
       this.name = '';
       this.override = false;
       this.upsert(added.value.account);
@@ -121,6 +125,8 @@ export class BoaLinkedAccounts extends LitElement {
   declare private refused: Refusal | undefined;
   /** The add form shows on demand (the list is the step's summary); once opened it stays, as its outcome does. */
   declare private formOpen: boolean;
+  /** A check of the keys entered is running: Add account waits for it. */
+  declare private checking: boolean;
 
   constructor() {
     super();
@@ -129,6 +135,14 @@ export class BoaLinkedAccounts extends LitElement {
     this.override = false;
     this.keepOnFailure = false;
     this.formOpen = false;
+    this.checking = false;
+  }
+
+  /** Complete once the key form is rendered too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.keysInput.value?.updateComplete;
+    return done;
   }
 
   override focus(): void {
@@ -164,14 +178,24 @@ export class BoaLinkedAccounts extends LitElement {
     if (listed.ok) this.dispatchEvent(new BoaLinkedAccountsChangeEvent({accounts: listed.value}));
   }
 
-  private handleKeysInput(event: BoaKeysInputEvent): void {
+  private handleVerified(event: BoaKeysVerifiedEvent): void {
     event.stopPropagation();
-    this.keys = event.keys;
+    this.keys = event.detail.keys;
+    this.checked = event.detail.keys ? event.detail : undefined;
     this.keysProblem = undefined;
     this.refused = undefined;
     this.override = false;
-    if (event.keys) this.verification.run({keys: event.keys, expectedUserName: PUBLIC_USER});
-    else this.verification.reset();
+  }
+
+  private handleChecking(event: BoaKeysCheckingEvent): void {
+    this.checking = event.detail.running;
+    // A new check: what was refused or missing belonged to the keys before.
+    if (event.detail.running) {
+      this.checked = undefined;
+      this.keysProblem = undefined;
+      this.refused = undefined;
+      this.override = false;
+    }
   }
 
   private handleSubmit(event: SubmitEvent): void {
@@ -182,9 +206,9 @@ export class BoaLinkedAccounts extends LitElement {
       this.nameField.value?.focus();
       return;
     }
-    const identity = this.verification.verdict?.identity;
-    if (!this.keys || !identity || this.verification.blocked) {
-      this.keysProblem = this.keys && this.verification.blocked ? 'tab_linked_keys_failed' : 'tab_linked_keys_missing';
+    const identity = this.checked?.identity;
+    if (!this.keys || !identity || this.checked?.blocked) {
+      this.keysProblem = this.keys && this.checked?.blocked ? 'tab_linked_keys_failed' : 'tab_linked_keys_missing';
       this.keysInput.value?.focus();
       return;
     }
@@ -217,7 +241,9 @@ export class BoaLinkedAccounts extends LitElement {
     if (!this.accounts) return html`<p class="progress">${t('tab_loading')}</p>`;
     if (this.accounts.length === 0) return html`<p>${t('tab_linked_none')}</p>`;
     return html`<table>
-      <caption class="visually-hidden">${t('tab_linked_heading')}</caption>
+      <caption class="visually-hidden">
+        ${t('tab_linked_heading')}
+      </caption>
       <thead>
         <tr>
           <th scope="col">${t('tab_linked_enterprise')}</th>
@@ -227,17 +253,22 @@ export class BoaLinkedAccounts extends LitElement {
       </thead>
       <tbody>
         ${this.accounts.map(
-          (account) => html`<tr data-enterprise=${account.enterpriseId}>
-            <td>${account.name}</td>
-            <td>
-              ${statusIcon(t, account.hasAmazonCredentials ? 'pass' : 'fail')}
-              ${account.hasAmazonCredentials ? t('tab_linked_has_credentials') : t('tab_linked_no_credentials')}
-              ${account.hasAmazonCredentials
-                ? nothing
-                : html`<button type="button" class="link" @click=${() => this.openForm(account.name)}>${t('tab_linked_add_keys_for', {name: account.name})}</button>`}
-            </td>
-            <td>${account.awsAccountId ? formatAccount(account.awsAccountId) : t('tab_linked_account_unknown')}</td>
-          </tr>`,
+          (account) =>
+            html`<tr data-enterprise=${account.enterpriseId}>
+              <td>${account.name}</td>
+              <td>
+                ${statusIcon(t, account.hasAmazonCredentials ? 'pass' : 'fail')}
+                ${account.hasAmazonCredentials ? t('tab_linked_has_credentials') : t('tab_linked_no_credentials')}
+                ${
+                  account.hasAmazonCredentials
+                    ? nothing
+                    : html`<button type="button" class="link" @click=${() => this.openForm(account.name)}>
+                        ${t('tab_linked_add_keys_for', {name: account.name})}
+                      </button>`
+                }
+              </td>
+              <td>${account.awsAccountId ? formatAccount(account.awsAccountId) : t('tab_linked_account_unknown')}</td>
+            </tr>`,
         )}
       </tbody>
     </table>`;
@@ -252,7 +283,8 @@ export class BoaLinkedAccounts extends LitElement {
     if ('failure' in value) {
       const {code, facts} = value.failure;
       // A failed credentials step names its cause (that step's own code and facts): show that message too.
-      const cause = code === 'ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED' || code === 'ABIQUO_ACCOUNT_NOT_ADDED' ? (facts?.cause as AbiquoCode | undefined) : undefined;
+      const cause =
+        code === 'ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED' || code === 'ABIQUO_ACCOUNT_NOT_ADDED' ? (facts?.cause as AbiquoCode | undefined) : undefined;
       return html`<div class="alert alert--fail">
         <p>${abiquoMessage(t, code, facts)}</p>
         ${cause ? html`<p data-cause=${cause}>${abiquoMessage(t, cause, facts)}</p>` : nothing}
@@ -263,8 +295,7 @@ export class BoaLinkedAccounts extends LitElement {
 
   override render() {
     const t = this.services.t;
-    const verdict: Verdict | undefined = this.verification.verdict;
-    const identity = verdict?.identity;
+    const identity = this.checked?.identity;
     const refusal = identity && refusalFor(identity, this.usedAccounts);
     const busy = this.add.status === TaskStatus.PENDING;
     return html`
@@ -289,35 +320,41 @@ export class BoaLinkedAccounts extends LitElement {
           />
           <span class="help" id="name-error" role="alert">${this.nameProblem ? t(this.nameProblem) : ''}</span>
         </div>
-        <boa-keys-entry
+        <boa-verified-keys
           .services=${this.services}
           heading=${t('tab_linked_keys_heading')}
           .expectedUserName=${PUBLIC_USER}
           .note=${t('tab_linked_not_saved_yet')}
-          .errors=${fieldErrors(t, this.verification.checks, this.services.language)}
-          ?accepted=${Boolean(this.keys && identity && !this.verification.blocked)}
-          @boa-keys-input=${this.handleKeysInput}
+          .checksLabel=${t('tab_linked_checks')}
+          @boa-keys-verified=${this.handleVerified}
+          @boa-keys-checking=${this.handleChecking}
           ${ref(this.keysInput)}
-        ></boa-keys-entry>
-        <p ?hidden=${!identity}>${identity ? describeIdentity(t, identity) : ''}</p>
+        ></boa-verified-keys>
         <p class="alert alert--fail" role="alert" ?hidden=${!this.refused}>
           ${this.refused ? html`${t(this.refused.key, this.refused.subs)} ${t(this.refused.overridable ? 'tab_linked_refuse_override_hint' : 'tab_linked_refuse_final')}` : ''}
         </p>
         <div class="field field--check" ?hidden=${!refusal?.overridable}>
-          <input id="override" type="checkbox" .checked=${this.override} @change=${(event: Event) => ((this.override = (event.target as HTMLInputElement).checked), (this.refused = undefined))} />
+          <input
+            id="override"
+            type="checkbox"
+            .checked=${this.override}
+            @change=${(event: Event) => ((this.override = (event.target as HTMLInputElement).checked), (this.refused = undefined))}
+          />
           <label for="override">${t('tab_linked_override_label')}</label>
         </div>
         <div class="field field--check">
-          <input id="keep" type="checkbox" .checked=${this.keepOnFailure} @change=${(event: Event) => (this.keepOnFailure = (event.target as HTMLInputElement).checked)} />
+          <input
+            id="keep"
+            type="checkbox"
+            .checked=${this.keepOnFailure}
+            @change=${(event: Event) => (this.keepOnFailure = (event.target as HTMLInputElement).checked)}
+          />
           <label for="keep">${t('tab_linked_keep_label')}</label>
         </div>
         <p class="alert alert--fail" role="alert" ?hidden=${!this.keysProblem}>${this.keysProblem ? t(this.keysProblem) : ''}</p>
-        <boa-check-list .t=${t} language=${this.services.language} .checks=${this.verification.checks} ?running=${this.verification.running} label=${t('tab_linked_checks')}></boa-check-list>
         <div class="actions">
-          <button type="submit" class="primary" ?disabled=${busy || this.verification.running}>${t('tab_linked_add')}</button>
-          <button type="button" ?hidden=${!this.verification.running && !busy} @click=${() => (this.verification.cancel(), this.add.abort())}>
-            ${t('tab_cancel')}
-          </button>
+          <button type="submit" class="primary" ?disabled=${busy || this.checking}>${t('tab_linked_add')}</button>
+          <button type="button" ?hidden=${!busy} @click=${() => this.add.abort()}>${t('tab_cancel')}</button>
         </div>
         <div class="outcome" aria-live="polite" tabindex="-1" ${ref(this.outcomeRegion)}>${this.renderAddOutcome()}</div>
       </form>

@@ -1,6 +1,6 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {LINKED_ACCOUNT, LINKED_KEYS, PRICING_KEYS, fakeServices} from '../../../test/helpers/fake-services.ts';
-import {accessKeysCsv, deep, paste} from '../shared/test-utils.ts';
+import {accessKeysCsv, deep, paste} from '../../../test/helpers/components.ts';
 import type {BoaPricingCredentials} from './boa-pricing-credentials.ts';
 
 async function mount() {
@@ -26,7 +26,7 @@ describe('<boa-pricing-credentials>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('takes abiquo-billing-user\'s row from a credentials.csv of several users, wherever it is', async () => {
+  it("takes abiquo-billing-user's row from a credentials.csv of several users, wherever it is", async () => {
     const {el, fake} = await mount();
     const csv = `User name,Password,Access key ID,Secret access key,Console login link\nabiquo-billing-user-public,,${LINKED_KEYS.accessKeyId},${LINKED_KEYS.secretAccessKey},\nabiquo-billing-user,,${PRICING_KEYS.accessKeyId},${PRICING_KEYS.secretAccessKey},\n`;
     setTimeout(() => paste(deep(el, 'boa-keys-input', '#paste'), csv));

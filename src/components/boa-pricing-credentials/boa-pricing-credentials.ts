@@ -1,12 +1,10 @@
 import {LitElement, html, nothing, type CSSResultGroup} from 'lit';
 import {createRef, ref} from 'lit/directives/ref.js';
-import type {AwsKeys, Identity, Verdict} from '../../aws/types.ts';
-import type {BoaKeysEntry} from '../boa-keys-entry/boa-keys-entry.ts';
-import {BoaKeysVerifiedEvent, type BoaKeysInputEvent} from '../events.ts';
+import type {AwsKeys, Identity} from '../../aws/types.ts';
+import type {BoaVerifiedKeys} from '../boa-verified-keys/boa-verified-keys.ts';
+import {BoaKeysVerifiedEvent, type BoaKeysCheckingEvent} from '../events.ts';
 import type {BillingServices} from '../services.ts';
 import {describeIdentity, formatAccount} from '../shared/identity.ts';
-import {Verification} from '../shared/keys-verification.ts';
-import {fieldErrors} from '../shared/messages.ts';
 import {baseStyles} from '../shared/styles.ts';
 import type {UsedAccount} from '../shared/used-accounts.ts';
 import styles from './boa-pricing-credentials.styles.ts';
@@ -27,11 +25,13 @@ export class BoaPricingCredentials extends LitElement {
     saved: {type: Boolean},
     usedAccounts: {attribute: false},
     pasting: {state: true},
+    checking: {state: true},
   };
 
-  private readonly verification = new Verification(this, () => this.services, (verdict) => this.handleVerdict(verdict));
-  private readonly keysInput = createRef<BoaKeysEntry>();
+  private readonly keysForm = createRef<BoaVerifiedKeys>();
   private keys: AwsKeys | undefined;
+  /** Whose the keys entered are, once checked. */
+  private identity: Identity | undefined;
   /** Whose keys were saved last, still shown once the verification (which held the secret) is forgotten. */
   private savedIdentity: Identity | undefined;
 
@@ -43,28 +43,38 @@ export class BoaPricingCredentials extends LitElement {
   declare usedAccounts: readonly UsedAccount[];
   /** The operator asked for the form although keys are saved (to check or replace them). */
   declare private pasting: boolean;
+  /** A check of the keys entered is running. */
+  declare private checking: boolean;
 
   constructor() {
     super();
     this.saved = false;
     this.usedAccounts = [];
     this.pasting = false;
+    this.checking = false;
   }
 
   /** Saved and nothing pasted in this tab: the step is done and shows as one line, the form on demand. */
   private get folded(): boolean {
-    return this.saved && !this.pasting && !this.keys && !this.verification.verdict && !this.verification.running;
+    return this.saved && !this.pasting && !this.keys && !this.checking;
   }
 
   /** Forgets the pasted keys once they are saved: the secret leaves memory and the form. */
   clearSecret(): void {
-    this.savedIdentity = this.verification.verdict?.identity ?? this.savedIdentity;
+    this.savedIdentity = this.identity ?? this.savedIdentity;
     this.keys = undefined;
-    this.keysInput.value?.clear();
+    this.identity = undefined;
     // The checks shown were of the keys just cleared; the identity stays as saved.
-    this.verification.reset();
+    this.keysForm.value?.clear();
     this.pasting = false;
     this.requestUpdate();
+  }
+
+  /** Complete once the key form is rendered too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.keysForm.value?.updateComplete;
+    return done;
   }
 
   override focus(): void {
@@ -74,55 +84,46 @@ export class BoaPricingCredentials extends LitElement {
   private async openForm(): Promise<void> {
     this.pasting = true;
     await this.updateComplete;
-    this.keysInput.value?.focus();
+    this.keysForm.value?.focus();
   }
 
-  private handleKeysInput(event: BoaKeysInputEvent): void {
+  private handleVerified(event: BoaKeysVerifiedEvent): void {
     event.stopPropagation();
-    this.keys = event.keys;
+    this.keys = event.detail.keys;
+    this.identity = event.detail.identity;
     this.savedIdentity = undefined;
-    if (!event.keys) {
-      this.verification.reset();
-      this.dispatchEvent(new BoaKeysVerifiedEvent({keys: undefined, blocked: false}));
-      return;
-    }
-    this.verification.run({keys: event.keys, expectedUserName: PRICING_USER});
+    this.dispatchEvent(new BoaKeysVerifiedEvent(event.detail));
   }
 
-  private handleVerdict(verdict: Verdict): void {
-    const blocked = verdict.checks.some((check) => check.status === 'fail');
-    this.dispatchEvent(new BoaKeysVerifiedEvent({keys: this.keys, ...(verdict.identity ? {identity: verdict.identity} : {}), blocked}));
+  private handleChecking(event: BoaKeysCheckingEvent): void {
+    this.checking = event.detail.running;
   }
 
   override render() {
     const t = this.services.t;
-    const verdict = this.verification.verdict;
-    const identity = verdict?.identity ?? this.savedIdentity;
+    const identity = this.identity ?? this.savedIdentity;
     const elsewhere = identity && this.usedAccounts.find((used) => used.account === identity.account);
     return html`
       <p>
         ${t(this.saved ? 'tab_pricing_saved' : 'tab_pricing_intro')}
         ${this.folded ? html`<button type="button" class="link open-form" @click=${this.openForm}>${t('tab_pricing_paste_again')}</button>` : nothing}
       </p>
-      <boa-keys-entry
+      <p class="identity" ?hidden=${!this.folded || !this.savedIdentity}>${this.savedIdentity ? describeIdentity(t, this.savedIdentity) : ''}</p>
+      <boa-verified-keys
         ?hidden=${this.folded}
         .services=${this.services}
         heading=${t('tab_pricing_heading')}
         .expectedUserName=${PRICING_USER}
         .note=${t('tab_pricing_not_saved_yet')}
-        .errors=${fieldErrors(t, this.verification.checks, this.services.language)}
-        ?accepted=${Boolean(this.keys && identity && !this.verification.blocked)}
-        @boa-keys-input=${this.handleKeysInput}
-        ${ref(this.keysInput)}
-      ></boa-keys-entry>
-      <p class="identity" ?hidden=${!identity}>${identity ? describeIdentity(t, identity) : ''}</p>
+        .identityShown=${this.savedIdentity}
+        .checksLabel=${t('tab_pricing_checks')}
+        @boa-keys-verified=${this.handleVerified}
+        @boa-keys-checking=${this.handleChecking}
+        ${ref(this.keysForm)}
+      ></boa-verified-keys>
       <p class="alert alert--warn" ?hidden=${!elsewhere}>
         ${elsewhere ? t('tab_account_used_elsewhere', {account: formatAccount(elsewhere.account), where: elsewhere.where}) : ''}
       </p>
-      <boa-check-list .t=${t} language=${this.services.language} .checks=${this.verification.checks} ?running=${this.verification.running} label=${t('tab_pricing_checks')}></boa-check-list>
-      <div class="actions" ?hidden=${!this.verification.running}>
-        <button type="button" @click=${() => this.verification.cancel()}>${t('tab_cancel')}</button>
-      </div>
     `;
   }
 }

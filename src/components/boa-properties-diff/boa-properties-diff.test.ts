@@ -1,8 +1,8 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {OTHER_PROPERTIES, PRICING_KEYS, fakeServices} from '../../../test/helpers/fake-services.ts';
-import '../shared/test-utils.ts';
+import '../../../test/helpers/components.ts';
 import type {BoaPropertiesDiff} from './boa-properties-diff.ts';
-import {SAVED} from '../../../test/helpers/saved-text.ts';
+import {SAVED} from '../../../sandbox/drive/saved-text.ts';
 
 const desired = {amazon_bucket: 'billing-bucket', amazon_bucket_region: 'eu-west-1', amazon_mpa: 'shared'};
 const current = {...OTHER_PROPERTIES, amazon_bucket: 'old-bucket'};
@@ -23,7 +23,9 @@ describe('<boa-properties-diff>', () => {
 
   it('shows each amazon_* property current → new and how many others stay untouched', async () => {
     const {el} = await mount();
-    expect(text(el.shadowRoot!.querySelector('tr[data-property="amazon_bucket"]')!)).to.contain('old-bucket').and.contain('billing-bucket');
+    expect(text(el.shadowRoot!.querySelector('tr[data-property="amazon_bucket"]')!))
+      .to.contain('old-bucket')
+      .and.contain('billing-bucket');
     expect(text(el.shadowRoot!.querySelector('tr[data-property="amazon_mpa"]')!)).to.contain('—');
     expect(text(el)).to.contain('Other properties left as they are: 2.');
   });
@@ -71,11 +73,13 @@ describe('<boa-properties-diff>', () => {
 
   it('after a Cancel says nothing of the Apply remains and shows the properties read back', async () => {
     const {el, fake} = await mount();
-    fake.abiquo.slow.set('applySetup', 150);
+    // The Apply reaches the server, which answers only once the operator has cancelled.
+    const answer = fake.abiquo.hold('applySetup');
     const reloaded = oneEvent(el, 'boa-properties-reloaded');
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
     await el.updateComplete;
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Cancel'))!.click();
+    answer();
     await waitUntil(() => text(el).includes('Cancelled: nothing of this Apply remains.'), 'the Cancel was never reported');
     expect(fake.abiquo.savedCredentials).to.be.empty;
     expect((await reloaded).detail.properties).to.deep.include(OTHER_PROPERTIES);
@@ -83,14 +87,22 @@ describe('<boa-properties-diff>', () => {
 
   it('notes what each platform version expects for a gzip report, and keeps an existing GZIP as it is', async () => {
     const t = fakeServices().services;
-    const writing = await fixture<BoaPropertiesDiff>(html`<boa-properties-diff .services=${t} .current=${{}} .desired=${{amazon_billing_compress_format: 'GZ'}}></boa-properties-diff>`);
+    const writing = await fixture<BoaPropertiesDiff>(
+      html`<boa-properties-diff .services=${t} .current=${{}} .desired=${{amazon_billing_compress_format: 'GZ'}}></boa-properties-diff>`,
+    );
     expect(text(writing)).to.contain('amazon_billing_compress_format is GZ for a gzip report. Abiquo 5.x and 6.0 documentation spells it GZIP');
     const keeping = await fixture<BoaPropertiesDiff>(
-      html`<boa-properties-diff .services=${t} .current=${{amazon_billing_compress_format: 'GZIP'}} .desired=${{amazon_billing_compress_format: 'GZIP'}}></boa-properties-diff>`,
+      html`<boa-properties-diff
+        .services=${t}
+        .current=${{amazon_billing_compress_format: 'GZIP'}}
+        .desired=${{amazon_billing_compress_format: 'GZIP'}}
+      ></boa-properties-diff>`,
     );
     expect(text(keeping)).to.contain('amazon_billing_compress_format is GZIP for a gzip report');
     expect(text(keeping)).to.contain('nothing to apply');
-    const zip = await fixture<BoaPropertiesDiff>(html`<boa-properties-diff .services=${t} .current=${{}} .desired=${{amazon_billing_compress_format: 'ZIP'}}></boa-properties-diff>`);
+    const zip = await fixture<BoaPropertiesDiff>(
+      html`<boa-properties-diff .services=${t} .current=${{}} .desired=${{amazon_billing_compress_format: 'ZIP'}}></boa-properties-diff>`,
+    );
     expect(zip.shadowRoot!.querySelector('[data-note="compress-format"]')).to.equal(null);
   });
 

@@ -3,7 +3,8 @@ import {LitElement, html, nothing, type CSSResultGroup, type PropertyValues} fro
 import {createRef, ref} from 'lit/directives/ref.js';
 import type {AwsKeys} from '../../aws/types.ts';
 import {BoaAppliedEvent, BoaCredentialsSavedEvent, BoaPropertiesReloadedEvent} from '../events.ts';
-import type {ApplyReport, BillingServices} from '../services.ts';
+import type {ApplyReport} from '../../abiquo/types.ts';
+import type {BillingServices} from '../services.ts';
 import {focusWithin, keepFocus} from '../shared/focus.ts';
 import {abiquoMessage} from '../shared/messages.ts';
 import {statusIcon} from '../shared/status-icon.ts';
@@ -77,7 +78,11 @@ export class BoaPropertiesDiff extends LitElement {
       const outcome = {report, wanted, loaded, withKeys: Boolean(keys), at: new Date()};
       if (report.stored) {
         const done = !report.failure && !report.cancelled;
-        this.dispatchEvent(done ? new BoaAppliedEvent({properties: report.stored.properties, credentialsSaved: report.credentialsSaved}) : new BoaPropertiesReloadedEvent({properties: report.stored.properties}));
+        this.dispatchEvent(
+          done
+            ? new BoaAppliedEvent({properties: report.stored.properties, credentialsSaved: report.credentialsSaved})
+            : new BoaPropertiesReloadedEvent({properties: report.stored.properties}),
+        );
       }
       return outcome;
     },
@@ -159,15 +164,24 @@ export class BoaPropertiesDiff extends LitElement {
     } as const;
     const [propertiesStatus, propertiesMessage] = propertiesText[properties.line];
     const steps = html`<ul class="steps">
-      ${outcome.withKeys
-        ? html`<li>${statusIcon(t, report.credentialsSaved ? 'pass' : 'skipped')} ${t(report.credentialsSaved ? 'tab_apply_credentials_saved' : 'tab_apply_credentials_failed')}</li>`
-        : nothing}
+      ${
+        outcome.withKeys
+          ? html`<li>
+              ${statusIcon(t, report.credentialsSaved ? 'pass' : 'skipped')}
+              ${t(report.credentialsSaved ? 'tab_apply_credentials_saved' : 'tab_apply_credentials_failed')}
+            </li>`
+          : nothing
+      }
       <li>${statusIcon(t, propertiesStatus)} ${propertiesMessage}</li>
     </ul>`;
     const untouched = !report.credentialsSaved && properties.line === 'not-saved';
     const undo = report.undoFailure ? html`<p>${abiquoMessage(t, report.undoFailure.code, report.undoFailure.facts)}</p>` : nothing;
     if (report.cancelled) {
-      return html`<div class="alert alert--warn">${steps}<p>${t(untouched ? 'tab_apply_cancelled' : 'tab_apply_cancelled_late')}</p>${undo}</div>`;
+      return html`<div class="alert alert--warn">
+        ${steps}
+        <p>${t(untouched ? 'tab_apply_cancelled' : 'tab_apply_cancelled_late')}</p>
+        ${undo}
+      </div>`;
     }
     if (!report.failure) {
       const time = new Intl.DateTimeFormat(this.services.language, {timeStyle: 'short'}).format(outcome.at);
@@ -209,7 +223,9 @@ export class BoaPropertiesDiff extends LitElement {
     const t = this.services.t;
     return html`
       <table>
-        <caption class="visually-hidden">${t('tab_diff_caption')}</caption>
+        <caption class="visually-hidden">
+          ${t('tab_diff_caption')}
+        </caption>
         <thead>
           <tr>
             <th scope="col">${t('tab_diff_property')}</th>
@@ -242,16 +258,19 @@ export class BoaPropertiesDiff extends LitElement {
     const changes = Object.keys(this.changes()).length;
     const nothingToDo = changes === 0 && !this.keys;
     // Right after a save, the outcome says what was saved: "nothing to apply" above it would read as nothing done.
-    const justSaved = !this.staleOutcome && this.apply.status === TaskStatus.COMPLETE && !this.apply.value?.report.failure && !this.apply.value?.report.cancelled;
+    const justSaved =
+      !this.staleOutcome && this.apply.status === TaskStatus.COMPLETE && !this.apply.value?.report.failure && !this.apply.value?.report.cancelled;
     const restoring = this.lost.length > 0;
     return html`
       ${restoring ? html`<p class="alert alert--warn" role="alert">${t('tab_restore_lost', {properties: [...this.lost]})}</p>` : nothing}
-      ${justSaved && nothingToDo
-        ? html`<details>
-            <summary>${t('tab_diff_written', {count: entries.length})}</summary>
-            ${this.renderValues(entries, untouched, desired)}
-          </details>`
-        : this.renderValues(entries, untouched, desired)}
+      ${
+        justSaved && nothingToDo
+          ? html`<details>
+              <summary>${t('tab_diff_written', {count: entries.length})}</summary>
+              ${this.renderValues(entries, untouched, desired)}
+            </details>`
+          : this.renderValues(entries, untouched, desired)
+      }
       <p ?hidden=${!nothingToDo || justSaved}>${t('tab_diff_nothing')}</p>
       <p ?hidden=${!this.blockedReason}>${this.blockedReason ?? ''}</p>
       <div class="actions">

@@ -1,7 +1,7 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {createTranslator} from '../../shared/i18n.ts';
 import type {SetupFacts} from '../boa-setup-status/setup-items.ts';
-import '../shared/test-utils.ts';
+import '../../../test/helpers/components.ts';
 import type {BoaSavedLine} from './boa-saved-line.ts';
 import {savedLine} from './saved-line.ts';
 
@@ -29,7 +29,11 @@ describe('<boa-saved-line>', () => {
     );
     setTimeout(() => line.querySelector('button')!.click());
     expect((await oneEvent(el, 'boa-fix')).detail.section).to.equal('properties');
-    const partial = savedLine({...facts, keynode: {...facts.keynode, properties: {amazon_bucket: 'b'}, hasPricingCredentials: true}, pricingVerified: undefined});
+    const partial = savedLine({
+      ...facts,
+      keynode: {...facts.keynode, properties: {amazon_bucket: 'b'}, hasPricingCredentials: true},
+      pricingVerified: undefined,
+    });
     expect(partial.saved.map((phrase) => createTranslator('es')(phrase.key, phrase.facts))).to.deep.equal([
       'credenciales de precios',
       '1 de las 2 propiedades amazon_* necesarias',
@@ -50,5 +54,4 @@ describe('<boa-saved-line>', () => {
     expect(el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Aún no hay nada guardado en Acme.');
     expect(el.shadowRoot!.querySelector('button')).to.be.null;
   });
-
 });

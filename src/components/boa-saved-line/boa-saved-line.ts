@@ -29,10 +29,14 @@ export class BoaSavedLine extends LitElement {
     const phrases = (list: SavedLine['saved']) => list.map((phrase) => t(phrase.key, phrase.facts));
     return html`<p>
       <strong>${line.saved.length > 0 ? t('tab_saved_line', {name: line.name, saved: phrases(line.saved)}) : t('tab_saved_none', {name: line.name})}</strong>
-      ${line.unsaved.length > 0
-        ? html`<span class="unsaved">${t('tab_unsaved_line', {unsaved: phrases(line.unsaved)})}</span>
-            <button type="button" class="link" @click=${() => this.dispatchEvent(new BoaFixEvent({section: 'properties'}))}>${t('tab_setup_fix_apply')}</button>`
-        : nothing}
+      ${
+        line.unsaved.length > 0
+          ? html`<span class="unsaved">${t('tab_unsaved_line', {unsaved: phrases(line.unsaved)})}</span>
+              <button type="button" class="link" @click=${() => this.dispatchEvent(new BoaFixEvent({section: 'properties'}))}>
+                ${t('tab_setup_fix_apply')}
+              </button>`
+          : nothing
+      }
     </p>`;
   }
 }

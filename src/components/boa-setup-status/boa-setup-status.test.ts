@@ -1,6 +1,6 @@
 import {expect, fixture, html, oneEvent} from '@open-wc/testing';
 import {createTranslator} from '../../shared/i18n.ts';
-import '../shared/test-utils.ts';
+import '../../../test/helpers/components.ts';
 import type {BoaSetupStatus} from './boa-setup-status.ts';
 import {savedLine} from '../boa-saved-line/saved-line.ts';
 import {setupItems, type SetupFacts} from './setup-items.ts';
@@ -34,17 +34,29 @@ describe('<boa-setup-status>', () => {
   });
 
   it('does not show keys that were checked but not saved as done', async () => {
-    const base = {keynode: {enterprise: {id: 7, name: 'Acme', keyNode: true, reseller: false}, properties: {}, hasPricingCredentials: false}, linked: [], desired: undefined, required: []};
+    const base = {
+      keynode: {enterprise: {id: 7, name: 'Acme', keyNode: true, reseller: false}, properties: {}, hasPricingCredentials: false},
+      linked: [],
+      desired: undefined,
+      required: [],
+    };
     const unsaved = setupItems({...base, pricingVerified: true}).find((item) => item.id === 'pricing')!;
     expect([unsaved.status, unsaved.reason]).to.deep.equal(['pass', 'tab_setup_pricing_checked']);
     expect(savedLine({...base, pricingVerified: true}).unsaved.map((phrase) => phrase.key)).to.deep.equal(['tab_unsaved_pricing']);
-    const replacing = setupItems({...base, keynode: {...base.keynode, hasPricingCredentials: true}, pricingVerified: true}).find((item) => item.id === 'pricing')!;
+    const replacing = setupItems({...base, keynode: {...base.keynode, hasPricingCredentials: true}, pricingVerified: true}).find(
+      (item) => item.id === 'pricing',
+    )!;
     expect([replacing.status, replacing.reason]).to.deep.equal(['pass', 'tab_setup_pricing_verified']);
   });
 
   it('folds the lines in order away and keeps what needs doing in view', async () => {
     const facts: SetupFacts = {
-      keynode: {enterprise: {id: 7, name: 'Acme', keyNode: true, reseller: false}, properties: {}, hasPricingCredentials: true, scope: {id: 3, name: 'S', computeResources: 0}},
+      keynode: {
+        enterprise: {id: 7, name: 'Acme', keyNode: true, reseller: false},
+        properties: {},
+        hasPricingCredentials: true,
+        scope: {id: 3, name: 'S', computeResources: 0},
+      },
       linked: [],
       pricingVerified: undefined,
       desired: undefined,

@@ -48,9 +48,11 @@ export class BoaSetupStatus extends LitElement {
     const t = this.t;
     return html`<li data-item=${item.id} data-status=${item.status}>
       ${statusIcon(t, item.status)}<span class="reason">${t(item.reason, item.facts)}</span>
-      ${item.fix && item.status !== 'pass'
-        ? html`<button type="button" class="link" @click=${() => this.handleFix(item.fix!.section)}>${t(item.fix.label)}</button>`
-        : nothing}
+      ${
+        item.fix && item.status !== 'pass'
+          ? html`<button type="button" class="link" @click=${() => this.handleFix(item.fix!.section)}>${t(item.fix.label)}</button>`
+          : nothing
+      }
     </li>`;
   }
 
@@ -63,14 +65,16 @@ export class BoaSetupStatus extends LitElement {
       <ul aria-label=${t('tab_setup_heading')} ?hidden=${open.length === 0} aria-busy=${this.running ? 'true' : 'false'}>
         ${open.map((item) => this.renderItem(item))}
       </ul>
-      ${done.length > 0
-        ? html`<details>
-            <summary>${statusIcon(t, 'pass')} ${t('tab_setup_in_order', {count: done.length})}</summary>
-            <ul>
-              ${done.map((item) => this.renderItem(item))}
-            </ul>
-          </details>`
-        : nothing}
+      ${
+        done.length > 0
+          ? html`<details>
+              <summary>${statusIcon(t, 'pass')} ${t('tab_setup_in_order', {count: done.length})}</summary>
+              <ul>
+                ${done.map((item) => this.renderItem(item))}
+              </ul>
+            </details>`
+          : nothing
+      }
       <div class="actions">
         <button type="button" aria-disabled=${this.running ? 'true' : 'false'} @click=${this.handleReverify}>${t('tab_reverify')}</button>
         <span class="progress" role="status">${this.running ? t('tab_checking') : ''}</span>

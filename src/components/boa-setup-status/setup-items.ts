@@ -1,7 +1,7 @@
 import type {CheckStatus} from '../../aws/types.ts';
 import type {MessageKey, Substitutions} from '../../shared/i18n.ts';
 import type {TabSection} from '../events.ts';
-import type {KeynodeState, LinkedAccount} from '../services.ts';
+import type {KeynodeState, LinkedAccount} from '../../abiquo/types.ts';
 
 /** One line of the setup checklist: status, a one-line reason and the section whose form fixes it. */
 export interface SetupItem {
@@ -27,7 +27,11 @@ export interface SetupFacts {
   readonly required: readonly string[];
 }
 
-/** The billing-only checklist of SPEC §2.1, derived from state only (no request). */
+/**
+ * The setup status's checklist of the keynode's whole billing-only setup (a scope without compute resources,
+ * pricing credentials, the `amazon_*` properties, linked accounts with public credentials), derived from state only
+ * (no request).
+ */
 export function setupItems(facts: SetupFacts): SetupItem[] {
   return [scopeItem(facts), pricingItem(facts), propertiesItem(facts), linkedItem(facts)];
 }
@@ -35,7 +39,8 @@ export function setupItems(facts: SetupFacts): SetupItem[] {
 function scopeItem({keynode}: SetupFacts): SetupItem {
   const scope = keynode.scope;
   if (!scope) return {id: 'scope', status: 'skipped', reason: 'tab_setup_scope_unknown'};
-  if (scope.computeResources > 0) return {id: 'scope', status: 'warn', reason: 'tab_setup_scope_compute', facts: {scope: scope.name, count: scope.computeResources}};
+  if (scope.computeResources > 0)
+    return {id: 'scope', status: 'warn', reason: 'tab_setup_scope_compute', facts: {scope: scope.name, count: scope.computeResources}};
   return {id: 'scope', status: 'pass', reason: 'tab_setup_scope_ok', facts: {scope: scope.name}};
 }
 
@@ -52,12 +57,25 @@ function pricingItem({keynode, pricingVerified}: SetupFacts): SetupItem {
 function propertiesItem({keynode, desired, required, awaitingDelivery}: SetupFacts): SetupItem {
   const absent = required.filter((key) => !keynode.properties[key]);
   if (absent.length > 0) {
-    return {id: 'properties', status: 'fail', reason: 'tab_setup_properties_missing', facts: {properties: absent}, fix: {section: 'report', label: 'tab_setup_fix_report'}};
+    return {
+      id: 'properties',
+      status: 'fail',
+      reason: 'tab_setup_properties_missing',
+      facts: {properties: absent},
+      fix: {section: 'report', label: 'tab_setup_fix_report'},
+    };
   }
-  if (!desired) return {id: 'properties', status: 'skipped', reason: 'tab_setup_properties_unchecked', fix: {section: 'pricing', label: 'tab_setup_fix_pricing'}};
+  if (!desired)
+    return {id: 'properties', status: 'skipped', reason: 'tab_setup_properties_unchecked', fix: {section: 'pricing', label: 'tab_setup_fix_pricing'}};
   const differing = Object.keys(desired).filter((key) => keynode.properties[key] !== desired[key]);
   if (differing.length > 0) {
-    return {id: 'properties', status: 'warn', reason: 'tab_setup_properties_differ', facts: {properties: differing}, fix: {section: 'properties', label: 'tab_setup_fix_properties'}};
+    return {
+      id: 'properties',
+      status: 'warn',
+      reason: 'tab_setup_properties_differ',
+      facts: {properties: differing},
+      fix: {section: 'properties', label: 'tab_setup_fix_properties'},
+    };
   }
   if (awaitingDelivery) return {id: 'properties', status: 'warn', reason: 'tab_setup_properties_awaiting'};
   return {id: 'properties', status: 'pass', reason: 'tab_setup_properties_ok'};

@@ -88,4 +88,3 @@ export class Verification {
     return this.checks.some((check) => check.status === 'fail');
   }
 }
-

@@ -1,6 +1,6 @@
 import type {Check, InputField} from '../../aws/types.ts';
 import type {MessageKey, Translate} from '../../shared/i18n.ts';
-import type {AbiquoCode} from '../services.ts';
+import type {AbiquoCode} from '../../abiquo/codes.ts';
 import type {Failure} from '../../shared/result.ts';
 import {formatAccount} from './identity.ts';
 

@@ -130,14 +130,17 @@ async function launchChromium(work: string, extensionDir: string, options: Launc
 async function attachWorker(browser: Browser): Promise<WebWorker> {
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'), {timeout: 20_000});
   const worker = (await target.worker())!;
-  await poll(() => worker.evaluate('typeof chrome === "object" && Boolean(chrome.runtime && chrome.runtime.id)').catch(() => false), 'the extension service worker never finished starting');
+  await poll(
+    () => worker.evaluate('typeof chrome === "object" && Boolean(chrome.runtime && chrome.runtime.id)').catch(() => false),
+    'the extension service worker never finished starting',
+  );
   return worker;
 }
 
 /**
- * Firefox ESR over WebDriver BiDi (reference/firefox.md): the build is installed as a temporary add-on, with a
- * fixed internal UUID, optional permissions granted without the prompt (a prompt cannot be answered headless),
- * and the extension's console on stdout when `BOA_FIREFOX_CONSOLE` is set.
+ * Firefox ESR over WebDriver BiDi (docs/architecture.md, "Every e2e suite in both browsers"): the build is installed
+ * as a temporary add-on, with a fixed internal UUID, optional permissions granted without the prompt (a prompt cannot
+ * be answered headless), and the extension's console on stdout when `BOA_FIREFOX_CONSOLE` is set.
  */
 async function launchFirefox(work: string, extensionDir: string, options: LaunchOptions, cleanUp: () => void): Promise<ExtensionBrowser> {
   const browser = await puppeteer.launch({
@@ -162,8 +165,18 @@ async function launchFirefox(work: string, extensionDir: string, options: Launch
   const openExtensionPage = async (file: string): Promise<Page> => {
     const page = await browser.newPage();
     // page.goto never settles on moz-extension:// URLs: navigate without waiting, then wait for the document.
-    await (browser as unknown as BidiBrowser).connection.send('browsingContext.navigate', {context: frameContext(page), url: `${extensionOrigin}/${file}`, wait: 'none'});
-    await poll(() => page.evaluate(`location.href.startsWith(${JSON.stringify(extensionOrigin)}) && document.readyState === 'complete' && typeof chrome === 'object'`).catch(() => false), `${file} never loaded`);
+    await (browser as unknown as BidiBrowser).connection.send('browsingContext.navigate', {
+      context: frameContext(page),
+      url: `${extensionOrigin}/${file}`,
+      wait: 'none',
+    });
+    await poll(
+      () =>
+        page
+          .evaluate(`location.href.startsWith(${JSON.stringify(extensionOrigin)}) && document.readyState === 'complete' && typeof chrome === 'object'`)
+          .catch(() => false),
+      `${file} never loaded`,
+    );
     return page;
   };
   let context: Page | undefined;
@@ -223,7 +236,13 @@ export async function enableConsoleOrigin(ext: ExtensionBrowser, origin: string)
   // Both live regions are always there; wait until one of them speaks. (Polled from here: puppeteer's own
   // waitForFunction compiles code in the page, which the extension pages' CSP blocks in Firefox 140.)
   let text = '';
-  await poll(async () => (text = (await page.evaluate('[...document.querySelectorAll(\'[role="status"], [role="alert"]\')].map((e) => e.textContent.trim()).join(" ").trim()')) as string), 'the options page never answered');
+  await poll(
+    async () =>
+      (text = (await page.evaluate(
+        '[...document.querySelectorAll(\'[role="status"], [role="alert"]\')].map((e) => e.textContent.trim()).join(" ").trim()',
+      )) as string),
+    'the options page never answered',
+  );
   await page.close();
   return text;
 }

@@ -1,7 +1,7 @@
 /**
  * A real keyboard for the e2e keyboard test: X key events (xdotool) into a browser window on a private Xvfb
  * display. Firefox needs it: over WebDriver BiDi, Enter on a button after Enter on a dialog's tab link fires no
- * click, while the same keys from an X keyboard do (reference/firefox.md; docs/console-compatibility.md).
+ * click, while the same keys from an X keyboard do (docs/console-compatibility.md #23).
  */
 import {execFileSync, spawn, type ChildProcess} from 'node:child_process';
 import type {Page} from 'puppeteer-core';
@@ -24,7 +24,9 @@ export interface Display {
 
 /** Starts Xvfb on the first free display (it writes the number it took to fd 3). */
 export async function startXvfb(): Promise<Display> {
-  const server: ChildProcess = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], {stdio: ['ignore', 'ignore', 'ignore', 'pipe']});
+  const server: ChildProcess = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+  });
   const number = await new Promise<string>((resolve, reject) => {
     let text = '';
     server.stdio[3]!.on('data', (chunk: Buffer) => {

@@ -2,12 +2,12 @@
  * The test process's view of the simulated Abiquo API through its /__sandbox back door: what the API holds,
  * faults to inject, changes "made by someone else", expired sessions. Never through the browser.
  */
-import type {FaultSettings} from '../../sandbox/abiquo/faults.ts';
-import type {ElsewhereRecord} from '../../sandbox/elsewhere.ts';
-import type {Sandbox} from '../../sandbox/server.ts';
+import type {FaultSettings} from '../abiquo/faults.ts';
+import type {ElsewhereRecord} from '../elsewhere.ts';
+import type {Sandbox} from '../server.ts';
 
-export type {RedirectRule} from '../../sandbox/abiquo/faults.ts';
-export type {ElsewhereRecord, ElsewhereRequest} from '../../sandbox/elsewhere.ts';
+export type {RedirectRule} from '../abiquo/faults.ts';
+export type {ElsewhereRecord, ElsewhereRequest} from '../elsewhere.ts';
 
 export interface BackdoorCredential {
   readonly provider: string;

@@ -3,11 +3,11 @@
  * then `{type:'verdict'}` (or `{type:'error', code}`) out. A new start or a disconnect aborts the running one.
  * The secret arrives in the message, lives in this call only, and is never stored or echoed.
  */
-import {verifyPortName, type VerifyPortRequest, type VerifyPortResponse} from '../messaging/protocol.ts';
+import type {AwsEndpoints} from '../aws/aws-clients.ts';
+import type {Verdict} from '../aws/types.ts';
+import {verifySetup} from '../aws/verify-setup.ts';
+import {isVerifyPortRequest, verifyPortName, type VerifyPortResponse} from '../messaging/protocol.ts';
 import {logger} from '../shared/log.ts';
-import type {AwsEndpoints} from './aws-clients.ts';
-import type {Verdict} from './types.ts';
-import {verifySetup} from './verify-setup.ts';
 
 /** The subset of `chrome.runtime.Port` used here, so tests can pass a fake. */
 export interface PortLike {
@@ -32,19 +32,6 @@ const accessRevoked: Verdict = {checks: [{code: 'AWS_ACCESS_REVOKED', status: 'f
 
 const log = logger('aws-verify');
 
-const optionalInputFields = ['expectedUserName', 'bucket', 'region', 'prefix', 'reportName'] as const;
-const isText = (value: unknown, max: number) => typeof value === 'string' && value.length <= max;
-
-/** The whole `start` message is checked: known fields only, strings of sane length; anything else is refused. */
-function isStart(message: unknown): message is VerifyPortRequest {
-  const m = message as {type?: unknown; input?: Record<string, unknown>} | null;
-  if (m?.type !== 'start' || typeof m.input !== 'object' || m.input === null || Object.keys(m).length !== 2) return false;
-  const {keys, ...rest} = m.input;
-  const k = keys as Record<string, unknown> | null;
-  if (typeof k !== 'object' || k === null || Object.keys(k).length !== 2 || !isText(k.accessKeyId, 256) || !isText(k.secretAccessKey, 256)) return false;
-  return Object.entries(rest).every(([name, value]) => (optionalInputFields as readonly string[]).includes(name) && (value === undefined || isText(value, 2048)));
-}
-
 /** Returns false (and does nothing) for ports with another name. */
 export function handleVerifyPort(port: PortLike, deps: VerifyPortDeps = {}): boolean {
   if (port.name !== verifyPortName) return false;
@@ -58,28 +45,30 @@ export function handleVerifyPort(port: PortLike, deps: VerifyPortDeps = {}): boo
     current?.abort();
   });
   port.onMessage.addListener((message) => {
-    if (!isStart(message)) return post({type: 'error', code: 'INVALID_MESSAGE'});
+    if (!isVerifyPortRequest(message)) return post({type: 'error', code: 'INVALID_MESSAGE'});
     current?.abort();
     const controller = new AbortController();
     current = controller;
     const {signal} = controller;
     const allowed = deps.awsAllowed?.() ?? Promise.resolve(true);
-    allowed.then(async (yes) =>
-      yes
-        ? verifySetup(message.input, {
-            signal,
-            ...(deps.endpoints ? {endpoints: deps.endpoints} : {}),
-            ...(deps.timeoutMs ? {timeoutMs: deps.timeoutMs} : {}),
-            onCheck: (check) => !signal.aborted && post({type: 'check', check}),
-          })
-        : accessRevoked,
-    ).then(
-      (verdict) => !signal.aborted && post({type: 'verdict', verdict}),
-      (error: unknown) => {
-        log.error('verification failed', error);
-        if (!signal.aborted) post({type: 'error', code: 'INTERNAL'});
-      },
-    );
+    allowed
+      .then(async (yes) =>
+        yes
+          ? verifySetup(message.input, {
+              signal,
+              ...(deps.endpoints ? {endpoints: deps.endpoints} : {}),
+              ...(deps.timeoutMs ? {timeoutMs: deps.timeoutMs} : {}),
+              onCheck: (check) => !signal.aborted && post({type: 'check', check}),
+            })
+          : accessRevoked,
+      )
+      .then(
+        (verdict) => !signal.aborted && post({type: 'verdict', verdict}),
+        (error: unknown) => {
+          log.error('verification failed', error);
+          if (!signal.aborted) post({type: 'error', code: 'INTERNAL'});
+        },
+      );
   });
   return true;
 }

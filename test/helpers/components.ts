@@ -1,6 +1,6 @@
-/** Helpers for the components' browser tests (imported by *.test.ts only). */
+/** Helpers for the browser tests of the components and the console adapter: registers the components once. */
 import {sendKeys} from '@web/test-runner-commands';
-import {registerComponents} from '../register.ts';
+import {registerComponents} from '../../src/components/register.ts';
 
 registerComponents();
 

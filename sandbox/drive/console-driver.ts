@@ -3,8 +3,8 @@
  * open the Billing-only AWS tab. Selectors here are the simulated console's, not the extension's adapter.
  */
 import type {ElementHandle, Frame, Page} from 'puppeteer-core';
-import {BILLING_BUCKET, PRICING_KEY} from '../../sandbox/aws/demo-keys.ts';
-import {KEYNODE} from './e2e-world.ts';
+import {BILLING_BUCKET, PRICING_KEY} from '../aws/demo-keys.ts';
+import {KEYNODE} from './world.ts';
 import {protocolKeyboard, type Keyboard} from './real-keyboard.ts';
 
 export async function logIn(page: Page, consoleUrl: string, user: string, password: string): Promise<void> {
@@ -49,7 +49,8 @@ async function visibleText(element: ElementHandle<Element>): Promise<string> {
     while (stack.length > 0) {
       const node = stack.pop()!;
       if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-      else if (!(node instanceof Element && !node.checkVisibility())) stack.push(...[...(node instanceof Element && node.shadowRoot ? node.shadowRoot : node).childNodes].reverse());
+      else if (!(node instanceof Element && !node.checkVisibility()))
+        stack.push(...[...(node instanceof Element && node.shadowRoot ? node.shadowRoot : node).childNodes].reverse());
     }
     return parts.join(' ').replace(/\s+/g, ' ').trim();
   });
@@ -68,6 +69,7 @@ export async function sectionText(page: Page, section: Section): Promise<string>
 }
 
 const sectionElements = {
+  saved: 'boa-saved-line',
   status: 'boa-setup-status',
   pricing: 'boa-pricing-credentials',
   report: 'boa-cur-report',
@@ -111,7 +113,13 @@ export async function waitForDeep(page: Page, selector: string, timeout = 15_000
 }
 
 /** Logs in, opens the enterprise's edit dialog and its Billing-only AWS tab, and waits until it has loaded. */
-export async function openTabOf(page: Page, consoleUrl: string, login: {user: string; password: string}, enterprise: string, loaded: string | RegExp): Promise<void> {
+export async function openTabOf(
+  page: Page,
+  consoleUrl: string,
+  login: {user: string; password: string},
+  enterprise: string,
+  loaded: string | RegExp,
+): Promise<void> {
   await logIn(page, consoleUrl, login.user, login.password);
   await openEnterpriseDialog(page, enterprise);
   await openBillingTab(page);
@@ -180,7 +188,10 @@ export interface Keys {
 export async function typeKeys(page: Page, keys: Keys, section: KeysSection = 'pricing'): Promise<void> {
   const {root, form} = await keysForm(page, section);
   // Typed key by key into each field (a Locator's fill waits for checks Firefox 140 cannot run in an extension frame).
-  for (const [name, value] of [['key-id', keys.accessKeyId], ['secret', keys.secretAccessKey]] as const) {
+  for (const [name, value] of [
+    ['key-id', keys.accessKeyId],
+    ['secret', keys.secretAccessKey],
+  ] as const) {
     const field = (await root.waitForSelector(`${form} >>> input[name="${name}"]`))!;
     await field.evaluate((input) => ((input as HTMLInputElement).value = ''));
     await field.type(value);
@@ -240,12 +251,16 @@ export async function clickWhenStill(element: ElementHandle<Element>): Promise<v
   // below the dialog's fold (CDP's scroll-if-needed leaves it outside the viewport, and the click goes nowhere).
   await element.evaluate((e) => e.scrollIntoView({block: 'center'}));
   let before = '';
-  await waitForText(async () => {
-    const box = JSON.stringify(await element.boundingBox());
-    const still = box === before && box !== 'null';
-    before = box;
-    return still ? 'still' : '';
-  }, 'still', 15_000);
+  await waitForText(
+    async () => {
+      const box = JSON.stringify(await element.boundingBox());
+      const still = box === before && box !== 'null';
+      before = box;
+      return still ? 'still' : '';
+    },
+    'still',
+    15_000,
+  );
   await element.click();
 }
 

@@ -57,7 +57,10 @@ export async function startSimulatedAbiquo(scenario: AbiquoScenario): Promise<Si
       const login = await fetch(`${apiBase}/login`, {
         headers: {Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`, Accept: 'application/vnd.abiquo.user+json'},
       });
-      const cookie = login.headers.getSetCookie().find((c) => c.startsWith('auth='))?.split(';')[0];
+      const cookie = login.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('auth='))
+        ?.split(';')[0];
       if (!login.ok || !cookie) throw new Error(`login as ${user} failed: ${login.status}`);
       const log: Exchange[] = [];
       const sessionFetch: typeof fetch = async (input, init) => {
@@ -130,7 +133,12 @@ export const SCENARIO: AbiquoScenario = {
       defaultScope: 'acme',
       properties: {support_contact: 'ops@example.com', amazon_bucket: 'old-bucket', cost_center: 'CC-17'},
     },
-    'linked-a': {id: 50, name: 'Retail', defaultScope: 'acme', credentials: {AMAZON: {access: 'AKIAEXISTINGAEXAMPLE', key: 'existing/secret/for/retail/EXAMPLEKEY000'}}},
+    'linked-a': {
+      id: 50,
+      name: 'Retail',
+      defaultScope: 'acme',
+      credentials: {AMAZON: {access: 'AKIAEXISTINGAEXAMPLE', key: 'existing/secret/for/retail/EXAMPLEKEY000'}},
+    },
     'linked-b': {id: 51, name: 'Analytics', defaultScope: 'acme'},
     /** Activated in the keynode's scope but defaulting to another: not a linked account. */
     elsewhere: {id: 52, name: 'Elsewhere', defaultScope: 'other'},
