@@ -123,7 +123,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     aws = await startAws((scenario.aws as AwsScenario | undefined) ?? EMPTY_AWS, {
       ...(options.latencyMs === undefined ? {} : {latencyMs: options.latencyMs}),
       ...(options.storageDir === undefined ? {} : {storageDir: options.storageDir}),
-      ports: {s3: ports.s3, sts: ports.sts, cur: ports.cur},
+      ports: Object.fromEntries(Object.entries({s3: ports.s3, sts: ports.sts, cur: ports.cur}).filter(([, port]) => port !== undefined)),
     });
   } catch (error) {
     server.close();

@@ -11,12 +11,12 @@ export interface World {
 export const KEYNODE = {id: 42, name: 'Acme Customer Billing'} as const;
 
 /** Starts the scenario's sandbox and the browser with the extension; the console is enabled unless told otherwise. */
-export async function startWorld(scenario: string, options: {browser: BrowserName; enable?: boolean; display?: string}): Promise<World> {
+export async function startWorld(scenario: string, options: {browser: BrowserName; enable?: boolean; display?: string | undefined}): Promise<World> {
   const sandbox = await startSandbox({scenario});
   const ext = await launchWithExtension({
     browser: options.browser,
     headless: !options.display,
-    display: options.display,
+    ...(options.display ? {display: options.display} : {}),
     endpoints: {s3: sandbox.s3Url, sts: sandbox.stsUrl, cur: sandbox.curUrl},
   });
   if (options.enable ?? true) await enableConsoleOrigin(ext, sandbox.origin);

@@ -9,7 +9,7 @@
  */
 import {ListObjectsV2Command} from '@aws-sdk/client-s3';
 import {classifyAwsError, type AwsFailure} from './aws-errors.ts';
-import type {CheckContext} from './checks/check-context.ts';
+import {sendOptions, type CheckContext} from './checks/check-context.ts';
 import type {CurLayout, DiscoveredReport} from './types.ts';
 
 export interface DiscoveryOptions {
@@ -114,7 +114,7 @@ async function listFolder(
   for (let page = 0; page < maxPages && (page === 0 || more()); page++) {
     const out = await s3.send(
       new ListObjectsV2Command({Bucket: bucket, Prefix: folder, Delimiter: '/', MaxKeys: 1000, ...(token ? {ContinuationToken: token} : {})}),
-      {abortSignal: context.signal},
+      sendOptions(context),
     );
     children.push(...(out.CommonPrefixes ?? []).flatMap((p) => (p.Prefix ? [p.Prefix] : [])));
     keys.push(...(out.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : [])));

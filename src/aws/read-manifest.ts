@@ -4,7 +4,7 @@
  */
 import {GetObjectCommand, ListObjectsV2Command} from '@aws-sdk/client-s3';
 import {classifyAwsError} from './aws-errors.ts';
-import {failureCheck, type CheckContext} from './checks/check-context.ts';
+import {failureCheck, sendOptions, type CheckContext} from './checks/check-context.ts';
 import type {Check, Compression, DiscoveredReport, VerifiedReport} from './types.ts';
 
 /** Columns Abiquo's billing reads: both costs, the usage and payer accounts, the usage start, the product. */
@@ -112,7 +112,7 @@ async function otherManifest(bucket: string, region: string, folder: string, con
   try {
     const out = await context.clients
       .forRegion(region)
-      .s3.send(new ListObjectsV2Command({Bucket: bucket, Prefix: folder, Delimiter: '/', MaxKeys: 100}), {abortSignal: context.signal});
+      .s3.send(new ListObjectsV2Command({Bucket: bucket, Prefix: folder, Delimiter: '/', MaxKeys: 100}), sendOptions(context));
     return (out.Contents ?? []).map((o) => o.Key?.slice(folder.length) ?? '').find((name) => name.endsWith('-Manifest.json'));
   } catch {
     return undefined;
@@ -130,7 +130,7 @@ async function readPeriod(bucket: string, region: string, found: DiscoveredRepor
   let text: string;
   let lastModified: Date | undefined;
   try {
-    const out = await context.clients.forRegion(region).s3.send(new GetObjectCommand({Bucket: bucket, Key: key}), {abortSignal: context.signal});
+    const out = await context.clients.forRegion(region).s3.send(new GetObjectCommand({Bucket: bucket, Key: key}), sendOptions(context));
     text = (await out.Body?.transformToString()) ?? '';
     lastModified = out.LastModified;
   } catch (error) {

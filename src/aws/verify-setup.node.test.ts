@@ -27,6 +27,12 @@ const base: SetupInput = {
   prefix: 'cur',
   reportName: 'abiquo-hourly',
 };
+/** The pricing keys alone, checked without a bucket. */
+const {bucket: _bucket, ...keysOnly} = base;
+/** Overrides of `base`; a field set to undefined is left out (e.g. `{bucket: undefined}`: keys only). */
+type Overrides = {[K in keyof SetupInput]?: SetupInput[K] | undefined};
+const withOverrides = (input: Overrides): SetupInput =>
+  Object.fromEntries(Object.entries({...base, ...input}).filter(([, value]) => value !== undefined)) as unknown as SetupInput;
 
 const sandboxes = new Map<string, Promise<AwsSandbox>>();
 function sandbox(name: string): Promise<AwsSandbox> {
@@ -49,9 +55,9 @@ before(() => {
   }
 });
 
-async function verify(scenario: string, input: Partial<SetupInput> = {}, timeoutMs?: number): Promise<Verdict> {
+async function verify(scenario: string, input: Overrides = {}, timeoutMs?: number): Promise<Verdict> {
   const aws = await sandbox(scenario);
-  return verifySetup({...base, ...input}, {endpoints: {s3: aws.s3Url, sts: aws.stsUrl}, ...(timeoutMs ? {timeoutMs} : {})});
+  return verifySetup(withOverrides(input), {endpoints: {s3: aws.s3Url, sts: aws.stsUrl}, ...(timeoutMs ? {timeoutMs} : {})});
 }
 
 /** With the simulated CUR API too, as the sandbox build of the extension calls it. */
@@ -66,7 +72,7 @@ const READER_KEY = {accessKeyId: 'AKIAS3READERSEXAMPLE', secretAccessKey: 'rD8kQ
 const TEMPORARY_KEY = {accessKeyId: 'ASIATEMPSESSEXAMPLE2', secretAccessKey: 'kT9pLm2QwXz7RvB4nYc8HdJ3sFg6EXAMPLEKEYEX'};
 
 /** What a fault queued for every request (and every retry) of one verification does to it. */
-async function verifyUnder(kind: 'skew' | '500', input: Partial<SetupInput> = {}): Promise<Verdict> {
+async function verifyUnder(kind: 'skew' | '500', input: Overrides = {}): Promise<Verdict> {
   const aws = await sandbox('happy-path');
   aws.faults.failNext(kind, 60);
   try {
@@ -281,7 +287,7 @@ describe('verification against the simulated AWS', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
     try {
-      const verdict = await verifySetup({...base, bucket: undefined}, {endpoints: {s3: url, sts: url}, timeoutMs: 200});
+      const verdict = await verifySetup(keysOnly, {endpoints: {s3: url, sts: url}, timeoutMs: 200});
       has(verdict, 'AWS_TIMEOUT', 'fail');
     } finally {
       silent.closeAllConnections();
@@ -289,7 +295,7 @@ describe('verification against the simulated AWS', () => {
     }
   });
   it('reports an unreachable AWS as a network problem', async () => {
-    const verdict = await verifySetup({...base, bucket: undefined}, {endpoints: {s3: 'http://127.0.0.1:9', sts: 'http://127.0.0.1:9'}});
+    const verdict = await verifySetup(keysOnly, {endpoints: {s3: 'http://127.0.0.1:9', sts: 'http://127.0.0.1:9'}});
     has(verdict, 'AWS_NETWORK', 'fail');
   });
   it('sends no request for malformed input', async () => {

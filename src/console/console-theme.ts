@@ -42,24 +42,24 @@ export function readConsoleTheme(page: Document, dialog?: Element): Theme {
     const primary = style(query(scope, 'saveButton') ?? page.querySelector('.btn-primary') ?? undefined);
     if (primary) {
       Object.assign(theme, readButton(primary, 'primary'));
-      theme.buttonPadding = padding(primary);
-      theme.buttonRadius = length(primary.borderTopLeftRadius, 0, 12);
+      put(theme, 'buttonPadding', padding(primary));
+      put(theme, 'buttonRadius', length(primary.borderTopLeftRadius, 0, 12));
     }
     Object.assign(theme, readButton(style(first(scope, hints.secondaryButton)), 'secondary'));
 
     const text = style(first(scope, hints.text) ?? page.body ?? undefined);
     if (text) {
-      theme.fontFamily = text.fontFamily.trim() || undefined;
-      theme.fontSize = length(text.fontSize, 11, 18);
-      theme.textColor = readable(text.color, WHITE, TEXT_CONTRAST);
+      put(theme, 'fontFamily', text.fontFamily.trim() || undefined);
+      put(theme, 'fontSize', length(text.fontSize, 11, 18));
+      put(theme, 'textColor', readable(text.color, WHITE, TEXT_CONTRAST));
     }
     const link = style(first(scope, hints.link));
-    if (link) theme.linkColor = readable(link.color, WHITE, TEXT_CONTRAST);
+    if (link) put(theme, 'linkColor', readable(link.color, WHITE, TEXT_CONTRAST));
 
     const input = style(first(scope, hints.input));
     if (input && input.borderTopStyle !== 'none' && parseFloat(input.borderTopWidth) > 0) {
-      theme.inputBorderColor = readable(input.borderTopColor, WHITE, BORDER_CONTRAST);
-      theme.inputRadius = length(input.borderTopLeftRadius, 0, 12);
+      put(theme, 'inputBorderColor', readable(input.borderTopColor, WHITE, BORDER_CONTRAST));
+      put(theme, 'inputRadius', length(input.borderTopLeftRadius, 0, 12));
     }
   } catch {
     // A console we do not know: whatever was read so far, the fallback look for the rest.
@@ -92,15 +92,22 @@ function first(scope: ParentNode, selectors: readonly string[]): Element | undef
 }
 
 /** A button's colours, only as a readable pair: an unreadable or see-through one (a gradient, say) is skipped. */
+/** Sets a part of the theme only when it was read (what was not stays out, for the fallback to apply). */
+function put(theme: Theme, property: ThemeProperty, value: string | undefined): void {
+  if (value !== undefined) theme[property] = value;
+}
+
 function readButton(style: CSSStyleDeclaration | undefined, kind: 'primary' | 'secondary'): Theme {
   if (!style) return {};
   const bg = opaque(style.backgroundColor);
   const fg = bg && readable(style.color, bg, TEXT_CONTRAST);
   if (!bg || !fg) return {};
   const border = style.borderTopStyle === 'none' || parseFloat(style.borderTopWidth) === 0 ? style.backgroundColor : style.borderTopColor;
-  return kind === 'primary'
-    ? {primaryBg: style.backgroundColor, primaryFg: style.color, primaryBorder: parseColor(border) ? border : undefined}
-    : {secondaryBg: style.backgroundColor, secondaryFg: style.color, secondaryBorder: parseColor(border) ? border : undefined};
+  const borderShown = parseColor(border) ? border : undefined;
+  const theme: Theme =
+    kind === 'primary' ? {primaryBg: style.backgroundColor, primaryFg: style.color} : {secondaryBg: style.backgroundColor, secondaryFg: style.color};
+  put(theme, kind === 'primary' ? 'primaryBorder' : 'secondaryBorder', borderShown);
+  return theme;
 }
 
 function padding(style: CSSStyleDeclaration): string | undefined {

@@ -13,7 +13,7 @@ export interface ProtocolMap {
   /** Liveness and identity of the worker, used by the content script at start-up. */
   'worker/ping': {request: Record<string, never>; response: {readonly sandbox: boolean}};
   /** The enterprise the console itself last loaded in the sender's tab (seen through webRequest). */
-  'console/current-enterprise': {request: Record<string, never>; response: {readonly enterpriseId?: number}};
+  'console/current-enterprise': {request: Record<string, never>; response: {readonly enterpriseId: number | undefined}};
   /** The catalogue of one language, so the content script carries none (it follows the console user's language). */
   'i18n/catalogue': {request: {readonly language: Language}; response: {readonly messages: Catalogue}};
   /** Enabled consoles, for the options page and the toolbar popup. */

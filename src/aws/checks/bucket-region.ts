@@ -5,7 +5,7 @@
 import {HeadBucketCommand} from '@aws-sdk/client-s3';
 import {classifyAwsError, type AwsFailure} from '../aws-errors.ts';
 import type {Check} from '../types.ts';
-import {failureCheck, type CheckContext} from './check-context.ts';
+import {failureCheck, sendOptions, type CheckContext} from './check-context.ts';
 
 export interface RegionOutcome {
   readonly checks: Check[];
@@ -24,7 +24,7 @@ function regionChecks(bucket: string, region: string, given: string | undefined)
 export async function checkBucketRegion(bucket: string, guess: string, given: string | undefined, context: CheckContext): Promise<RegionOutcome> {
   const {s3} = context.clients.forRegion(guess);
   try {
-    const out = await s3.send(new HeadBucketCommand({Bucket: bucket}), {abortSignal: context.signal});
+    const out = await s3.send(new HeadBucketCommand({Bucket: bucket}), sendOptions(context));
     const region = out.BucketRegion ?? guess;
     return {checks: regionChecks(bucket, region, given), region, exists: true};
   } catch (error) {

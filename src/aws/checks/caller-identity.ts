@@ -3,7 +3,7 @@ import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
 import {classifyAwsError, type AwsFailure} from '../aws-errors.ts';
 import {STS_REGION} from '../aws-clients.ts';
 import type {Check, Identity} from '../types.ts';
-import {failureCheck, type CheckContext} from './check-context.ts';
+import {failureCheck, sendOptions, type CheckContext} from './check-context.ts';
 
 export interface IdentityOutcome {
   readonly checks: Check[];
@@ -22,7 +22,7 @@ export function identityFromArn(account: string, arn: string, userId: string): I
 export async function checkCallerIdentity(expectedUserName: string | undefined, context: CheckContext): Promise<IdentityOutcome> {
   const {sts} = context.clients.forRegion(STS_REGION);
   try {
-    const out = await sts.send(new GetCallerIdentityCommand({}), {abortSignal: context.signal});
+    const out = await sts.send(new GetCallerIdentityCommand({}), sendOptions(context));
     const identity = identityFromArn(out.Account ?? '', out.Arn ?? '', out.UserId ?? '');
     const facts = {account: identity.account, arn: identity.arn, userName: identity.userName};
     const checks: Check[] = [{code: 'STS_IDENTITY_OK', status: 'pass', field: 'accessKeyId', facts}];

@@ -8,6 +8,9 @@ export interface CheckContext {
   readonly signal?: AbortSignal;
 }
 
+/** The SDK's send options: the run's abort signal, when there is one. */
+export const sendOptions = (context: CheckContext): {abortSignal?: AbortSignal} => (context.signal ? {abortSignal: context.signal} : {});
+
 /** The check for a failure that is not specific to the request (keys, clock, throttling, network). */
 export function failureCheck(failure: AwsFailure, operation: string, field?: InputField): Check {
   const code = commonCodes[failure.kind] ?? 'AWS_UNKNOWN';
