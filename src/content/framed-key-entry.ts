@@ -13,8 +13,11 @@ import type {MessageKey, Translate} from '../shared/translate.ts';
 import type {KeysFrameIn, KeysFrameOut, KeysFramePairing} from '../messaging/keys-frame.ts';
 import {isKeysFrameOut, isSafeThemeValue} from '../messaging/keys-frame.ts';
 
-/** How long a paired frame has to show its form (it reports its height then), and how often it is loaded again. */
-const PAIRING_ANSWER_MS = 4_000;
+/**
+ * How long a paired frame has to show its form (it reports its height then), and how often it is loaded again.
+ * Generous: a loaded machine may take seconds to start a frame, and loading it again only costs it more.
+ */
+const PAIRING_ANSWER_MS = 8_000;
 const PAIRING_RETRIES = 3;
 
 export function framedKeyEntry(t: Translate, language: string, onKeys: (keys: AwsKeys | undefined) => void): KeyEntry {
