@@ -167,6 +167,9 @@ export async function keysForm(page: Page, section: KeysSection = 'pricing'): Pr
   await waitForDeep(page, host);
   await openFolded(page, owner);
   const element = await page.$(`${host} iframe`);
+  // In view, as the operator has it to type: Chrome does not lay out a cross-origin frame that is off screen, so
+  // until then its form has no size to report.
+  await element?.evaluate((frame) => frame.scrollIntoView({block: 'center'}));
   const frame = element ? await element.contentFrame() : null;
   const found = frame ? {root: frame, form: 'boa-keys-input'} : {root: page, form: `${host} boa-keys-input`};
   await found.root.waitForSelector(`${found.form} >>> input[name="key-id"], ${found.form} >>> button`);

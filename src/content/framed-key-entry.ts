@@ -14,7 +14,7 @@ import type {KeysFrameIn, KeysFrameOut, KeysFramePairing} from '../messaging/key
 import {isKeysFrameOut, isSafeThemeValue} from '../messaging/keys-frame.ts';
 
 /**
- * How long a paired frame has to show its form (it reports its height then), and how often it is loaded again.
+ * How long a paired frame has to show its form (it says it is ready then), and how often it is loaded again.
  * Generous: a loaded machine may take seconds to start a frame, and loading it again only costs it more.
  */
 const PAIRING_ANSWER_MS = 8_000;
@@ -71,7 +71,7 @@ export function framedKeyEntry(t: Translate, language: string, onKeys: (keys: Aw
     if (!isKeysFrameOut(message)) return;
     const out: KeysFrameOut = message;
     if (out.type === 'keys') onKeys(out.keys);
-    else frame.style.height = `${Math.ceil(out.height)}px`;
+    else if (out.type === 'height') frame.style.height = `${Math.ceil(out.height)}px`;
   };
 
   return {

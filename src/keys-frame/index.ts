@@ -36,6 +36,8 @@ function start(port: MessagePort, language: 'en' | 'es', theme: Theme): void {
   // The tab's `--boa-*` properties (each value checked by the pairing's guard), inherited by the form as in the tab.
   applyConsoleTheme(document.documentElement, theme);
   app.replaceChildren(entry.element);
+  // Paired and showing the form: said at once, as a frame in a hidden section never lays out (nor reports a height).
+  send({type: 'ready'});
   port.onmessage = (event: MessageEvent<unknown>) => {
     const message = event.data;
     if (!isKeysFrameIn(message)) return;

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {isKeysFrameIn, isKeysFramePairing, isSafeThemeValue} from './keys-frame.ts';
+import {isKeysFrameIn, isKeysFrameOut, isKeysFramePairing, isSafeThemeValue} from './keys-frame.ts';
+
+describe('messages from the key-entry frame', () => {
+  it('say it is ready (a frame in a hidden section never reports a height), with nothing else', () => {
+    assert.equal(isKeysFrameOut({type: 'ready'}), true);
+    assert.equal(isKeysFrameOut({type: 'ready', keys: {accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x'}}), false);
+    assert.equal(isKeysFrameOut({type: 'height', height: 120}), true);
+    assert.equal(isKeysFrameOut({type: 'height', height: Number.NaN}), false);
+  });
+});
 
 describe('messages to the key-entry frame', () => {
   const state = {heading: 'Pricing credentials', errors: {}, accepted: false};

@@ -7,7 +7,8 @@ import {themeProperties, type Theme} from '../components/shared/theme-styles.ts'
 export type KeysFrameIn = {readonly type: 'state'; readonly state: KeyEntryState} | {readonly type: 'clear'} | {readonly type: 'focus'};
 
 /** From the frame: the keys entered (undefined once emptied), and its content's height. */
-export type KeysFrameOut = {readonly type: 'keys'; readonly keys: AwsKeys | undefined} | {readonly type: 'height'; readonly height: number};
+export type KeysFrameOut =
+  {readonly type: 'ready'} | {readonly type: 'keys'; readonly keys: AwsKeys | undefined} | {readonly type: 'height'; readonly height: number};
 
 /** The handshake the content script posts to the frame with the port; `theme` is the tab's look, for the form. */
 export interface KeysFramePairing {
@@ -23,6 +24,7 @@ const isKeys = (value: unknown): value is AwsKeys =>
 
 export function isKeysFrameOut(value: unknown): value is KeysFrameOut {
   if (!isObject(value)) return false;
+  if (value.type === 'ready') return Object.keys(value).length === 1;
   if (value.type === 'keys') return value.keys === undefined || isKeys(value.keys);
   return value.type === 'height' && typeof value.height === 'number' && Number.isFinite(value.height);
 }
