@@ -176,10 +176,23 @@ export async function keysForm(page: Page, section: KeysSection = 'pricing'): Pr
   return found;
 }
 
+/**
+ * Replaces a field's text by typing, the field focused first rather than clicked: a key frame above it shrinks when
+ * its keys are accepted, and a click aimed before that lands on what moved under it (its "Change keys").
+ */
+async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  const field = await waitForDeep(page, selector);
+  await field.evaluate((input) => {
+    (input as HTMLInputElement).focus();
+    (input as HTMLInputElement).select();
+  });
+  await page.keyboard.type(text);
+}
+
 /** A finished step shows as one line: its form opens with the button beside it, as the operator would open it. */
 async function openFolded(page: Page, owner: string): Promise<void> {
   const opener = await page.$(`${owner} >>> button.open-form`);
-  if (opener && (await opener.isVisible())) await opener.click();
+  if (opener && (await opener.isVisible())) await clickWhenStill(opener);
 }
 
 export interface Keys {
@@ -219,7 +232,7 @@ export async function dropKeysCsv(page: Page, keys: Keys, section: KeysSection =
 /** Types the bucket (a name, s3:// address, console URL or ARN) into the report section. */
 export async function typeBucket(page: Page, text: string): Promise<void> {
   await openFolded(page, report);
-  await page.locator('boa-billing-tab >>> boa-cur-report >>> input#bucket').fill(text);
+  await typeInto(page, 'boa-billing-tab >>> boa-cur-report >>> input#bucket', text);
 }
 
 const report = 'boa-billing-tab >>> boa-cur-report';
@@ -230,7 +243,7 @@ export async function pickReport(page: Page, path: string): Promise<void> {
   const labels = await page.$$('boa-billing-tab >>> boa-cur-report >>> fieldset .choice label');
   for (const label of labels) {
     if ((await label.evaluate((e) => e.textContent?.trim())) === path) {
-      await label.click();
+      await clickWhenStill(label);
       return;
     }
   }
@@ -240,7 +253,7 @@ export async function pickReport(page: Page, path: string): Promise<void> {
 /** Chooses blended (`amazon_mpa` dedicated) or unblended costs. */
 export async function chooseCosts(page: Page, costs: 'blended' | 'unblended'): Promise<void> {
   await openFolded(page, report);
-  await page.locator(`boa-billing-tab >>> boa-cur-report >>> input#mpa-${costs}`).click();
+  await clickWhenStill(await waitForDeep(page, `boa-billing-tab >>> boa-cur-report >>> input#mpa-${costs}`));
 }
 
 const applyButton = 'boa-billing-tab >>> boa-properties-diff >>> .actions button.primary';
@@ -287,7 +300,7 @@ export async function readDiff(page: Page): Promise<Record<string, [string, stri
 /** Fills the "Add account" form (name and keys) of the linked accounts section. */
 export async function typeLinkedAccountName(page: Page, name: string): Promise<void> {
   await openFolded(page, 'boa-billing-tab >>> boa-linked-accounts');
-  await page.locator('boa-billing-tab >>> boa-linked-accounts >>> input#name').fill(name);
+  await typeInto(page, 'boa-billing-tab >>> boa-linked-accounts >>> input#name', name);
 }
 
 /** Ticks "Add these keys anyway", offered when Add account refused keys an operator may deliberately add. */
