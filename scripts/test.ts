@@ -48,6 +48,21 @@ const add = (part: {passed: number; failed: number; skipped: number}) => {
   totals.skipped += part.skipped;
 };
 
+/** node:test over `files`: the spec report on stdout, the counts in `results/<countsFile>`. */
+function nodeTestArgs(countsFile: string, files: readonly string[]): string[] {
+  return [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-timeout=180000',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=./test/helpers/node-count-reporter.js',
+    `--test-reporter-destination=${path.join(results, countsFile)}`,
+    ...files,
+  ];
+}
+
 if (run('npx', ['tsx', 'scripts/build.ts']) !== 0 || run('npx', ['tsx', 'scripts/build.ts', '--sandbox']) !== 0) {
   console.log('build failed');
   add({passed: 0, failed: 1, skipped: 0});
@@ -55,17 +70,7 @@ if (run('npx', ['tsx', 'scripts/build.ts']) !== 0 || run('npx', ['tsx', 'scripts
   if (!args.includes('--browser-only')) {
     const files = ['src', 'sandbox', 'test', 'bench'].flatMap((dir) => find(dir, '.node.test.ts'));
     if (files.length > 0) {
-      const status = run('node', [
-        '--import',
-        'tsx',
-        '--test',
-        '--test-timeout=180000',
-        '--test-reporter=spec',
-        '--test-reporter-destination=stdout',
-        '--test-reporter=./test/helpers/node-count-reporter.js',
-        `--test-reporter-destination=${path.join(results, 'node.json')}`,
-        ...files,
-      ]);
+      const status = run('node', nodeTestArgs('node.json', files));
       const part = counts('node.json');
       if (status !== 0 && part.failed === 0) part.failed = 1; // a file that crashed outside any test
       add(part);
@@ -73,21 +78,7 @@ if (run('npx', ['tsx', 'scripts/build.ts']) !== 0 || run('npx', ['tsx', 'scripts
     // The oldest Firefox ESR the manifest accepts: the e2e files that cover the whole flow, once more.
     const oldest = find('test/e2e', '.node.test.ts').filter((f) => /happy-path|extension\.node/.test(f));
     if (oldest.length > 0 && !args.includes('--no-oldest-firefox')) {
-      const status = run(
-        'node',
-        [
-          '--import',
-          'tsx',
-          '--test',
-          '--test-timeout=180000',
-          '--test-reporter=spec',
-          '--test-reporter-destination=stdout',
-          '--test-reporter=./test/helpers/node-count-reporter.js',
-          `--test-reporter-destination=${path.join(results, 'oldest-firefox.json')}`,
-          ...oldest,
-        ],
-        {BOA_BROWSERS: 'firefox', FIREFOX_PATH: ensureOldestFirefox(root)},
-      );
+      const status = run('node', nodeTestArgs('oldest-firefox.json', oldest), {BOA_BROWSERS: 'firefox', FIREFOX_PATH: ensureOldestFirefox(root)});
       const part = counts('oldest-firefox.json');
       if (status !== 0 && part.failed === 0) part.failed = 1;
       add(part);
