@@ -38,15 +38,32 @@ const layers = [
     why: 'abiquo/ is the API client and owns its contracts (codes.ts, types.ts): the UI, the wiring and the messaging depend on it, not the reverse.',
   },
   {
+    folder: 'messaging',
+    may: ['aws', 'shared'],
+    typesFrom: ['components'],
+    why: 'messaging/ is the typed contract between the content script, the frames and the worker: it carries what the UI shows as types, never UI code.',
+  },
+  {
+    folder: 'preview',
+    may: ['aws', 'shared'],
+    why: 'preview/ is the billing preview engine the preview frame, the CLI and the benchmarks run: no Abiquo, UI or messaging.',
+  },
+  {
     folder: 'background',
     may: ['abiquo', 'aws', 'messaging', 'shared'],
     why: 'background/ is the service worker: no UI (components, console, content) enters its bundle.',
   },
 ];
 
-/** A layer's files `depth` folders below src/: another folder of src/ than those it may import is refused. */
-function layerPattern({folder, may, why}, depth) {
-  return {regex: `^(?:\\.\\./){${depth}}(?!(?:${[folder, ...may].join('|')})/)[^./][^/]*/`, message: `${why} It may import: ${may.join(', ') || 'nothing'}.`};
+/**
+ * A layer's files `depth` folders below src/: another folder of src/ than those it may import is refused; from the
+ * folders of `typesFrom`, only types.
+ */
+function layerPatterns({folder, may, typesFrom = [], why}, depth) {
+  const up = `^(?:\\.\\./){${depth}}`;
+  const allowed = `${why} It may import: ${may.join(', ') || 'nothing'}${typesFrom.length ? `; types from ${typesFrom.join(', ')}` : ''}.`;
+  const others = {regex: `${up}(?!(?:${[folder, ...may, ...typesFrom].join('|')})/)[^./][^/]*/`, message: allowed};
+  return typesFrom.length ? [others, {regex: `${up}(?:${typesFrom.join('|')})/`, allowTypeImports: true, message: allowed}] : [others];
 }
 
 const restrict = (files, patterns) => ({files, ignores: testFiles, rules: {'no-restricted-imports': ['error', {patterns}]}});
@@ -59,7 +76,7 @@ const importBoundaries = [
     depths.map((depth) =>
       restrict(
         [`src/${layer.folder}/${'*/'.repeat(depth - 1)}*.ts`],
-        [notOutsideSrc, layerPattern(layer, depth), ...(contentScriptFolders.includes(layer.folder) ? [noCatalogues] : [])],
+        [notOutsideSrc, ...layerPatterns(layer, depth), ...(contentScriptFolders.includes(layer.folder) ? [noCatalogues] : [])],
       ),
     ),
   ),
@@ -108,6 +125,26 @@ export default tseslint.config(
       'no-restricted-globals': [
         'error',
         ...['window', 'document', 'DOMParser', 'localStorage'].map((name) => ({name, message: 'The service worker (background/, aws/) has no DOM.'})),
+      ],
+    },
+  },
+  {
+    // Only src/console/ reads the console page: its selectors are the one place that knows the console's markup.
+    // Components query their own shadow roots, and the extension's own pages their own documents.
+    files: ['src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'src/console/**', 'src/components/**', 'src/options/**', 'src/popup/**', 'src/keys-frame/**', 'src/preview-frame/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(querySelector(All)?|getElementById|getElementsBy[A-Za-z]+|closest|matches|elementsFromPoint|elementFromPoint|evaluate)$/]',
+          message: 'Only src/console/ reads the console page DOM: add a function there that knows the markup.',
+        },
+        {
+          selector: 'MemberExpression[object.name="document"][property.name=/^(body|head|forms|images|links|activeElement|cookie|title|all)$/]',
+          message: 'Only src/console/ reads the console page DOM: add a function there that knows the markup.',
+        },
       ],
     },
   },

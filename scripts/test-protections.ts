@@ -326,6 +326,30 @@ export const protections: readonly Protection[] = [
     guard: {kind: 'release', file: 'test/manifest.node.test.ts', pattern: 'permissions are exactly'},
   },
   {
+    id: 'secret-in-no-extension-storage',
+    what: "The worker keeps no pasted secret in the extension's storage (read back from the browser after a full flow)",
+    edits: [
+      {
+        file: 'src/background/verify-port-handler.ts',
+        from: '    current = controller;\n',
+        to: '    current = controller;\n    void globalThis.chrome?.storage.session.set({lastInput: message.input});\n',
+      },
+    ],
+    guard: e2e('test/e2e/billing-tab-happy-path.node.test.ts'),
+  },
+  {
+    id: 'only-console-reads-the-page',
+    what: 'Lint refuses a query of the console page outside src/console/',
+    edits: [
+      {
+        file: 'eslint.config.js',
+        from: "selector: 'CallExpression[callee.property.name=/^(querySelector(All)?|",
+        to: "selector: 'CallExpression[callee.property.name=/^(querySelectorNone|",
+      },
+    ],
+    guard: node('test/layers.node.test.ts'),
+  },
+  {
     id: 'layer-aws-imports-shared-only',
     what: 'Lint refuses an import that climbs from the AWS engine back up to messaging, Abiquo or the UI',
     edits: [

@@ -9,7 +9,7 @@ import {ESLint} from 'eslint';
 
 const root = path.resolve(import.meta.dirname, '..');
 const eslint = new ESLint({cwd: root});
-const boundaryRules = new Set(['no-restricted-imports', 'no-restricted-globals']);
+const boundaryRules = new Set(['no-restricted-imports', 'no-restricted-globals', 'no-restricted-syntax']);
 
 /** What the boundary rules say about `code` placed at `file` (a path that need not exist). */
 async function boundaryErrors(file: string, code: string): Promise<string[]> {
@@ -185,7 +185,7 @@ const cases: readonly Case[] = [
   {
     rule: 'the worker has no DOM',
     file: 'src/background/new.ts',
-    bad: 'export const title = document.title;',
+    bad: "export const link = document.createElement('a');",
     says: 'The service worker (background/, aws/) has no DOM',
     good: 'export const title = self.name;',
   },
@@ -195,6 +195,55 @@ const cases: readonly Case[] = [
     bad: "export const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml');",
     says: 'The service worker (background/, aws/) has no DOM',
     good: 'export const parse = (xml: string) => xml;',
+  },
+  {
+    rule: 'messaging → components (code)',
+    file: 'src/messaging/new.ts',
+    bad: "export {registerComponents} from '../components/register.ts';",
+    says: 'messaging/ is the typed contract',
+    good: "export type {KeyEntryState} from '../components/services.ts';",
+  },
+  {
+    rule: 'messaging → content',
+    file: 'src/messaging/new.ts',
+    bad: "import {framedKeyEntry} from '../content/framed-key-entry.ts';",
+    says: 'messaging/ is the typed contract',
+    good: "import type {AwsKeys} from '../aws/types.ts';",
+  },
+  {
+    rule: 'preview → abiquo',
+    file: 'src/preview/new.ts',
+    bad: "import type {LinkedAccount} from '../abiquo/types.ts';",
+    says: 'preview/ is the billing preview engine',
+    good: "import type {Compression} from '../aws/types.ts';",
+  },
+  {
+    rule: 'preview → components',
+    file: 'src/preview/new.ts',
+    bad: "import {registerComponents} from '../components/register.ts';",
+    says: 'preview/ is the billing preview engine',
+    good: "import {ok} from '../shared/result.ts';",
+  },
+  {
+    rule: 'the content wiring reads no console markup',
+    file: 'src/content/new.ts',
+    bad: "export const heading = (dialog: Element) => dialog.querySelector('h1');",
+    says: 'Only src/console/ reads the console page DOM',
+    good: "export {readEnterpriseName as heading} from '../console/find-enterprise-dialog.ts';",
+  },
+  {
+    rule: 'the API client reads no page',
+    file: 'src/abiquo/new.ts',
+    bad: 'export const page = () => document.body;',
+    says: 'Only src/console/ reads the console page DOM',
+    good: 'export const page = () => undefined;',
+  },
+  {
+    rule: 'the messaging reads no page',
+    file: 'src/messaging/new.ts',
+    bad: "export const frames = () => document.getElementsByTagName('iframe');",
+    says: 'Only src/console/ reads the console page DOM',
+    good: 'export const frames = () => [];',
   },
 ];
 
@@ -207,6 +256,10 @@ describe('lint keeps each folder to what its layer may import', () => {
       assert.deepEqual(await boundaryErrors(file, good), [], `${file}: ${good}`);
     });
   }
+
+  it('src/console/ reads the console page', async () => {
+    assert.deepEqual(await boundaryErrors('src/console/new.ts', "export const heading = (dialog: Element) => dialog.querySelector('h1');"), []);
+  });
 
   it('a test file may import the test helpers and the simulation', async () => {
     assert.deepEqual(await boundaryErrors('src/aws/new.node.test.ts', "import {startAws} from '../../sandbox/aws/index.ts';"), []);

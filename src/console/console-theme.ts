@@ -1,14 +1,14 @@
 /**
  * The console's own look, read at run time from the computed styles of its elements: the enterprise dialog's Save
  * and Cancel buttons, the dialog body's text, a link, a text field. Returned as a small typed theme that
- * `applyConsoleTheme` sets on the tab's host as `--boa-*` custom properties (components/shared/theme-styles.ts);
+ * `applyConsoleTheme` sets on the tab's host as `--boa-*` custom properties (shared/theme.ts);
  * anything not found, not readable, or not readable enough (WCAG AA against the white the tab draws its controls
  * on) is left out, and the components keep their Bootstrap-3 fallback. Never throws.
  */
-import {themeProperties, type Theme, type ThemeProperty} from '../components/shared/theme-styles.ts';
+import {themeProperties, type Theme, type ThemeProperty} from '../shared/theme.ts';
 import {query} from './query.ts';
 
-export type {Theme as ConsoleTheme} from '../components/shared/theme-styles.ts';
+export type {Theme as ConsoleTheme} from '../shared/theme.ts';
 
 /**
  * Where the look is read. Only the primary button is a selector the adapter also relies on (`saveButton` in

@@ -7,7 +7,7 @@
  */
 import type {AwsKeys} from '../aws/types.ts';
 import type {KeyEntry, KeyEntryState} from '../components/services.ts';
-import {themeProperties, type Theme} from '../components/shared/theme-styles.ts';
+import {themeProperties, type Theme} from '../shared/theme.ts';
 import {sendRequest} from '../messaging/client.ts';
 import type {MessageKey, Translate} from '../shared/translate.ts';
 import type {KeysFrameIn, KeysFrameOut, KeysFramePairing} from '../messaging/keys-frame.ts';

@@ -5,7 +5,7 @@
  * and sends the keys over that port only.
  */
 import {defineKeysInput, inPageKeyEntry} from '../components/boa-keys-input/in-page-key-entry.ts';
-import type {Theme} from '../components/shared/theme-styles.ts';
+import type {Theme} from '../shared/theme.ts';
 import {applyConsoleTheme} from '../console/console-theme.ts';
 import {sendRequest} from '../messaging/client.ts';
 import {isKeysFrameIn, isKeysFramePairing, type KeysFrameOut} from '../messaging/keys-frame.ts';

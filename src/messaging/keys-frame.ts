@@ -1,7 +1,7 @@
 /** The messages between the content script and the key-entry frame, over their MessagePort. */
 import type {AwsKeys} from '../aws/types.ts';
 import type {KeyEntryState} from '../components/services.ts';
-import {themeProperties, type Theme} from '../components/shared/theme-styles.ts';
+import {themeProperties, type Theme} from '../shared/theme.ts';
 
 /** To the frame: what to show, and the form's actions. */
 export type KeysFrameIn = {readonly type: 'state'; readonly state: KeyEntryState} | {readonly type: 'clear'} | {readonly type: 'focus'};
