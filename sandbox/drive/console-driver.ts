@@ -3,6 +3,7 @@
  * open the Billing-only AWS tab. Selectors here are the simulated console's, not the extension's adapter.
  */
 import type {ElementHandle, Frame, Page} from 'puppeteer-core';
+import {accessKeysCsv} from '../aws/access-keys-csv.ts';
 import {BILLING_BUCKET, PRICING_KEY} from '../aws/demo-keys.ts';
 import {KEYNODE} from './world.ts';
 import {protocolKeyboard, type Keyboard} from './real-keyboard.ts';
@@ -215,8 +216,6 @@ export async function typeKeys(page: Page, keys: Keys, section: KeysSection = 'p
 }
 
 /** The `accessKeys.csv` AWS downloads when an access key is created. */
-export const accessKeysCsv = (keys: Keys) => `Access key ID,Secret access key\r\n${keys.accessKeyId},${keys.secretAccessKey}\r\n`;
-
 /** Drops an `accessKeys.csv` file on the keys form: a `drop` event carrying a File built in the frame. */
 export async function dropKeysCsv(page: Page, keys: Keys, section: KeysSection = 'pricing'): Promise<void> {
   const {root, form} = await keysForm(page, section);

@@ -11,7 +11,8 @@ import type {Sandbox} from '../../sandbox/server.ts';
 import {pageHolds, type ExtensionBrowser} from '../../sandbox/drive/browser.ts';
 import {KEYNODE, startWorld, stopWorld} from '../../sandbox/drive/world.ts';
 import {describeInBrowsers} from '../helpers/describe-in-browsers.ts';
-import {accessKeysCsv, clickApply, dropKeysCsv, keysForm, openTabOf, readyToApply, typeKeys, waitForSectionText} from '../../sandbox/drive/console-driver.ts';
+import {clickApply, dropKeysCsv, keysForm, openTabOf, readyToApply, typeKeys, waitForSectionText} from '../../sandbox/drive/console-driver.ts';
+import {accessKeysCsv} from '../../sandbox/aws/access-keys-csv.ts';
 import {readApiWrites, resetSandbox} from '../../sandbox/drive/sandbox-backdoor.ts';
 import {SAVED} from '../../sandbox/drive/saved-text.ts';
 

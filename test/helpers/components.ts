@@ -62,6 +62,3 @@ export function allMarkup(root: Element): string {
   visit(root);
   return markup;
 }
-
-export const accessKeysCsv = (keys: {accessKeyId: string; secretAccessKey: string}) =>
-  `\ufeffAccess key ID,Secret access key\r\n${keys.accessKeyId},${keys.secretAccessKey}\r\n`;

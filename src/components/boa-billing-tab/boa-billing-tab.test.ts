@@ -3,7 +3,8 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {LitElement} from 'lit';
 import {BUCKETS, OTHER_PROPERTIES, PRICING_KEYS, WRONG_SECRET_KEYS, fakeServices, type Fake} from '../../../test/helpers/fake-services.ts';
-import {accessKeysCsv, activeDeep, allAttributes, allMarkup, deep, paste, tabTo} from '../../../test/helpers/components.ts';
+import {activeDeep, allAttributes, allMarkup, deep, paste, tabTo} from '../../../test/helpers/components.ts';
+import {accessKeysCsv} from '../../../sandbox/aws/access-keys-csv.ts';
 import type {BoaBillingTab} from './boa-billing-tab.ts';
 import {SAVED} from '../../../sandbox/drive/saved-text.ts';
 

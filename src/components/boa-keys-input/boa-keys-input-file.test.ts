@@ -4,7 +4,7 @@ import {PRICING_KEYS} from '../../../test/helpers/fake-services.ts';
 import {createTranslator} from '../../shared/i18n.ts';
 import {refuseSyntheticInput} from '../../console/refuse-synthetic-input.ts';
 import type {BoaKeysInputEvent} from '../events.ts';
-import {accessKeysCsv} from '../../../test/helpers/components.ts';
+import {accessKeysCsv} from '../../../sandbox/aws/access-keys-csv.ts';
 import type {BoaKeysInput} from './boa-keys-input.ts';
 import {defineKeysInput} from './in-page-key-entry.ts';
 

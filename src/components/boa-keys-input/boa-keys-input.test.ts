@@ -3,7 +3,8 @@ import {sendKeys} from '@web/test-runner-commands';
 import {LINKED_KEYS, PRICING_KEYS} from '../../../test/helpers/fake-services.ts';
 import {createTranslator} from '../../shared/i18n.ts';
 import type {BoaKeysInputEvent} from '../events.ts';
-import {accessKeysCsv, activeDeep, allAttributes, paste, tabTo} from '../../../test/helpers/components.ts';
+import {activeDeep, allAttributes, paste, tabTo} from '../../../test/helpers/components.ts';
+import {accessKeysCsv} from '../../../sandbox/aws/access-keys-csv.ts';
 import type {BoaKeysInput} from './boa-keys-input.ts';
 import {defineKeysInput} from './in-page-key-entry.ts';
 

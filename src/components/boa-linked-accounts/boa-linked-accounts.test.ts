@@ -9,7 +9,8 @@ import {
   WRONG_SECRET_KEYS,
   fakeServices,
 } from '../../../test/helpers/fake-services.ts';
-import {accessKeysCsv, deep, paste} from '../../../test/helpers/components.ts';
+import {deep, paste} from '../../../test/helpers/components.ts';
+import {accessKeysCsv} from '../../../sandbox/aws/access-keys-csv.ts';
 import type {BoaLinkedAccounts} from './boa-linked-accounts.ts';
 
 async function mount() {

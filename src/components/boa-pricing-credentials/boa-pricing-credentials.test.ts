@@ -1,6 +1,7 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {LINKED_ACCOUNT, LINKED_KEYS, PRICING_KEYS, fakeServices} from '../../../test/helpers/fake-services.ts';
-import {accessKeysCsv, deep, paste} from '../../../test/helpers/components.ts';
+import {deep, paste} from '../../../test/helpers/components.ts';
+import {accessKeysCsv} from '../../../sandbox/aws/access-keys-csv.ts';
 import type {BoaPricingCredentials} from './boa-pricing-credentials.ts';
 
 async function mount() {
