@@ -12,8 +12,8 @@ import {verifySetup} from '../src/aws/verify-setup.ts';
 import {checkCallerIdentity} from '../src/aws/checks/caller-identity.ts';
 import {checkBucketRegion} from '../src/aws/checks/bucket-region.ts';
 import {discoverReports} from '../src/aws/discover-reports.ts';
-import {readManifest} from '../src/aws/read-manifest.ts';
-import {selectReport} from '../src/aws/select-report.ts';
+import {readManifest} from '../src/aws/checks/manifest.ts';
+import {selectReport} from '../src/aws/checks/report-choice.ts';
 import type {SetupInput} from '../src/aws/types.ts';
 
 export const LATENCY_MS = 50;

@@ -9,7 +9,7 @@ import {describe, it} from 'node:test';
 import type {ListObjectsV2CommandInput, ListObjectsV2CommandOutput} from '@aws-sdk/client-s3';
 import type {EngineClients} from './aws-clients.ts';
 import {discoverReports, type DiscoveryOptions} from './discover-reports.ts';
-import {selectReport} from './select-report.ts';
+import {selectReport} from './checks/report-choice.ts';
 
 const PERIODS = ['20260901-20261001', '20261001-20261101', '20261101-20261201'];
 

@@ -12,12 +12,13 @@ import {checkCallerIdentity} from './checks/caller-identity.ts';
 import {checkBucketRegion} from './checks/bucket-region.ts';
 import {checkReportDefinition, fetchReportDefinitions} from './checks/report-definition.ts';
 import {awaitingDelivery} from './checks/awaiting-delivery.ts';
-import {failureCheck, type CheckContext} from './checks/check-context.ts';
+import type {CheckContext} from './checks/check-context.ts';
+import {listingChecks} from './checks/bucket-listing.ts';
+import {parseLocation} from './checks/location.ts';
 import {discoverReports, type Discovery} from './discover-reports.ts';
-import {readManifest, type ReadManifestOutcome} from './read-manifest.ts';
-import {isExactMatch, selectReport, type Wanted} from './select-report.ts';
+import {readManifest, type ReadManifestOutcome} from './checks/manifest.ts';
+import {isExactMatch, selectReport, type Wanted} from './checks/report-choice.ts';
 import {cleanField} from './parse-keys.ts';
-import {holdsSecret, parseBucket, parsePrefix, parseRegion, parseReportName} from './parse-location.ts';
 import type {Check, DiscoveredReport, Identity, SetupInput, Verdict, VerifiedReport} from './types.ts';
 
 export interface VerifyOptions {
@@ -30,45 +31,6 @@ export interface VerifyOptions {
 }
 
 const DEFAULT_REGION = 'us-east-1';
-
-interface Location {
-  readonly checks: Check[];
-  readonly bucket?: string;
-  readonly region?: string;
-  readonly wanted: Wanted;
-}
-
-/** Local parsing of the bucket side of the input; `bucket` is absent when anything is malformed. */
-function parseLocation(input: SetupInput): Location {
-  if (!cleanField(input.bucket)) return {checks: [], wanted: {}};
-  if (holdsSecret(input.bucket, input.keys.secretAccessKey))
-    return {checks: [{code: 'LOCATION_HOLDS_SECRET', status: 'fail', field: 'bucket', facts: {}}], wanted: {}};
-  // Region, prefix and report name come from the keynode's properties: name the property, never its value.
-  const properties = [
-    ['region', 'amazon_bucket_region', input.region],
-    ['prefix', 'amazon_bucket_prefix', input.prefix],
-    ['reportName', 'amazon_report_name', input.reportName],
-  ] as const;
-  const holding = properties.find(([, , value]) => holdsSecret(value, input.keys.secretAccessKey));
-  if (holding) return {checks: [{code: 'PROPERTY_HOLDS_SECRET', status: 'fail', field: holding[0], facts: {property: holding[1]}}], wanted: {}};
-  const checks: Check[] = [];
-  const bucket = parseBucket(input.bucket);
-  const region = parseRegion(input.region);
-  const prefix = parsePrefix(input.prefix);
-  const reportName = parseReportName(input.reportName);
-  if (!bucket.ok) checks.push({code: 'BUCKET_MALFORMED', status: 'fail', field: 'bucket', facts: bucket.facts ?? {}});
-  if (!region.ok) checks.push({code: 'REGION_MALFORMED', status: 'fail', field: 'region', facts: region.facts ?? {}});
-  if (!prefix.ok) checks.push({code: 'PREFIX_MALFORMED', status: 'fail', field: 'prefix', facts: prefix.facts ?? {}});
-  if (!reportName.ok) checks.push({code: 'REPORT_NAME_MALFORMED', status: 'fail', field: 'reportName', facts: reportName.facts ?? {}});
-  if (!bucket.ok || !region.ok || !prefix.ok || !reportName.ok) return {checks, wanted: {}};
-  const wanted: Wanted = {
-    ...(reportName.value ? {reportName: reportName.value} : {}),
-    ...(prefix.value ? {prefix: prefix.value} : {}),
-    ...(bucket.value.path ? {path: bucket.value.path} : {}),
-  };
-  const typedRegion = region.value ?? bucket.value.region;
-  return {checks, bucket: bucket.value.bucket, ...(typedRegion ? {region: typedRegion} : {}), wanted};
-}
 
 /**
  * Where the typed path and names say the report is, and the folder above it (whose listing shows a name that differs
@@ -152,16 +114,8 @@ export async function verifySetup(input: SetupInput, options: VerifyOptions = {}
   const region = regionOutcome.region ?? (discovery.listed ? discovery.region : undefined);
   if (signal?.aborted) return verdict();
 
-  if (!discovery.listed) {
-    const failure = discovery.failures[0];
-    if (failure?.kind === 'accessDenied') {
-      emit([{code: 'S3_LIST_PERMISSION_MISSING', status: 'fail', field: 'bucket', facts: {bucket, region: region ?? '—', arn: `arn:aws:s3:::${bucket}`}}]);
-    } else if (failure?.kind === 'noSuchBucket') {
-      emit([{code: 'BUCKET_NOT_FOUND', status: 'fail', field: 'bucket', facts: {bucket}}]);
-    } else if (failure) emit([failureCheck(failure, 'ListObjectsV2', 'bucket')]);
-    return verdict({...withIdentity(await identityTask), bucket, ...(region ? {region} : {})});
-  }
-  emit([{code: 'S3_LIST_OK', status: 'pass', field: 'bucket', facts: {bucket, region: region ?? discovery.region}}]);
+  emit(listingChecks(bucket, region, discovery));
+  if (!discovery.listed) return verdict({...withIdentity(await identityTask), bucket, ...(region ? {region} : {})});
 
   // AWS leaves its access-test object at the prefix for good: it means "nothing yet" only where no report was found.
   const pending = discovery.pendingFolders.some((folder) => !discovery.reports.some((r) => r.folder?.startsWith(folder)));

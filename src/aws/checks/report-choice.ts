@@ -2,7 +2,7 @@
  * Pure: which discovered report the operator means, from the name, prefix and path they typed; and, when none
  * matches, the near misses worth suggesting (a name differing only in case, the same name under another prefix).
  */
-import type {Check, DiscoveredReport} from './types.ts';
+import type {Check, DiscoveredReport} from '../types.ts';
 
 export interface Wanted {
   readonly reportName?: string;

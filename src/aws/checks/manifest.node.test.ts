@@ -1,8 +1,8 @@
 /** The rules of `checkManifestContent`, one test each: what a legacy manifest must say for Abiquo to read it. */
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {checkManifestContent, requiredColumns} from './read-manifest.ts';
-import type {Check} from './types.ts';
+import {checkManifestContent, requiredColumns} from './manifest.ts';
+import type {Check} from '../types.ts';
 
 const expected = {bucket: 'acme-billing-reports', reportName: 'abiquo-hourly'};
 const columns = [...requiredColumns, 'identity/LineItemId'].map((column) => {

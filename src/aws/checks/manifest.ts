@@ -3,9 +3,9 @@
  * overwrites on every delivery) and checks what Abiquo depends on: CSV, GZIP or ZIP, the names, the columns.
  */
 import {GetObjectCommand, ListObjectsV2Command} from '@aws-sdk/client-s3';
-import {classifyAwsError} from './aws-errors.ts';
-import {failureCheck, sendOptions, type CheckContext} from './checks/check-context.ts';
-import type {Check, Compression, DiscoveredReport, VerifiedReport} from './types.ts';
+import {classifyAwsError} from '../aws-errors.ts';
+import {failureCheck, sendOptions, type CheckContext} from './check-context.ts';
+import type {Check, Compression, DiscoveredReport, VerifiedReport} from '../types.ts';
 
 /** Columns Abiquo's billing reads: both costs, the usage and payer accounts, the usage start, the product. */
 export const requiredColumns = [
