@@ -19,8 +19,9 @@ export interface ContentScriptFigure {
   readonly holdsAwsSdk: boolean;
 }
 
-export function contentScriptFigure(): ContentScriptFigure {
-  const file = path.join(root, 'dist/chrome/content.js');
+/** `content.js` (on every console page) or `tab-ui.js` (injected when the tab is wanted), Chrome's build. */
+export function contentScriptFigure(name: 'content' | 'tab-ui'): ContentScriptFigure {
+  const file = path.join(root, `dist/chrome/${name}.js`);
   const {minified, gzipped} = sizeOf(file);
   return {
     minifiedKb: minified / 1024,

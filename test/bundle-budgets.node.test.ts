@@ -14,13 +14,13 @@ const root = path.resolve(import.meta.dirname, '..');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 describe('bundle size budgets', () => {
-  it('the content script and the service worker have a budget', () => {
+  it('the content script, the tab UI it loads and the service worker have a budget', () => {
     assert.deepEqual(
       entries
         .filter((e) => e.gzipBudget !== undefined)
         .map((e) => e.name)
         .sort(),
-      ['background', 'content'],
+      ['background', 'content', 'tab-ui'],
     );
   });
 

@@ -25,9 +25,10 @@ describe('built manifests', () => {
     );
   });
 
-  it('the Firefox content script carries no custom-elements polyfill (Firefox content scripts have their own registry)', () => {
-    assert.equal(readFileSync(path.join(root, 'dist/firefox/content.js'), 'utf8').includes('__CE_'), false);
-    assert.equal(readFileSync(path.join(root, 'dist/chrome/content.js'), 'utf8').includes('__CE_'), true);
+  it('the Firefox tab UI carries no custom-elements polyfill (Firefox content scripts have their own registry); the light content script none at all', () => {
+    assert.equal(readFileSync(path.join(root, 'dist/firefox/tab-ui.js'), 'utf8').includes('__CE_'), false);
+    assert.equal(readFileSync(path.join(root, 'dist/chrome/tab-ui.js'), 'utf8').includes('__CE_'), true);
+    assert.equal(readFileSync(path.join(root, 'dist/chrome/content.js'), 'utf8').includes('__CE_'), false);
   });
 
   for (const build of ['chrome', 'firefox']) {
@@ -59,7 +60,7 @@ describe('built manifests', () => {
   });
 
   it('the release build holds no simulation endpoint; only the sandbox build reaches loopback', () => {
-    for (const file of ['background.js', 'content.js']) {
+    for (const file of ['background.js', 'content.js', 'tab-ui.js']) {
       const source = readFileSync(path.join(root, 'dist/chrome', file), 'utf8');
       assert.equal(source.includes('sandbox-endpoints.json'), false, `${file} mentions the sandbox`);
       assert.equal(/https?:\/\/(?:127\.0\.0\.1|localhost):\d/.test(source), false, `${file} holds a loopback endpoint`);
@@ -67,10 +68,12 @@ describe('built manifests', () => {
     for (const build of ['sandbox-chrome', 'sandbox-firefox']) assert.ok((manifest(build).host_permissions as string[]).includes('http://127.0.0.1/*'));
   });
 
-  it('the content scripts contain no AWS SDK code', () => {
+  it('the content scripts (the light one and the tab UI) contain no AWS SDK code', () => {
     for (const build of ['chrome', 'firefox']) {
-      const source = readFileSync(path.join(root, `dist/${build}/content.js`), 'utf8');
-      assert.equal(/@aws-sdk|SignatureV4|x-amz-content-sha256/i.test(source), false, build);
+      for (const file of ['content.js', 'tab-ui.js']) {
+        const source = readFileSync(path.join(root, `dist/${build}/${file}`), 'utf8');
+        assert.equal(/@aws-sdk|SignatureV4|x-amz-content-sha256/i.test(source), false, `${build}/${file}`);
+      }
     }
   });
 });

@@ -21,6 +21,7 @@ import {
 import {readCatalogue} from './catalogue.ts';
 import {classifyRequest, currentEnterprise, ENTERPRISE_REQUESTS, forgetTab, rememberEnterprise} from './enterprise-requests.ts';
 import {claimKeysFrame, pairKeysFrame} from './keys-frame-pairing.ts';
+import {loadTabUi} from './tab-ui-loader.ts';
 import {handleVerifyPort} from './verify-port-handler.ts';
 
 /** The manifest's fixed hosts (`host_permissions`): the operator can still turn them off in the browser. */
@@ -52,6 +53,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
           'origins/list': async () => ({origins: await enabledOrigins(deps)}),
           'origins/enable': async ({origin}) => enableOrigin(origin, deps),
           'origins/disable': async ({origin}) => disableOrigin(origin, deps),
+          'content/load-tab-ui': async (_payload, from) => loadTabUi(chrome.scripting, from),
           'keys/pair': async (_payload, from) => pairKeysFrame(from.tab?.id),
           'keys/claim': async ({token}, from) => claimKeysFrame(token, from.tab?.id),
         },

@@ -22,7 +22,8 @@ import {verifyThroughWorker} from './verify-through-worker.ts';
 
 const log = logger('billing-tab');
 
-export function startBillingTab(signal: AbortSignal): void {
+/** Starts the feature; returns the toolbar's "Open the tab", for a request that arrived before the feature ran. */
+export function startBillingTab(signal: AbortSignal): () => void {
   const restore = new RestoreAfterSave(signal);
   let floating: TrackedTab | undefined;
 
@@ -70,6 +71,7 @@ export function startBillingTab(signal: AbortSignal): void {
   };
   chrome.runtime.onMessage.addListener(onNotice);
   signal.addEventListener('abort', () => chrome.runtime.onMessage.removeListener(onNotice), {once: true});
+  return openPanel;
 }
 
 /** The tab's host, in the console's look (its dialog's, else the page's): `--boa-*` properties on the host. */

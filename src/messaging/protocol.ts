@@ -21,6 +21,8 @@ export interface ProtocolMap {
   /** Enables a console whose host permission the page has just obtained. */
   'origins/enable': {request: {readonly origin: string}; response: Result<{readonly origins: readonly string[]}, OriginCode>};
   'origins/disable': {request: {readonly origin: string}; response: Result<{readonly origins: readonly string[]}, OriginCode>};
+  /** Injects the tab's UI (`tab-ui.js`) into the sender's page, once an enterprise dialog or the toolbar wants it. */
+  'content/load-tab-ui': {request: Record<string, never>; response: {readonly loaded: boolean}};
   /** A one-time token for the key-entry frame about to load in the sender's tab (keys-frame-pairing.ts). */
   'keys/pair': {request: Record<string, never>; response: {readonly token: string}};
   /** The key-entry frame proves the channel it was handed comes from its own tab's content script. */
@@ -44,6 +46,7 @@ export const allowedSenders: {readonly [T in MessageType]: readonly SenderKind[]
   'origins/list': ['extension-page'],
   'origins/enable': ['extension-page'],
   'origins/disable': ['extension-page'],
+  'content/load-tab-ui': ['console'],
   'keys/pair': ['console'],
   'keys/claim': ['keys-frame'],
 };
@@ -61,6 +64,7 @@ export const payloadGuards: {readonly [T in MessageType]: (payload: unknown) => 
   'origins/list': isEmpty,
   'origins/enable': hasOrigin,
   'origins/disable': hasOrigin,
+  'content/load-tab-ui': isEmpty,
   'keys/pair': isEmpty,
   'keys/claim': (p: unknown): p is {token: string} =>
     typeof p === 'object' && p !== null && typeof (p as {token?: unknown}).token === 'string' && Object.keys(p).length === 1,
