@@ -72,9 +72,9 @@ export const protections: readonly Protection[] = [
     guard: node('src/background/console-origins.node.test.ts', 'does not answer like an Abiquo API'),
   },
   {
-    id: 'keys-frame-pairing-same-tab',
+    id: 'frame-pairing-same-tab',
     what: "Only a key-entry frame in the same tab can claim the content script's channel",
-    edits: [{file: 'src/background/keys-frame-pairing.ts', from: 'owner !== undefined && owner === tabId', to: 'owner !== undefined'}],
+    edits: [{file: 'src/background/frame-pairing.ts', from: 'owner !== undefined && owner === tabId', to: 'owner !== undefined'}],
     guard: node('src/messaging/sender.node.test.ts'),
   },
   {
@@ -83,8 +83,8 @@ export const protections: readonly Protection[] = [
     edits: [
       {
         file: 'src/messaging/sender.ts',
-        from: "if (sender.frameId !== 0) return url.startsWith(`${context.extensionBaseUrl}keys-frame.html`) ? 'keys-frame' : undefined;",
-        to: "if (url.startsWith(`${context.extensionBaseUrl}keys-frame.html`)) return 'keys-frame';",
+        from: "if (sender.frameId !== 0) return EMBEDDED_PAGES.some((page) => url.startsWith(`${context.extensionBaseUrl}${page}`)) ? 'frame' : undefined;",
+        to: "if (EMBEDDED_PAGES.some((page) => url.startsWith(`${context.extensionBaseUrl}${page}`))) return 'frame';",
       },
     ],
     guard: node('src/messaging/sender.node.test.ts'),
@@ -366,12 +366,12 @@ export const protections: readonly Protection[] = [
     what: 'The key-entry frame takes no theme value that could inject CSS (the page can influence what is read)',
     edits: [
       {
-        file: 'src/messaging/keys-frame.ts',
+        file: 'src/messaging/frame-pairing.ts',
         from: "if (typeof value !== 'string' || !SAFE_THEME_CHARACTERS.test(value)) return false;",
         to: "if (typeof value !== 'string') return false;",
       },
     ],
-    guard: node('src/messaging/keys-frame.node.test.ts', 'inject'),
+    guard: node('src/messaging/frames.node.test.ts', 'inject'),
   },
   {
     id: 'translation-keeps-dollars',

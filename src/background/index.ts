@@ -20,7 +20,7 @@ import {
 } from './console-origins.ts';
 import {readCatalogue} from './catalogue.ts';
 import {classifyRequest, currentEnterprise, ENTERPRISE_REQUESTS, forgetTab, rememberEnterprise} from './enterprise-requests.ts';
-import {claimKeysFrame, pairKeysFrame} from './keys-frame-pairing.ts';
+import {claimFrame, pairFrame} from './frame-pairing.ts';
 import {loadTabUi} from './tab-ui-loader.ts';
 import {handleVerifyPort} from './verify-port-handler.ts';
 
@@ -54,8 +54,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
           'origins/enable': async ({origin}) => enableOrigin(origin, deps),
           'origins/disable': async ({origin}) => disableOrigin(origin, deps),
           'content/load-tab-ui': async (_payload, from) => loadTabUi(chrome.scripting, from),
-          'keys/pair': async (_payload, from) => pairKeysFrame(from.tab?.id),
-          'keys/claim': async ({token}, from) => claimKeysFrame(token, from.tab?.id),
+          'frame/pair': async (_payload, from) => pairFrame(from.tab?.id),
+          'frame/claim': async ({token}, from) => claimFrame(token, from.tab?.id),
         },
         context,
       ),

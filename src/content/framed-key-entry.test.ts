@@ -45,7 +45,7 @@ describe('framedKeyEntry', () => {
     document.body.append(host);
     await waitUntil(() => pairings.length > 0, 'the frame was not paired');
     expect(pairings[0]).to.deep.equal({
-      boa: 'keys-pair',
+      boa: 'frame-pair',
       token: 'one-time-token',
       language: 'en',
       theme: {primaryBg: 'rgb(0, 105, 192)', fontFamily: '"Helvetica Neue", Arial, sans-serif'},

@@ -8,7 +8,8 @@ import {defineKeysInput, inPageKeyEntry} from '../components/boa-keys-input/in-p
 import type {Theme} from '../shared/theme.ts';
 import {applyConsoleTheme} from '../console/console-theme.ts';
 import {sendRequest} from '../messaging/client.ts';
-import {isKeysFrameIn, isKeysFramePairing, type KeysFrameOut} from '../messaging/keys-frame.ts';
+import {isFramePairing} from '../messaging/frame-pairing.ts';
+import {isKeysFrameIn, type KeysFrameOut} from '../messaging/keys-frame.ts';
 import {createTranslator} from '../shared/i18n.ts';
 import {isLanguage} from '../shared/translate.ts';
 
@@ -18,9 +19,9 @@ let paired = false;
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const port = event.ports[0];
-  if (paired || !port || !isKeysFramePairing(event.data)) return;
+  if (paired || !port || !isFramePairing(event.data)) return;
   const {token, language, theme} = event.data;
-  void sendRequest('keys/claim', {token}).then((reply) => {
+  void sendRequest('frame/claim', {token}).then((reply) => {
     if (paired || !reply.ok || !reply.value.paired) return;
     paired = true;
     start(port, isLanguage(language) ? language : 'en', theme);

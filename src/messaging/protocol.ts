@@ -23,10 +23,10 @@ export interface ProtocolMap {
   'origins/disable': {request: {readonly origin: string}; response: Result<{readonly origins: readonly string[]}, OriginCode>};
   /** Injects the tab's UI (`tab-ui.js`) into the sender's page, once an enterprise dialog or the toolbar wants it. */
   'content/load-tab-ui': {request: Record<string, never>; response: {readonly loaded: boolean}};
-  /** A one-time token for the key-entry frame about to load in the sender's tab (keys-frame-pairing.ts). */
-  'keys/pair': {request: Record<string, never>; response: {readonly token: string}};
-  /** The key-entry frame proves the channel it was handed comes from its own tab's content script. */
-  'keys/claim': {request: {readonly token: string}; response: {readonly paired: boolean}};
+  /** A one-time token for a frame of ours (key entry, billing preview) about to load in the sender's tab (frame-pairing.ts). */
+  'frame/pair': {request: Record<string, never>; response: {readonly token: string}};
+  /** A frame of ours proves the channel it was handed comes from its own tab's content script. */
+  'frame/claim': {request: {readonly token: string}; response: {readonly paired: boolean}};
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -35,9 +35,9 @@ export type ResponseOf<T extends MessageType> = ProtocolMap[T]['response'];
 
 /**
  * Who may send a message: a content script on an enabled console, one of the extension's own pages, or the
- * key-entry frame (an extension page embedded in a console tab).
+ * frame of ours embedded in a console tab (the key-entry or billing preview frame).
  */
-export type SenderKind = 'console' | 'extension-page' | 'keys-frame';
+export type SenderKind = 'console' | 'extension-page' | 'frame';
 
 export const allowedSenders: {readonly [T in MessageType]: readonly SenderKind[]} = {
   'worker/ping': ['console', 'extension-page'],
@@ -47,8 +47,8 @@ export const allowedSenders: {readonly [T in MessageType]: readonly SenderKind[]
   'origins/enable': ['extension-page'],
   'origins/disable': ['extension-page'],
   'content/load-tab-ui': ['console'],
-  'keys/pair': ['console'],
-  'keys/claim': ['keys-frame'],
+  'frame/pair': ['console'],
+  'frame/claim': ['frame'],
 };
 
 const isEmpty = (p: unknown): p is Record<string, never> => typeof p === 'object' && p !== null && Object.keys(p).length === 0;
@@ -65,8 +65,8 @@ export const payloadGuards: {readonly [T in MessageType]: (payload: unknown) => 
   'origins/enable': hasOrigin,
   'origins/disable': hasOrigin,
   'content/load-tab-ui': isEmpty,
-  'keys/pair': isEmpty,
-  'keys/claim': (p: unknown): p is {token: string} =>
+  'frame/pair': isEmpty,
+  'frame/claim': (p: unknown): p is {token: string} =>
     typeof p === 'object' && p !== null && typeof (p as {token?: unknown}).token === 'string' && Object.keys(p).length === 1,
 };
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {isKeysFrameIn, isKeysFrameOut, isKeysFramePairing, isSafeThemeValue} from './keys-frame.ts';
+import {isFramePairing, isSafeThemeValue} from './frame-pairing.ts';
+import {isKeysFrameIn, isKeysFrameOut} from './keys-frame.ts';
 
 describe('messages from the key-entry frame', () => {
   it('say it is ready (a frame in a hidden section never reports a height), with nothing else', () => {
@@ -24,7 +25,7 @@ describe('messages to the key-entry frame', () => {
 });
 
 describe("the key-entry frame's pairing and the tab's look it carries", () => {
-  const pairing = {boa: 'keys-pair', token: 'one-time-token', language: 'en'};
+  const pairing = {boa: 'frame-pair', token: 'one-time-token', language: 'en'};
   // The values the console's look gives, as computed styles serialise them (console-theme.ts).
   const theme = {
     primaryBg: 'rgb(0, 105, 192)',
@@ -37,20 +38,20 @@ describe("the key-entry frame's pairing and the tab's look it carries", () => {
   };
 
   it("is accepted with the console's look, or with none read", () => {
-    assert.equal(isKeysFramePairing({...pairing, theme}), true);
-    assert.equal(isKeysFramePairing({...pairing, theme: {}}), true);
+    assert.equal(isFramePairing({...pairing, theme}), true);
+    assert.equal(isFramePairing({...pairing, theme: {}}), true);
   });
 
   it('is refused without a theme, or with one that is not a plain object', () => {
-    assert.equal(isKeysFramePairing(pairing), false);
-    for (const bad of [null, 'rgb(0, 0, 0)', ['rgb(0, 0, 0)']]) assert.equal(isKeysFramePairing({...pairing, theme: bad}), false, JSON.stringify(bad));
+    assert.equal(isFramePairing(pairing), false);
+    for (const bad of [null, 'rgb(0, 0, 0)', ['rgb(0, 0, 0)']]) assert.equal(isFramePairing({...pairing, theme: bad}), false, JSON.stringify(bad));
   });
 
   it('is refused with a property the tab does not theme, or a value that is not a string', () => {
-    assert.equal(isKeysFramePairing({...pairing, theme: {...theme, background: 'rgb(0, 0, 0)'}}), false);
-    assert.equal(isKeysFramePairing({...pairing, theme: {...theme, '--boa-primary-bg': 'rgb(0, 0, 0)'}}), false);
-    assert.equal(isKeysFramePairing({...pairing, theme: {...theme, fontSize: 14}}), false);
-    assert.equal(isKeysFramePairing({...pairing, theme: {...theme, primaryBg: undefined}}), false);
+    assert.equal(isFramePairing({...pairing, theme: {...theme, background: 'rgb(0, 0, 0)'}}), false);
+    assert.equal(isFramePairing({...pairing, theme: {...theme, '--boa-primary-bg': 'rgb(0, 0, 0)'}}), false);
+    assert.equal(isFramePairing({...pairing, theme: {...theme, fontSize: 14}}), false);
+    assert.equal(isFramePairing({...pairing, theme: {...theme, primaryBg: undefined}}), false);
   });
 
   // What a page that spoiled the console's computed styles could hand the frame, the secret's side.
@@ -79,7 +80,7 @@ describe("the key-entry frame's pairing and the tab's look it carries", () => {
   for (const value of injections) {
     it(`is refused with a theme value that could inject CSS: ${JSON.stringify(value.slice(0, 60))}`, () => {
       assert.equal(isSafeThemeValue(value), false);
-      assert.equal(isKeysFramePairing({...pairing, theme: {...theme, fontFamily: value}}), false);
+      assert.equal(isFramePairing({...pairing, theme: {...theme, fontFamily: value}}), false);
     });
   }
 
