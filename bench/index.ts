@@ -7,6 +7,7 @@ import {sizeOf} from '../vite.config.ts';
 import {benchVerdict, LATENCY_MS} from './aws-verdict.ts';
 import {benchConsole, contentScriptFigure} from './console-weight.ts';
 import {benchDiscovery} from './discovery.ts';
+import {benchPreview, previewTable} from './preview.ts';
 import {benchSandboxStart} from './sandbox-start.ts';
 import {benchTabHeight} from './tab-height.ts';
 
@@ -34,6 +35,8 @@ for (const f of await benchDiscovery()) {
     `  ${String(f.folders).padStart(7)}  ${f.objects.toLocaleString('en').padStart(8)}  ${f.typed.padEnd(13)}  ${String(f.roundTrips).padStart(11)}  ${String(f.s3Requests).padStart(11)}  ${f.verdict}  (seeded in ${ms(f.seedMs)})`,
   );
 }
+
+console.log(`\n${previewTable(await benchPreview())}`);
 
 console.log('\nService worker bundle (target: ≤ 100 KB gzip)');
 for (const file of ['dist/chrome/background.js', 'dist/sandbox-chrome/background.js']) {

@@ -8,7 +8,8 @@ import {createHash} from 'node:crypto';
 import {gzipSync} from 'node:zlib';
 import {zipSync} from 'fflate';
 import {LEGACY_CUR_COLUMNS} from './cur-legacy-columns.ts';
-import {lineItems, randomChars, randomUuid, seededRandom, snakeCaseColumn, toCsv, type Period, type Random} from './line-items.ts';
+import {snakeCaseColumn, toCsv} from './csv.ts';
+import {lineItems, randomChars, randomUuid, seededRandom, type Period, type Random} from './line-items.ts';
 import type {AwsBucket, BulkContent, BucketContent, Cur2Content, LegacyCurContent, ParquetContent} from './scenario-types.ts';
 
 export interface SeedObject {
@@ -102,8 +103,8 @@ function reportRun(bucket: AwsBucket, content: {linkedAccounts?: string[]; rowsP
   };
 }
 
-function periodItems(run: ReportRun, period: Period, now: Date, timeUnit: 'HOURLY' | 'DAILY'): Record<string, string>[] {
-  return lineItems({
+function* periodItems(run: ReportRun, period: Period, now: Date, timeUnit: 'HOURLY' | 'DAILY'): Generator<Readonly<Record<string, string>>> {
+  const items = lineItems({
     period,
     until: now,
     payer: run.payer,
@@ -113,6 +114,7 @@ function periodItems(run: ReportRun, period: Period, now: Date, timeUnit: 'HOURL
     random: run.random,
     invoiced: period.end <= now,
   });
+  for (const item of items) yield item.fields;
 }
 
 /**
@@ -187,7 +189,13 @@ export function legacyLastDelivery(c: LegacyCurContent, now: Date): Date {
 }
 
 /** The data file of one legacy report delivery (AWS numbers them from 1): CSV, compressed as configured, or Parquet. */
-function legacyDataFile(c: LegacyCurContent, dir: string, columns: readonly string[], rows: () => Record<string, string>[], random: Random): SeedObject {
+function legacyDataFile(
+  c: LegacyCurContent,
+  dir: string,
+  columns: readonly string[],
+  rows: () => Iterable<Readonly<Record<string, string>>>,
+  random: Random,
+): SeedObject {
   if (c.compression === 'Parquet') {
     return {key: `${dir}/${c.reportName}-00001.snappy.parquet`, body: parquetPlaceholder(random), contentType: 'binary/octet-stream'};
   }

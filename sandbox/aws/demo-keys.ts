@@ -21,3 +21,6 @@ export const LINKED_KEYS = [
   {account: '345678901234', accessKeyId: 'AKIALINKEDBEXAMPLE33', secretAccessKey: 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEB'},
   {account: '456789012345', accessKeyId: 'AKIALINKEDCEXAMPLE44', secretAccessKey: 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEC'},
 ] as const;
+
+/** A member account with usage in the happy path's report that nobody has keys for: no linked enterprise can claim it. */
+export const UNCLAIMED_ACCOUNT = '567890123456';

@@ -1,8 +1,10 @@
 /**
- * Realistic, deterministic CUR line items: usage of a few common services by each usage account, hour by hour (or
- * day by day) within a billing period, with rates and costs that add up. Keyed by legacy column names.
+ * Realistic, deterministic CUR line items: each usage account's usage of a few common services hour by hour (or
+ * day by day) through a billing period, usage covered by reservations, fees, credits, refunds and taxes, with
+ * rates and costs that add up. Keyed by legacy column names, generated one at a time (a million is fine).
  */
 import {createHash} from 'node:crypto';
+import {formatUnits, toUnits} from './cost-units.ts';
 
 export type Random = () => number;
 
@@ -124,6 +126,8 @@ const PRODUCTS: readonly Product[] = [
 
 const BASE32_LOWER = 'abcdefghijklmnopqrstuvwxyz234567';
 const HEX = '0123456789abcdef';
+const DIGITS = '0123456789';
+const HOUR_MS = 3_600_000;
 
 export interface Period {
   start: Date;
@@ -143,50 +147,77 @@ export interface LineItemOptions {
   invoiced: boolean;
 }
 
-export const isoSecond = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+export type LineItemType = 'Usage' | 'DiscountedUsage' | 'Fee' | 'Credit' | 'Refund' | 'Tax';
 
-export function lineItems(options: LineItemOptions): Record<string, string>[] {
-  const {period, until, payer, usageAccounts, rows, random, timeUnit} = options;
-  const stepMs = timeUnit === 'HOURLY' ? 3_600_000 : 86_400_000;
-  const slots = Math.max(1, Math.floor((Math.min(until.getTime(), period.end.getTime()) - period.start.getTime()) / stepMs));
-  const invoiceId = options.invoiced ? String(2_000_000_000 + Math.floor(random() * 99_999_999)) : '';
-  const items: Record<string, string>[] = [];
-  for (let i = 0; i < rows; i++) {
-    const account = usageAccounts[i % usageAccounts.length]!;
-    const product = PRODUCTS[Math.floor(random() * PRODUCTS.length)]!;
-    const start = new Date(period.start.getTime() + Math.floor(random() * slots) * stepMs);
-    const end = new Date(start.getTime() + stepMs);
-    const amount = product.amount * (stepMs / 3_600_000) * (0.8 + random() * 0.4);
-    const cost = amount * product.rate;
-    const blendedRate = product.rate * (0.95 + random() * 0.1);
-    const resourceId = product.resourcePrefix.replace('ACCOUNT', account) + randomChars(random, HEX, 16);
-    items.push({
-      'identity/LineItemId': randomChars(random, BASE32_LOWER, 52),
-      'identity/TimeInterval': `${isoSecond(start)}/${isoSecond(end)}`,
-      'bill/InvoiceId': invoiceId,
-      'bill/InvoicingEntity': 'Amazon Web Services, Inc.',
-      'bill/BillingEntity': 'AWS',
-      'bill/BillType': 'Anniversary',
-      'bill/PayerAccountId': payer,
-      'bill/BillingPeriodStartDate': isoSecond(period.start),
-      'bill/BillingPeriodEndDate': isoSecond(period.end),
-      'lineItem/UsageAccountId': account,
-      'lineItem/LineItemType': 'Usage',
-      'lineItem/UsageStartDate': isoSecond(start),
-      'lineItem/UsageEndDate': isoSecond(end),
+export interface LineItem {
+  readonly account: string;
+  readonly type: LineItemType;
+  /** `lineItem/UnblendedCost` and `lineItem/BlendedCost` exactly, in units of 1e-10 (cost-units.ts). */
+  readonly unblended: number;
+  readonly blended: number;
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+/**
+ * The kinds of line each usage account gets, in turn: mostly usage, and every other kind once a cycle, so that even
+ * a 50-line file with four accounts has each kind for each account.
+ */
+const TYPE_CYCLE: readonly LineItemType[] = [
+  'Usage',
+  'Usage',
+  'DiscountedUsage',
+  'Usage',
+  'Tax',
+  'Usage',
+  'Credit',
+  'Usage',
+  'Usage',
+  'Refund',
+  'Usage',
+  'Fee',
+];
+
+/** Reserved instances cover (and upfront fees buy) instance usage only. */
+const RESERVABLE = PRODUCTS.filter((p) => p.instanceType);
+
+const isoSecond = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const between = (random: Random, low: number, high: number): number => low + random() * (high - low);
+const rate = (value: number): string => value.toFixed(10);
+
+interface Line {
+  readonly unblended: number;
+  readonly blended: number;
+  readonly fields: Record<string, string>;
+}
+
+/** A resource's use over one time slot, at on-demand rates or (`reserved`) covered by a reservation. */
+function resourceUsage(random: Random, hours: number, account: string, reserved: boolean): Line {
+  const product = pick(random, reserved ? RESERVABLE : PRODUCTS);
+  const amount = product.amount * hours * between(random, 0.8, 1.2);
+  // Usage covered by a reservation costs nothing unblended (the reservation's fees carry it); blended rates
+  // average reserved and on-demand use across the organisation.
+  const unblendedRate = reserved ? 0 : product.rate;
+  const blendedRate = product.rate * (reserved ? between(random, 0.55, 0.65) : between(random, 0.95, 1.05));
+  const unblended = toUnits(amount * unblendedRate);
+  const blended = toUnits(amount * blendedRate);
+  const onDemand = formatUnits(toUnits(amount * product.rate));
+  return {
+    unblended,
+    blended,
+    fields: {
       'lineItem/ProductCode': product.code,
       'lineItem/UsageType': product.usageType,
       'lineItem/Operation': product.operation,
       'lineItem/AvailabilityZone': product.family === 'Compute Instance' ? 'us-east-1a' : '',
-      'lineItem/ResourceId': resourceId,
+      'lineItem/ResourceId': product.resourcePrefix.replace('ACCOUNT', account) + randomChars(random, HEX, 16),
       'lineItem/UsageAmount': amount.toFixed(10),
-      'lineItem/CurrencyCode': 'USD',
-      'lineItem/UnblendedRate': product.rate.toFixed(10),
-      'lineItem/UnblendedCost': cost.toFixed(10),
-      'lineItem/BlendedRate': blendedRate.toFixed(10),
-      'lineItem/BlendedCost': (amount * blendedRate).toFixed(10),
-      'lineItem/LineItemDescription': product.description,
-      'lineItem/LegalEntity': 'Amazon Web Services, Inc.',
+      'lineItem/UnblendedRate': rate(unblendedRate),
+      'lineItem/UnblendedCost': formatUnits(unblended),
+      'lineItem/BlendedRate': rate(blendedRate),
+      'lineItem/BlendedCost': formatUnits(blended),
+      'lineItem/LineItemDescription': reserved ? `USD 0.0 hourly fee per ${product.instanceType} reserved instance applied` : product.description,
       'product/ProductName': product.name,
       'product/productFamily': product.family,
       'product/instanceType': product.instanceType ?? '',
@@ -198,29 +229,114 @@ export function lineItems(options: LineItemOptions): Record<string, string>[] {
       'product/usagetype': product.usageType,
       'product/operation': product.operation,
       'pricing/currency': 'USD',
-      'pricing/publicOnDemandCost': cost.toFixed(10),
-      'pricing/publicOnDemandRate': product.rate.toFixed(10),
-      'pricing/term': 'OnDemand',
+      'pricing/publicOnDemandCost': onDemand,
+      'pricing/publicOnDemandRate': rate(product.rate),
+      'pricing/term': reserved ? 'Reserved' : 'OnDemand',
       'pricing/unit': product.unit,
-    });
+      ...(reserved ? {'reservation/EffectiveCost': formatUnits(toUnits(amount * product.rate * 0.6))} : {}),
+    },
+  };
+}
+
+type Charge = Exclude<LineItemType, 'Usage' | 'DiscountedUsage'>;
+
+/** Each charge's range per hour of its slot, so daily reports keep the proportions. */
+const CHARGE_RANGE: Readonly<Record<Charge, readonly [number, number]>> = {
+  Fee: [0.02, 0.1],
+  Credit: [-0.06, -0.02],
+  Refund: [-0.02, -0.005],
+  Tax: [0.002, 0.008],
+};
+
+function chargeDescription(random: Random, type: Charge, product: Product): string {
+  switch (type) {
+    case 'Fee':
+      return `Sign up charge for subscription: ${randomChars(random, DIGITS, 10)}, planId: ${randomChars(random, DIGITS, 7)}`;
+    case 'Credit':
+      return 'AWS Promotional Credits';
+    case 'Refund':
+      return `Refund of ${product.name} charges (service level agreement credit)`;
+    case 'Tax':
+      return `Tax for product code ${product.code}`;
   }
-  return items.sort((a, b) => a['lineItem/UsageStartDate']!.localeCompare(b['lineItem/UsageStartDate']!));
 }
 
-function csvCell(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/** A charge that is not usage, blended and unblended alike: an upfront reservation fee, a credit, a refund, a tax. */
+function charge(random: Random, hours: number, type: Charge): Line {
+  const product = pick(random, type === 'Fee' ? RESERVABLE : PRODUCTS);
+  const [low, high] = CHARGE_RANGE[type];
+  const cost = toUnits(between(random, low, high) * hours);
+  const description = chargeDescription(random, type, product);
+  return {
+    unblended: cost,
+    blended: cost,
+    fields: {
+      'lineItem/ProductCode': product.code,
+      'lineItem/UsageType': type === 'Fee' ? `HeavyUsage:${product.instanceType}` : type === 'Tax' ? '' : product.usageType,
+      'lineItem/Operation': type === 'Tax' ? '' : product.operation,
+      'lineItem/UsageAmount': type === 'Fee' ? '1.0000000000' : '0.0000000000',
+      'lineItem/UnblendedCost': formatUnits(cost),
+      'lineItem/BlendedCost': formatUnits(cost),
+      'lineItem/LineItemDescription': description,
+      'lineItem/TaxType': type === 'Tax' ? 'Sales Tax' : '',
+      'product/ProductName': product.name,
+      'product/servicecode': product.code,
+    },
+  };
 }
 
-export function toCsv(header: readonly string[], rows: readonly Record<string, string>[], rename: (column: string) => string = (c) => c): string {
-  const lines = [header.map((c) => csvCell(rename(c))).join(',')];
-  for (const row of rows) lines.push(header.map((c) => csvCell(row[c] ?? '')).join(','));
-  return `${lines.join('\n')}\n`;
-}
-
-/** `lineItem/UnblendedCost` → `line_item_unblended_cost`, the naming of CUR 2.0 and of Athena/Parquet CURs. */
-export function snakeCaseColumn(column: string): string {
-  return column
-    .split('/')
-    .map((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())
-    .join('_');
+/**
+ * `rows` line items spread evenly over the period up to `until`, in time order, the usage accounts in turn. Fees
+ * and taxes span the whole billing period, as AWS writes them.
+ */
+export function* lineItems(options: LineItemOptions): Generator<LineItem> {
+  const {period, until, payer, usageAccounts, rows, random, timeUnit} = options;
+  const stepMs = timeUnit === 'HOURLY' ? HOUR_MS : 86_400_000;
+  const hours = stepMs / HOUR_MS;
+  const slots = Math.max(1, Math.floor((Math.min(until.getTime(), period.end.getTime()) - period.start.getTime()) / stepMs));
+  const bill = {
+    'bill/InvoiceId': options.invoiced ? String(2_000_000_000 + Math.floor(random() * 99_999_999)) : '',
+    'bill/InvoicingEntity': 'Amazon Web Services, Inc.',
+    'bill/BillingEntity': 'AWS',
+    'bill/BillType': 'Anniversary',
+    'bill/PayerAccountId': payer,
+    'bill/BillingPeriodStartDate': isoSecond(period.start),
+    'bill/BillingPeriodEndDate': isoSecond(period.end),
+  };
+  const times = (start: Date, end: Date) => ({start: isoSecond(start), end: isoSecond(end)});
+  const month = times(period.start, period.end);
+  // Formatting dates is the costliest part of a line: each slot's are formatted once.
+  let slot = -1;
+  let slotTimes = month;
+  for (let i = 0; i < rows; i++) {
+    const account = usageAccounts[i % usageAccounts.length]!;
+    const type = TYPE_CYCLE[Math.floor(i / usageAccounts.length) % TYPE_CYCLE.length]!;
+    const rowSlot = Math.floor((i * slots) / rows);
+    if (rowSlot !== slot) {
+      slot = rowSlot;
+      const start = period.start.getTime() + slot * stepMs;
+      slotTimes = times(new Date(start), new Date(start + stepMs));
+    }
+    const {start, end} = type === 'Fee' || type === 'Tax' ? month : slotTimes;
+    const line =
+      type === 'Usage' || type === 'DiscountedUsage' ? resourceUsage(random, hours, account, type === 'DiscountedUsage') : charge(random, hours, type);
+    yield {
+      account,
+      type,
+      unblended: line.unblended,
+      blended: line.blended,
+      fields: {
+        'identity/LineItemId': randomChars(random, BASE32_LOWER, 52),
+        'identity/TimeInterval': `${start}/${end}`,
+        ...bill,
+        'lineItem/UsageAccountId': account,
+        'lineItem/LineItemType': type,
+        'lineItem/UsageStartDate': start,
+        'lineItem/UsageEndDate': end,
+        'lineItem/CurrencyCode': 'USD',
+        'lineItem/LegalEntity': 'Amazon Web Services, Inc.',
+        ...line.fields,
+      },
+    };
+  }
 }

@@ -7,9 +7,9 @@ import {gunzipSync} from 'node:zlib';
 import {KEY_ID} from '../../src/shared/key-shapes.ts';
 import {listScenarios} from '../scenario.ts';
 import {LEGACY_CUR_COLUMNS} from './cur-legacy-columns.ts';
-import {BILLING_BUCKET, LINKED_KEYS, PAYER_ACCOUNT, PRICING_KEY} from './demo-keys.ts';
+import {BILLING_BUCKET, LINKED_KEYS, PAYER_ACCOUNT, PRICING_KEY, UNCLAIMED_ACCOUNT} from './demo-keys.ts';
 import {startAws, type AwsSandbox} from './index.ts';
-import {awsScenario, failureOf, keyOf, reportDefinitionsOf, s3Client, stsClient, userWithKey} from './test-support.ts';
+import {awsScenario, failureOf, keyOf, readCsv, reportDefinitionsOf, s3Client, stsClient, userWithKey} from './test-support.ts';
 
 const PERIOD = /^\d{8}-\d{8}\/$/;
 
@@ -91,6 +91,19 @@ describe('shipped AWS scenarios', () => {
       assert.match((manifest['reportKeys'] as string[])[0]!, /^cur\/abiquo-hourly\/\d{8}-\d{8}\/[0-9a-f-]{36}\/abiquo-hourly-1\.csv\.gz$/);
       assert.deepEqual(await list(client, 'cur/'), {prefixes: ['abiquo-hourly/'], keys: ['aws-programmatic-access-test-object']});
       for (const user of awsScenario('happy-path').users) await stsClient(sandbox, keyOf(user)).send(new GetCallerIdentityCommand({}));
+    }));
+
+  it('happy path: the newest report bills the payer, two linked accounts and one nobody has keys for, each with every kind of line', () =>
+    withScenario('happy-path', async (_s, client) => {
+      const manifest = await checkLegacyReport(client, 'cur/abiquo-hourly/', 'abiquo-hourly', 'GZIP');
+      const {rows} = readCsv(gunzipSync(await getBytes(client, (manifest['reportKeys'] as string[])[0]!)).toString());
+      const kinds = new Map<string, Set<string>>();
+      for (const row of rows)
+        kinds.set(row['lineItem/UsageAccountId']!, (kinds.get(row['lineItem/UsageAccountId']!) ?? new Set()).add(row['lineItem/LineItemType']!));
+      const [retail, analytics, staging] = LINKED_KEYS.map((k) => k.account);
+      assert.deepEqual([...kinds.keys()].sort(), [PAYER_ACCOUNT, retail, analytics, UNCLAIMED_ACCOUNT].sort(), `${staging} has keys but no usage`);
+      for (const [account, types] of kinds) assert.deepEqual([...types].sort(), ['Credit', 'DiscountedUsage', 'Fee', 'Refund', 'Tax', 'Usage'], account);
+      assert.ok(!awsScenario('happy-path').users.some((u) => u.account === UNCLAIMED_ACCOUNT), 'no keys, so no linked enterprise, for the unclaimed account');
     }));
 
   it('zip-report: the report files are ZIP archives', () =>

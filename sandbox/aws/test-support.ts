@@ -1,10 +1,12 @@
 /** Helpers for the AWS sandbox's Node tests: scenarios by name, real SDK clients pointed at the sandbox. */
 import {Sha256} from '@aws-crypto/sha256-js';
-import {S3Client, type S3ClientConfig} from '@aws-sdk/client-s3';
+import {GetObjectCommand, S3Client, type S3ClientConfig} from '@aws-sdk/client-s3';
 import {STSClient} from '@aws-sdk/client-sts';
 import {SignatureV4} from '@smithy/signature-v4';
 import assert from 'node:assert/strict';
 import {Agent, type AgentOptions} from 'node:http';
+import {gunzipSync} from 'node:zlib';
+import {unzipSync} from 'fflate';
 import {loadScenario} from '../scenario.ts';
 import type {AwsSandbox} from './index.ts';
 import type {AwsScenario, AwsUser} from './scenario-types.ts';
@@ -117,4 +119,42 @@ export async function failureOf(call: Promise<unknown>): Promise<SdkFailure> {
     };
   }
   assert.fail('the call was expected to fail');
+}
+
+/** The cells of one CSV line (RFC 4180: quoted cells may hold commas and doubled quotes), read without the generator's code. */
+function csvCells(line: string): string[] {
+  const cells: string[] = [];
+  for (const [, quoted, plain] of line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)) cells.push(quoted === undefined ? plain! : quoted.replace(/""/g, '"'));
+  return cells;
+}
+
+/** A CUR CSV's header and its rows keyed by column; the text must end with a line end. */
+export function readCsv(csv: string): {header: string[]; rows: Record<string, string>[]} {
+  const [first = '', ...lines] = csv.split('\n');
+  assert.equal(lines.pop(), '', 'the CSV ends with a line end');
+  const header = csvCells(first);
+  return {header, rows: lines.map((line) => Object.fromEntries(csvCells(line).map((cell, i) => [header[i]!, cell])))};
+}
+
+/** A cost as the CUR writes it (`-1.2345678901`) in units of 1e-10 (-12345678901n): sums exact, without the engine. */
+export function costUnits(cost: string): bigint {
+  const [whole = '', fraction = ''] = cost.replace('-', '').split('.');
+  const value = BigInt(whole || '0') * 10n ** 10n + BigInt(fraction.padEnd(10, '0').slice(0, 10));
+  return cost.startsWith('-') ? -value : value;
+}
+
+/**
+ * Every line item of the period whose manifest is `manifestKey`, each file fetched whole and opened with Node's
+ * zlib or fflate, then read by readCsv: what a person checking the report would add up, with nothing of the engine.
+ */
+export async function reportRows(client: S3Client, bucket: string, manifestKey: string): Promise<Record<string, string>[]> {
+  const bytes = async (key: string) => (await client.send(new GetObjectCommand({Bucket: bucket, Key: key}))).Body!.transformToByteArray();
+  const manifest = JSON.parse(new TextDecoder().decode(await bytes(manifestKey))) as {reportKeys: string[]; compression: string};
+  const rows: Record<string, string>[] = [];
+  for (const key of manifest.reportKeys) {
+    const file = await bytes(key);
+    const csv = manifest.compression === 'ZIP' ? Object.values(unzipSync(file))[0]! : gunzipSync(file);
+    rows.push(...readCsv(new TextDecoder().decode(csv)).rows);
+  }
+  return rows;
 }

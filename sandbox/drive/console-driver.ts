@@ -76,6 +76,7 @@ const sectionElements = {
   report: 'boa-cur-report',
   diff: 'boa-properties-diff',
   linked: 'boa-linked-accounts',
+  preview: 'boa-preview-launcher',
 } as const;
 
 type Section = keyof typeof sectionElements;
@@ -215,7 +216,6 @@ export async function typeKeys(page: Page, keys: Keys, section: KeysSection = 'p
   }
 }
 
-/** The `accessKeys.csv` AWS downloads when an access key is created. */
 /** Drops an `accessKeys.csv` file on the keys form: a `drop` event carrying a File built in the frame. */
 export async function dropKeysCsv(page: Page, keys: Keys, section: KeysSection = 'pricing'): Promise<void> {
   const {root, form} = await keysForm(page, section);
@@ -342,4 +342,68 @@ export async function tabTo(page: Page, target: RegExp, keyboard: Keyboard = pro
     await keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${target}; went through: ${seen.join(' | ')}`);
+}
+
+/** One line of the billing preview's table, as shown: the account, who is billed, the cost as formatted. */
+export interface PreviewRow {
+  readonly account: string;
+  readonly kind: string;
+  readonly billedTo: string;
+  readonly cost: string;
+}
+
+/** Presses "Preview the billing" and returns the preview's frame, in view (Chrome lays out no off-screen frame). */
+export async function startPreview(page: Page): Promise<Frame> {
+  const launcher = 'boa-billing-tab >>> boa-preview-launcher';
+  await clickWhenStill(await waitForDeep(page, `${launcher} >>> button.preview`));
+  const element = await waitForDeep(page, `${launcher} >>> iframe`);
+  await element.evaluate((frame) => frame.scrollIntoView({block: 'start'}));
+  // The frame's first document is about:blank, then ours in another process (Chrome): its Frame changes then. (Firefox
+  // over BiDi reports the frame's URL as about:blank throughout: the view is what tells.)
+  const started = Date.now();
+  while (Date.now() - started < 15_000) {
+    const frame = await element.contentFrame();
+    if (frame && (await frame.$('boa-billing-preview').catch(() => null))) return frame;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the billing preview frame never showed its view');
+}
+
+/** Waits for the preview's outcome in its frame and reads its table (or throws with the message it shows). */
+export async function readPreview(frame: Frame, timeout = 60_000): Promise<PreviewRow[]> {
+  // Polled: puppeteer's own waits re-check on mutations of the document, not of a shadow root (see waitForDeep).
+  const started = Date.now();
+  let done = await frame.$('boa-billing-preview >>> table, boa-billing-preview >>> .failure');
+  while (!done && Date.now() - started < timeout) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    done = await frame.$('boa-billing-preview >>> table, boa-billing-preview >>> .failure');
+  }
+  if (!done) throw new Error(`the preview showed no outcome in ${timeout} ms`);
+  if ((await done.evaluate((e) => e.tagName)) !== 'TABLE') throw new Error(`the preview failed: ${await done.evaluate((e) => e.textContent)}`);
+  return frame.$$eval('boa-billing-preview >>> tbody tr[data-account]', (rows) =>
+    rows.map((row) => {
+      const cells = [...row.querySelectorAll('td')].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim());
+      return {account: row.getAttribute('data-account') ?? '', kind: row.getAttribute('data-kind') ?? '', billedTo: cells[1] ?? '', cost: cells[2] ?? ''};
+    }),
+  );
+}
+
+/**
+ * Presses "Add account" in the preview's row of `account`. The frame's own document never scrolls: the dialog is
+ * scrolled to bring the row into view first (a click outside the viewport lands nowhere).
+ */
+export async function addAccountFromPreview(page: Page, account: string): Promise<void> {
+  const element = await waitForDeep(page, 'boa-billing-tab >>> boa-preview-launcher >>> iframe');
+  const frame = (await element.contentFrame())!;
+  const button = await frame.$(`boa-billing-preview >>> tr[data-account="${account}"] button.add-account`);
+  if (!button) throw new Error(`no "Add account" for ${account} in the preview`);
+  const top = await button.evaluate((b) => b.getBoundingClientRect().top);
+  await element.evaluate((iframe, y) => {
+    // The nearest ancestor that scrolls (across the tab's shadow root): the row's place brought to the window's middle.
+    let box: Element | null = iframe.parentElement ?? ((iframe.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+    while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY)))
+      box = box.parentElement ?? ((box.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+    (box ?? document.scrollingElement)?.scrollBy(0, iframe.getBoundingClientRect().top + y - window.innerHeight / 2);
+  }, top);
+  await clickWhenStill(button);
 }

@@ -3,7 +3,6 @@
  * (two-reports: the happy path's keys, and a bucket with two reports to choose from).
  */
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
 import {createServer} from 'node:net';
 import {after, before, describe, it} from 'node:test';
 import {startAws, type AwsSandbox} from '../../sandbox/aws/index.ts';
@@ -11,8 +10,8 @@ import {BILLING_BUCKET, PRICING_KEY, REPORT_NAME} from '../../sandbox/aws/demo-k
 import {loadScenario} from '../../sandbox/scenario.ts';
 import en from '../../locales/en/messages.json' with {type: 'json'};
 import {checkCodes} from '../aws/check-codes.ts';
+import {openTerminal, runCli, type Run} from '../../test/helpers/cli-process.ts';
 
-const root = new URL('../..', import.meta.url);
 const WRONG_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYWRONGEXAMP';
 const flags = [
   '--bucket',
@@ -30,31 +29,9 @@ const flags = [
   '--help',
 ];
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The child's environment: no secret unless given, and nothing that would hide the SDK's warning. */
-function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const {AWS_SECRET_ACCESS_KEY: _secret, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: _quiet, ...env} = process.env;
-  return {...env, ...extra};
-}
-
-/** Runs the CLI with the secret in the environment (or on stdin); asynchronous, as the simulated AWS lives in this process. */
-function verify(args: readonly string[], secret: {env?: string; stdin?: string} = {env: PRICING_KEY.secretAccessKey}): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/verify.ts', ...args], {
-    cwd: root,
-    env: childEnv(secret.env === undefined ? {} : {AWS_SECRET_ACCESS_KEY: secret.env}),
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(secret.stdin ?? '');
-  return new Promise((resolve) => child.once('close', (status) => resolve({status, stdout, stderr})));
-}
+/** Runs the CLI with the secret in the environment (or on stdin). */
+const verify = (args: readonly string[], secret: {env?: string; stdin?: string} = {env: PRICING_KEY.secretAccessKey}): Promise<Run> =>
+  runCli('verify', args, secret);
 
 const noStackTrace = (run: Run) => assert.doesNotMatch(run.stdout + run.stderr, /^\s+at |ERR_[A-Z_]+|ENOENT/m);
 
@@ -201,7 +178,11 @@ describe('npm run verify', () => {
   describe('the secret typed at a terminal (a real pseudo-terminal, through script)', () => {
     // On timeout the test's signal kills the terminal: a prompt that never ends fails the test, not the run.
     it('is not shown, and Enter ends it', {timeout: 60_000}, async (t) => {
-      const terminal = openTerminal(['--access-key-id', PRICING_KEY.accessKeyId, '--bucket', BILLING_BUCKET, '--report', REPORT_NAME, ...endpoints], t.signal);
+      const terminal = openTerminal(
+        'verify',
+        ['--access-key-id', PRICING_KEY.accessKeyId, '--bucket', BILLING_BUCKET, '--report', REPORT_NAME, ...endpoints],
+        t.signal,
+      );
       await terminal.waitFor(/Secret access key \(not shown; Enter to finish\): $/);
       terminal.type(`${PRICING_KEY.secretAccessKey}\r`);
       // stdin stays open: only the Enter can have ended the prompt.
@@ -212,7 +193,7 @@ describe('npm run verify', () => {
     });
 
     it('Ctrl-C gives up with status 130, showing nothing typed', {timeout: 60_000}, async (t) => {
-      const terminal = openTerminal(['--access-key-id', PRICING_KEY.accessKeyId, ...endpoints], t.signal);
+      const terminal = openTerminal('verify', ['--access-key-id', PRICING_KEY.accessKeyId, ...endpoints], t.signal);
       await terminal.waitFor(/Enter to finish\): $/);
       terminal.type('wJalrXUtnF\x03');
       assert.equal(await terminal.exited, 130);
@@ -229,37 +210,4 @@ async function closedPort(): Promise<string> {
   const {port} = server.address() as {port: number};
   await new Promise((resolve) => server.close(resolve));
   return `http://127.0.0.1:${port}`;
-}
-
-/** The CLI on a pseudo-terminal: `script` gives it a TTY and copies the screen to its stdout. */
-function openTerminal(args: readonly string[], signal: AbortSignal) {
-  const command = [process.execPath, '--import', 'tsx', 'src/cli/verify.ts', ...args].join(' ');
-  const child = spawn('script', ['-qec', command, '/dev/null'], {cwd: root, env: childEnv(), signal});
-  child.on('error', () => {}); // the abort on timeout: `exited` says the rest
-  let screen = '';
-  const watchers = new Set<() => void>();
-  child.stdout.on('data', (chunk: Buffer) => {
-    screen += chunk.toString();
-    for (const watcher of watchers) watcher();
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
-  return {
-    exited,
-    output: () => screen,
-    type: (keys: string) => child.stdin.write(keys),
-    /** Resolves when the screen matches; rejects if the CLI exits first. */
-    waitFor: (pattern: RegExp) =>
-      new Promise<void>((resolve, reject) => {
-        const check = () => {
-          if (!pattern.test(screen)) return;
-          watchers.delete(check);
-          resolve();
-        };
-        watchers.add(check);
-        check();
-        void exited.then(() => {
-          if (watchers.delete(check)) reject(new Error(`exited before ${pattern}; screen: ${JSON.stringify(screen)}`));
-        });
-      }),
-  };
 }
