@@ -40,7 +40,7 @@ const layers = [
   {
     folder: 'messaging',
     may: ['aws', 'shared'],
-    typesFrom: ['components'],
+    typesFrom: ['components', 'preview'],
     why: 'messaging/ is the typed contract between the content script, the frames and the worker: it carries what the UI shows as types, never UI code.',
   },
   {

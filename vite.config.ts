@@ -38,7 +38,7 @@ export function outDirOf({browser, sandbox}: Flavour): string {
 
 export interface Entry {
   /** The bundle's file name without `.js`. */
-  readonly name: 'content' | 'tab-ui' | 'background' | 'options' | 'popup' | 'keys-frame';
+  readonly name: 'content' | 'tab-ui' | 'background' | 'options' | 'popup' | 'keys-frame' | 'preview-frame';
   readonly source: string;
   readonly format: 'iife' | 'es';
   /** The most the minified bundle may weigh gzipped (level 9), in bytes, per browser (sandbox builds included). */
@@ -58,6 +58,8 @@ export const entries: readonly Entry[] = [
   {name: 'options', source: 'src/options/index.ts', format: 'iife'},
   {name: 'popup', source: 'src/popup/index.ts', format: 'iife'},
   {name: 'keys-frame', source: 'src/keys-frame/index.ts', format: 'iife'},
+  // The billing preview frame: the S3 client, the parser and the chart, loaded only when a preview is asked for.
+  {name: 'preview-frame', source: 'src/preview-frame/index.ts', format: 'iife'},
 ];
 
 /** A built bundle's size: as written (minified) and gzipped at level 9 (what the budgets bound). */
@@ -184,7 +186,7 @@ function manifestFor({browser, sandbox}: Flavour): Record<string, unknown> {
 /** Everything of the unpacked extension that is not a bundle: static files, pages, catalogues, the manifest. */
 function writeExtensionFiles(flavour: Flavour, out: string): void {
   cpSync(path.join(root, 'static'), out, {recursive: true});
-  for (const page of ['options', 'popup', 'keys-frame']) cpSync(path.join(root, `src/${page}/${page}.html`), path.join(out, `${page}.html`));
+  for (const page of ['options', 'popup', 'keys-frame', 'preview-frame']) cpSync(path.join(root, `src/${page}/${page}.html`), path.join(out, `${page}.html`));
   cpSync(path.join(root, 'locales'), path.join(out, '_locales'), {recursive: true});
   writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(manifestFor(flavour), null, 2)}\n`);
 }

@@ -17,6 +17,8 @@ import {
   openBillingTab,
   openEnterpriseDialog,
   pickReport,
+  readPreview,
+  startPreview,
   typeBucket,
   typeKeys,
   waitForDeep,
@@ -187,6 +189,12 @@ async function runInLanguage(
   await clickAddAccount(page);
   await waitForSectionText(page, 'linked', t('tab_linked_reused', {name: LINKED_NAME}));
   await shoot(page, dir, '07-linked-account', written, 'boa-linked-accounts');
+
+  // The pricing keys left the tab when they were saved: pasted again, they read the report for the preview.
+  await typeKeys(page, PRICING_KEY);
+  await waitForSectionText(page, 'preview', t('preview_start'));
+  await readPreview(await startPreview(page));
+  await shoot(page, dir, '08-billing-preview', written, 'boa-preview-launcher');
   await page.close();
   return written;
 }

@@ -70,9 +70,9 @@ it(
 
     assert.match(output, /^No display: driving the demo in Chromium and writing screenshots to \.demo-screenshots\//m);
     const written = [...output.matchAll(/^ {2}(\S+\.png)$/gm)].map((match) => match[1]!);
-    // Every step (7) in each language the scenario has a console user for: English, then Spanish in es/.
-    assert.equal(written.length, 14, output);
-    assert.equal(written.filter((file) => file.startsWith('.demo-screenshots/es/')).length, 7, output);
+    // Every step (8) in each language the scenario has a console user for: English, then Spanish in es/.
+    assert.equal(written.length, 16, output);
+    assert.equal(written.filter((file) => file.startsWith('.demo-screenshots/es/')).length, 8, output);
     for (const file of written) {
       assert.ok(file.startsWith('.demo-screenshots/'), `${file} is outside .demo-screenshots/`);
       assert.ok(existsSync(path.join(root, file)), `${file} was written`);

@@ -43,12 +43,12 @@ describe('built manifests', () => {
     });
   }
 
-  it('the permissions are exactly what the product needs, and only the key form can be framed, only on console hosts', () => {
+  it('the permissions are exactly what the product needs, and only the key form and the billing preview can be framed, only on console hosts', () => {
     for (const build of ['chrome', 'firefox']) {
       const m = manifest(build);
       assert.deepEqual(m.permissions, ['storage', 'scripting', 'webRequest', 'activeTab']);
       assert.deepEqual(m.optional_host_permissions, ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
-      assert.deepEqual(m.web_accessible_resources, [{resources: ['keys-frame.html'], matches: m.optional_host_permissions}]);
+      assert.deepEqual(m.web_accessible_resources, [{resources: ['keys-frame.html', 'preview-frame.html'], matches: m.optional_host_permissions}]);
     }
     // Chrome: no other extension and no web page may message the worker.
     assert.deepEqual(manifest('chrome').externally_connectable, {ids: [], matches: []});

@@ -10,6 +10,7 @@ import {BoaEnterprisePicker} from './boa-enterprise-picker/boa-enterprise-picker
 import {BoaKeynodeExplanation} from './boa-keynode-explanation/boa-keynode-explanation.ts';
 import {BoaKeysEntry} from './boa-keys-entry/boa-keys-entry.ts';
 import {BoaLinkedAccounts} from './boa-linked-accounts/boa-linked-accounts.ts';
+import {BoaPreviewLauncher} from './boa-preview-launcher/boa-preview-launcher.ts';
 import {BoaPricingCredentials} from './boa-pricing-credentials/boa-pricing-credentials.ts';
 import {BoaPropertiesDiff} from './boa-properties-diff/boa-properties-diff.ts';
 import {BoaSavedLine} from './boa-saved-line/boa-saved-line.ts';
@@ -24,6 +25,7 @@ const elements = {
   'boa-keynode-explanation': BoaKeynodeExplanation,
   'boa-keys-entry': BoaKeysEntry,
   'boa-linked-accounts': BoaLinkedAccounts,
+  'boa-preview-launcher': BoaPreviewLauncher,
   'boa-pricing-credentials': BoaPricingCredentials,
   'boa-properties-diff': BoaPropertiesDiff,
   'boa-saved-line': BoaSavedLine,
@@ -47,6 +49,7 @@ declare global {
     'boa-keynode-explanation': BoaKeynodeExplanation;
     'boa-keys-entry': BoaKeysEntry;
     'boa-linked-accounts': BoaLinkedAccounts;
+    'boa-preview-launcher': BoaPreviewLauncher;
     'boa-pricing-credentials': BoaPricingCredentials;
     'boa-properties-diff': BoaPropertiesDiff;
     'boa-saved-line': BoaSavedLine;

@@ -3,6 +3,7 @@
  * the content script builds these services (Abiquo client over the console session, AWS checks through the
  * service worker) and tests pass fakes.
  */
+import type {PreviewRequest} from '../preview/types.ts';
 import type {AbiquoService} from '../abiquo/types.ts';
 import type {AwsKeys, Check, InputField, SetupInput, Verdict} from '../aws/types.ts';
 import type {Translate} from '../shared/i18n.ts';
@@ -41,4 +42,14 @@ export interface BillingServices {
   readonly abiquo: AbiquoService;
   /** A new key-entry form; `onKeys` gets every pair entered (undefined when the fields are emptied). */
   readonly keyEntry: (onKeys: (keys: AwsKeys | undefined) => void) => KeyEntry;
+  /** A new billing preview; `onAddAccount` gets the AWS account the operator wants to add as a linked account. */
+  readonly billingPreview: (onAddAccount: (accountId: string) => void) => BillingPreviewView;
+}
+
+/** The billing preview placed in the tab: it reads the report (again) for each request. */
+export interface BillingPreviewView {
+  readonly element: HTMLElement;
+  start(request: PreviewRequest): void;
+  /** Stops reading and forgets the request (and the keys in it). */
+  dispose(): void;
 }

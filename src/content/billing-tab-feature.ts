@@ -17,6 +17,7 @@ import {logger} from '../shared/log.ts';
 import {browserTranslate, consoleContext} from './console-context.ts';
 import {resolveEnterpriseId} from './resolve-enterprise.ts';
 import {framedKeyEntry} from './framed-key-entry.ts';
+import {framedPreview} from './framed-preview.ts';
 import {RestoreAfterSave, type TrackedTab} from './restore-after-save.ts';
 import {verifyThroughWorker} from './verify-through-worker.ts';
 
@@ -98,6 +99,7 @@ async function connect(tab: TrackedTab, restore: RestoreAfterSave, dialog: Eleme
       // Until the operator picks the enterprise, the client is never asked (the tab shows the picker).
       abiquo: guardLeaving(createAbiquoService({apiBase: context.apiBase, enterpriseId: enterpriseId ?? Number.NaN})),
       keyEntry: (onKeys) => framedKeyEntry(context.t, context.language, onKeys),
+      billingPreview: (onAddAccount) => framedPreview(context.t, context.language, onAddAccount),
     };
   };
   const dialogName = dialog ? readEnterpriseName(dialog) : readAnyDialogEnterpriseName(document);

@@ -3,6 +3,7 @@
  * (keys and buckets below), and the Abiquo side keeps a property map, records every save and can be told to fail.
  * All keys here are obviously fake (they contain EXAMPLE).
  */
+import type {PreviewRequest} from '../../src/preview/types.ts';
 import type {Check, CheckStatus, DiscoveredReport, Facts, Identity, SetupInput, Verdict, VerifiedReport} from '../../src/aws/types.ts';
 import type {CheckCode} from '../../src/aws/check-codes.ts';
 import type {AbiquoCode, AbiquoResult} from '../../src/abiquo/codes.ts';
@@ -269,6 +270,8 @@ export interface Fake {
   readonly abiquo: FakeAbiquo;
   /** Every input `verify` was called with, in order, and whether its run was aborted. */
   readonly verifyCalls: {input: SetupInput; aborted: boolean}[];
+  /** Every request a billing preview was started with, in order; `addAccount` plays the frame's "Add account". */
+  readonly previews: {request: PreviewRequest; addAccount: (accountId: string) => void}[];
   /**
    * Holds every verification, running or later, before its next check until the returned function is called (an
    * abort still ends a held one at once): what the tab does while a check is under way, without a race.
@@ -291,12 +294,19 @@ export function fakeServices(options: FakeOptions = {}): Fake {
     options.linked ?? [],
   );
   const verifyCalls: Fake['verifyCalls'] = [];
+  const previews: Fake['previews'] = [];
   let checksHeld: ReturnType<typeof gate> | undefined;
   const services: BillingServices = {
     t: createTranslator(options.language ?? 'en'),
     language: options.language ?? 'en',
     abiquo,
     keyEntry: (onKeys) => inPageKeyEntry(createTranslator(options.language ?? 'en'), onKeys),
+    // The product reads the report in its own frame; here the tab's side only: what it asked for.
+    billingPreview: (onAddAccount) => ({
+      element: Object.assign(document.createElement('div'), {className: 'fake-preview'}),
+      start: (request) => void previews.push({request, addAccount: onAddAccount}),
+      dispose: () => undefined,
+    }),
     async verify(input, onCheck, signal) {
       const call = {input, aborted: false};
       verifyCalls.push(call);
@@ -317,5 +327,5 @@ export function fakeServices(options: FakeOptions = {}): Fake {
       held.open();
     };
   };
-  return {services, abiquo, verifyCalls, holdChecks};
+  return {services, abiquo, verifyCalls, previews, holdChecks};
 }

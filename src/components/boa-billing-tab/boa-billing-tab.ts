@@ -298,7 +298,7 @@ export class BoaBillingTab extends LitElement {
     const restoring = this.lost.length > 0;
     // Applied here and still what the keynode holds: the report step is done and folds to one line.
     const reportSaved = Boolean(this.applied && !restoring && desired && Object.entries(desired).every(([key, value]) => this.properties[key] === value));
-    const sections: [TabSection | 'status', TemplateResult][] = [
+    const sections: [TabSection | 'status' | 'preview', TemplateResult][] = [
       [
         'status',
         html`<section aria-labelledby="h-status">
@@ -377,6 +377,20 @@ export class BoaBillingTab extends LitElement {
             @boa-linked-accounts-change=${this.handleLinkedChange}
             @boa-reverify=${this.handleReverify}
           ></boa-linked-accounts>
+        </section>`,
+      ],
+      [
+        'preview',
+        html`<section aria-labelledby="h-preview">
+          <h4 id="h-preview">${t('preview_heading')}</h4>
+          <boa-preview-launcher
+            .services=${this.services}
+            .keys=${this.pricingKeys}
+            .report=${this.report}
+            ?blended=${this.blended}
+            .linked=${this.linked}
+            @boa-preview-add-account=${() => this.focusSection('linked')}
+          ></boa-preview-launcher>
         </section>`,
       ],
     ];
