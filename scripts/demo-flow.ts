@@ -194,6 +194,10 @@ async function runInLanguage(
   await typeKeys(page, PRICING_KEY);
   await waitForSectionText(page, 'preview', t('preview_start'));
   await readPreview(await startPreview(page));
+  // Shown whole once the frame has taken its content's height (it reports it when laid out, i.e. in view).
+  const frame = await waitForDeep(page, 'boa-billing-tab >>> boa-preview-launcher >>> iframe');
+  await frame.evaluate((f) => f.scrollIntoView({block: 'center'}));
+  await page.waitForFunction((f) => (f as HTMLIFrameElement).style.height.endsWith('px') && f.getBoundingClientRect().height > 300, {}, frame);
   await shoot(page, dir, '08-billing-preview', written, 'boa-preview-launcher');
   await page.close();
   return written;

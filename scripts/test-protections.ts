@@ -338,6 +338,18 @@ export const protections: readonly Protection[] = [
     guard: e2e('test/e2e/billing-tab-happy-path.node.test.ts'),
   },
   {
+    id: 'preview-frame-messages-guarded',
+    what: 'The tab acts on no message of the billing preview frame but "Add account" for a 12-digit AWS account',
+    edits: [{file: 'src/messaging/preview-frame.ts', from: 'const ACCOUNT_ID = /^\\d{12}$/;', to: 'const ACCOUNT_ID = /./;'}],
+    guard: node('src/messaging/frames.node.test.ts'),
+  },
+  {
+    id: 'preview-read-reason-redacted',
+    what: "A failed report read's reason is redacted before the preview shows it",
+    edits: [{file: 'src/preview/read-report.ts', from: 'error: redact(reason.slice(0, 120))', to: 'error: reason.slice(0, 120)'}],
+    guard: node('src/preview/read-report.node.test.ts', 'redacts'),
+  },
+  {
     id: 'only-console-reads-the-page',
     what: 'Lint refuses a query of the console page outside src/console/',
     edits: [

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {isFramePairing, isSafeThemeValue} from './frame-pairing.ts';
 import {isKeysFrameIn, isKeysFrameOut} from './keys-frame.ts';
+import {isPreviewFrameIn, isPreviewFrameOut} from './preview-frame.ts';
 
 describe('messages from the key-entry frame', () => {
   it('say it is ready (a frame in a hidden section never reports a height), with nothing else', () => {
@@ -87,5 +88,42 @@ describe("the key-entry frame's pairing and the tab's look it carries", () => {
   it('takes the theme values the console gives', () => {
     for (const value of Object.values(theme)) assert.equal(isSafeThemeValue(value), true, value);
     assert.equal(isSafeThemeValue("'Open Sans', sans-serif"), true);
+  });
+});
+
+describe('messages between the tab and the billing preview frame', () => {
+  const request = {
+    keys: {accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'},
+    report: {bucket: 'acme-billing', region: 'us-east-1', prefix: 'cur', reportName: 'abiquo-hourly', billingPeriod: '20261101-20261201', compression: 'GZIP'},
+    basis: 'unblended',
+    payerAccount: '123456789012',
+    linked: [
+      {enterpriseId: 43, name: 'Acme Retail', awsAccountId: '210987654321'},
+      {enterpriseId: 44, name: 'Acme Staging'},
+    ],
+  };
+  it('a request to read, whole, or to stop', () => {
+    assert.equal(isPreviewFrameIn({type: 'start', request}), true);
+    assert.equal(isPreviewFrameIn({type: 'cancel'}), true);
+  });
+  it('refuse a request missing a part or with one of another shape', () => {
+    const {keys: _keys, ...keyless} = request;
+    for (const bad of [
+      keyless,
+      {...request, basis: 'amortized'},
+      {...request, report: {...request.report, compression: 'Parquet'}},
+      {...request, report: {...request.report, bucket: 7}},
+      {...request, linked: [{name: 'Acme Retail'}]},
+      {...request, linked: 'Acme Retail'},
+      {...request, payerAccount: 123456789012},
+    ]) {
+      assert.equal(isPreviewFrameIn({type: 'start', request: bad}), false, JSON.stringify(bad).slice(0, 120));
+    }
+  });
+  it('from the frame: ready, or "Add account" for an AWS account ID only', () => {
+    assert.equal(isPreviewFrameOut({type: 'ready'}), true);
+    assert.equal(isPreviewFrameOut({type: 'add-account', accountId: '567890123456'}), true);
+    for (const accountId of ['5678', '56789012345a', '<img src=x>', 567890123456])
+      assert.equal(isPreviewFrameOut({type: 'add-account', accountId}), false, String(accountId));
   });
 });

@@ -304,6 +304,14 @@ describe('readReport failures', () => {
     });
   });
 
+  it('redacts a secret the reason of a failed read quotes', async () => {
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    const leaking: ReportFile = {key: 'part-1', open: () => Promise.reject(new Error(`signature mismatch for ${secret}`))};
+    const result = await readReport({period: PERIOD, compression: 'GZIP', files: [leaking]}, {basis: 'unblended'});
+    assert.equal(result.ok, false);
+    assert.doesNotMatch(JSON.stringify(result), /wJalrXUtnFEMI/);
+  });
+
   it('fails PREVIEW_READ_FAILED, not corrupt, when the download breaks off', async () => {
     const bytes = compress('GZIP', csv(LINES));
     let sent = false;

@@ -3,6 +3,7 @@
  * sums) so that no file is ever held whole, and says what the period cost. Runtime-neutral: an extension page or
  * Node. An abort stops the reading at once, even while a download is waiting for bytes.
  */
+import {redact} from '../shared/mask.ts';
 import {err, ok, type Result} from '../shared/result.ts';
 import {costColumns, PeriodCosts, type CostColumns} from './aggregate.ts';
 import {csvRows} from './csv-rows.ts';
@@ -89,8 +90,9 @@ async function readFile(file: ReportFile, source: ReportSource, reading: Reading
 function failure(error: unknown, file: ReportFile, signal: AbortSignal): Failed {
   if (signal.aborted) return cancelled();
   if (error instanceof PreviewError) return err(error.code, {key: file.key, ...error.facts});
-  // The platform's words for it ("terminated", "ECONNRESET"): the operator's first clue.
-  return err('PREVIEW_READ_FAILED', {key: file.key, error: error instanceof Error ? error.message.slice(0, 120) || error.name : String(error).slice(0, 120)});
+  // The platform's words for it ("terminated", "ECONNRESET"): the operator's first clue, redacted like every reason shown.
+  const reason = error instanceof Error ? error.message || error.name : String(error);
+  return err('PREVIEW_READ_FAILED', {key: file.key, error: redact(reason.slice(0, 120))});
 }
 
 const BREATH_EVERY_MS = 50;

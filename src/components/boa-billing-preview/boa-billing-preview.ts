@@ -36,7 +36,8 @@ const LABEL_WIDTH = 200;
  * to nobody, and the linked enterprises with no cost.
  *
  * @event boa-preview-cancel - Stop reading.
- * @event boa-preview-again - Read again (after a failure or a cancel).
+ * @event boa-preview-again - Read again, after a failure or a cancel (once read, the tab's own button reads again,
+ * with what the tab holds then).
  * @event boa-add-account - Add a linked account for an AWS account no enterprise bills (detail: `accountId`).
  */
 export class BoaBillingPreview extends LitElement {
@@ -186,8 +187,7 @@ export class BoaBillingPreview extends LitElement {
         <tbody>
           ${lines.map((line) => this.renderLine(line, preview.currency))}
         </tbody>
-      </table>
-      <button type="button" class="again" @click=${() => this.dispatchEvent(new BoaPreviewAgainEvent())}>${t('preview_again')}</button>`;
+      </table>`;
   }
 
   override render() {
