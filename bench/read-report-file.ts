@@ -5,6 +5,7 @@
  */
 import {createReadStream, statSync} from 'node:fs';
 import {Readable} from 'node:stream';
+import {nodeGunzip} from '../src/cli/node-gunzip.ts';
 import {readReport} from '../src/preview/read-report.ts';
 import type {ReportSource} from '../src/preview/types.ts';
 
@@ -19,7 +20,8 @@ const source: ReportSource = {
 };
 
 const started = performance.now();
-const result = await readReport(source, {basis: 'unblended'});
+// Node's zlib, as the CLI reads with it (src/cli/node-gunzip.ts).
+const result = await readReport(source, {basis: 'unblended', gunzip: nodeGunzip});
 const ms = performance.now() - started;
 if (!result.ok) throw new Error(`the preview failed: ${result.code} ${JSON.stringify(result.facts ?? {})}`);
 // maxRSS is in kilobytes.

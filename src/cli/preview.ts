@@ -11,6 +11,7 @@ import {reconcile} from '../preview/reconcile.ts';
 import {s3ReportSource} from '../preview/s3-report-source.ts';
 import {parsePreviewArgs, usage, type PreviewArgs} from './preview-args.ts';
 import {clearProgress, FAILURE_MESSAGE, notPassed, previewJson, previewText, progressLine} from './preview-output.ts';
+import {nodeGunzip} from './node-gunzip.ts';
 import {readSecret} from './read-secret.ts';
 import {runCommand} from './run-command.ts';
 import {checkPrinter, wording} from './verify-output.ts';
@@ -66,6 +67,7 @@ async function preview(args: PreviewArgs): Promise<number> {
   const result = await readReport(source.value, {
     basis: args.costs,
     signal: reading.signal,
+    gunzip: nodeGunzip,
     ...(showProgress ? {onProgress: (progress) => process.stderr.write(progressLine(progress, say.t, args.language))} : {}),
   });
   if (showProgress) process.stderr.write(clearProgress);

@@ -31,6 +31,7 @@ export function framedPreview(t: Translate, language: string, onAddAccount: (acc
     },
     dispose() {
       send({type: 'cancel'});
+      request = undefined;
       paired.dispose();
     },
   };

@@ -7,7 +7,7 @@ import {redact} from '../shared/mask.ts';
 import {err, ok, type Result} from '../shared/result.ts';
 import {costColumns, PeriodCosts, type CostColumns} from './aggregate.ts';
 import {csvRows} from './csv-rows.ts';
-import {decompressed} from './decompress.ts';
+import {decompressed, type Decompressor} from './decompress.ts';
 import {PreviewError} from './preview-error.ts';
 import {ProgressMeter} from './progress-meter.ts';
 import type {BillingPreview, CostBasis, PreviewFailureCode, PreviewProgress, ReportFile, ReportSource} from './types.ts';
@@ -17,6 +17,8 @@ export interface ReadReportOptions {
   readonly signal?: AbortSignal;
   /** At most ten times a second while reading, and once at the end of a reading that succeeded. */
   readonly onProgress?: (progress: PreviewProgress) => void;
+  /** GZIP's decompressor; by default the platform's DecompressionStream (Node callers give zlib's: cli/node-gunzip.ts). */
+  readonly gunzip?: () => Decompressor;
 }
 
 type Failed = Result<never, PreviewFailureCode>;
@@ -28,7 +30,14 @@ export async function readReport(source: ReportSource, options: ReadReportOption
   const signal = options.signal ?? new AbortController().signal;
   const sizes = source.files.map((file) => file.size);
   const bytesTotal = sizes.every((size) => size !== undefined) ? sizes.reduce((a, b) => a + b, 0) : undefined;
-  const reading: Reading = {basis, signal, meter: new ProgressMeter(bytesTotal, onProgress), costs: new PeriodCosts(), breathe: breather()};
+  const reading: Reading = {
+    basis,
+    gunzip: options.gunzip,
+    signal,
+    meter: new ProgressMeter(bytesTotal, onProgress),
+    costs: new PeriodCosts(),
+    breathe: breather(),
+  };
   for (const file of source.files) {
     const failed = await readFile(file, source, reading);
     if (failed) return failed;
@@ -41,6 +50,7 @@ export async function readReport(source: ReportSource, options: ReadReportOption
 
 interface Reading {
   readonly basis: CostBasis;
+  readonly gunzip: (() => Decompressor) | undefined;
   readonly signal: AbortSignal;
   readonly meter: ProgressMeter;
   readonly costs: PeriodCosts;
@@ -67,7 +77,7 @@ async function readFile(file: ReportFile, source: ReportSource, reading: Reading
   );
   let columns: CostColumns | undefined;
   try {
-    for await (const batch of csvRows(decompressed(counted, source.compression), signal)) {
+    for await (const batch of csvRows(decompressed(counted, source.compression, reading.gunzip), signal)) {
       let first = 0;
       if (!columns) {
         const found = costColumns(batch[0]!, reading.basis);

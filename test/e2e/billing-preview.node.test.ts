@@ -15,13 +15,13 @@ import {KEYNODE, startWorld, stopWorld} from '../../sandbox/drive/world.ts';
 import {
   addAccountFromPreview,
   chooseCosts,
-  focusedElement,
   openTabOf,
   pickReport,
   readPreview,
   startPreview,
   typeBucket,
   typeKeys,
+  waitForDeep,
   waitForSectionText,
 } from '../../sandbox/drive/console-driver.ts';
 import {resetSandbox} from '../../sandbox/drive/sandbox-backdoor.ts';
@@ -83,12 +83,12 @@ for (const {scenario, compression, bases} of cases) {
           assert.ok(others.length > 0 && others.every((row) => row.kind === 'unbilled' && /Not billed: no linked enterprise/.test(row.billedTo)));
           if (scenario === 'happy-path') assert.ok(others.some((row) => row.account === UNCLAIMED_ACCOUNT));
 
-          // "Add account" leads to the linked accounts' form, its name field ready.
+          // "Add account" leads to the linked accounts' form: open, in view.
           await addAccountFromPreview(page, others[0]!.account);
-          const deadline = Date.now() + 10_000;
-          while (!/^input/.test(await focusedElement(page)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-          const focused = await focusedElement(page);
-          assert.match(focused, /^input/, `the linked account form has the focus, not ${focused}`);
+          const name = await waitForDeep(page, 'boa-billing-tab >>> boa-linked-accounts >>> form input#name');
+          const started = Date.now();
+          while (!(await name.isIntersectingViewport()) && Date.now() - started < 10_000) await new Promise((resolve) => setTimeout(resolve, 100));
+          assert.ok(await name.isIntersectingViewport(), 'the linked accounts form is open and in view');
           await page.close();
         },
       );

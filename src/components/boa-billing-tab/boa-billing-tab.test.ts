@@ -127,8 +127,10 @@ describe('<boa-billing-tab>', () => {
     ]);
     expect(text(diff(el))).to.contain('Other properties left as they are: 2.');
     expect(whereHeld(el, PRICING_KEYS.secretAccessKey), 'the tab holds the secret until it is saved').to.be.a('string');
+    expect(el.shadowRoot!.querySelector('boa-preview-launcher'), 'a delivered report and the keys: the preview is offered').to.not.equal(null);
     applyButton(el).click();
     await waitUntil(() => SAVED.test(text(diff(el))), 'Apply never finished');
+    expect(el.shadowRoot!.querySelector('boa-preview-launcher'), 'the keys left with the save: no preview without them').to.equal(null);
     expect(fake.abiquo.savedCredentials).to.deep.equal([PRICING_KEYS.accessKeyId]);
     // What was saved, when, and what comes next; no "nothing to apply" above it.
     expect(text(diff(el))).to.match(/Saved at \S+.*: 6 amazon_\* properties and the pricing credentials\./);

@@ -379,7 +379,11 @@ export class BoaBillingTab extends LitElement {
           ></boa-linked-accounts>
         </section>`,
       ],
-      [
+    ];
+    // The preview only where it can read: a delivered report checked with the pricing keys still in the tab (after Apply
+    // saved them, pasting them again brings it back). Nothing to say before: the tab stays as short as it was.
+    if (this.pricingKeys && this.report?.billingPeriod && !this.report.awaitingDelivery) {
+      sections.push([
         'preview',
         html`<section aria-labelledby="h-preview">
           <h4 id="h-preview">${t('preview_heading')}</h4>
@@ -392,8 +396,8 @@ export class BoaBillingTab extends LitElement {
             @boa-preview-add-account=${() => this.focusSection('linked')}
           ></boa-preview-launcher>
         </section>`,
-      ],
-    ];
+      ]);
+    }
     // What the console's Save lost comes first: its warning and Restore are the first thing in view. Keyed, the
     // sections move rather than being made anew, so the diff keeps its state (Restore's outcome) when it moves back.
     const ordered = restoring ? [...sections.filter(([id]) => id === 'properties'), ...sections.filter(([id]) => id !== 'properties')] : sections;

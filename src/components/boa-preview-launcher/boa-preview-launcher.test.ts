@@ -17,17 +17,17 @@ const REPORT: VerifiedReport = {
 const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
 
 describe('<boa-preview-launcher>', () => {
-  it('says what it needs first: a report with a delivered period, then the pricing keys', async () => {
+  it('offers nothing it cannot do: no button without a delivered report and the pricing keys', async () => {
     const {services, previews} = fakeServices();
-    const el = await fixture<BoaPreviewLauncher>(html`<boa-preview-launcher .services=${services}></boa-preview-launcher>`);
-    expect(text(el)).to.contain('Check a report first');
+    const el = await fixture<BoaPreviewLauncher>(html`<boa-preview-launcher .services=${services} .report=${REPORT}></boa-preview-launcher>`);
+    expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+    el.keys = KEYS;
     el.report = {...REPORT, awaitingDelivery: true};
     await el.updateComplete;
-    expect(text(el)).to.contain('Check a report first');
+    expect(el.shadowRoot!.querySelector('button')).to.equal(null);
     el.report = REPORT;
     await el.updateComplete;
-    expect(text(el)).to.contain('Paste the pricing keys');
-    expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+    expect(text(el)).to.contain('Preview the billing');
     expect(previews).to.have.length(0);
   });
 

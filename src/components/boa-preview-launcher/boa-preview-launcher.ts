@@ -1,4 +1,4 @@
-import {LitElement, html, type CSSResultGroup, type PropertyValues} from 'lit';
+import {LitElement, html, nothing, type CSSResultGroup, type PropertyValues} from 'lit';
 import {createRef, ref} from 'lit/directives/ref.js';
 import type {LinkedAccount} from '../../abiquo/types.ts';
 import type {AwsKeys, VerifiedReport} from '../../aws/types.ts';
@@ -14,8 +14,7 @@ export class BoaPreviewAddAccountEvent extends Event {
 }
 
 /**
- * @summary The tab's billing preview section: what is needed before the report can be read, the button that reads
- * it, and the preview itself (services.billingPreview, the product's frame). A request changed since (the keys, the
+ * @summary The tab's billing preview section: the button that reads the report, and the preview itself (services.billingPreview, the product's frame). A request changed since (the keys, the
  * report, the cost basis, the linked accounts) is read again only when asked.
  *
  * @event boa-preview-add-account - The operator chose "Add account" for an AWS account (detail: `accountId`).
@@ -88,14 +87,13 @@ export class BoaPreviewLauncher extends LitElement {
   }
 
   override render() {
-    const t = this.services.t;
-    const report = this.report;
-    const needs = !report?.billingPeriod || report.awaitingDelivery ? 'preview_needs_report' : !this.keys ? 'preview_needs_keys' : undefined;
+    // The tab shows this section only once a report can be read; without one it offers nothing.
+    const report = this.request()?.report;
     return html`${
-        needs
-          ? html`<p class="note">${t(needs)}</p>`
-          : html`<p>${t('preview_intro', {period: report!.billingPeriod})}</p>
-              <button type="button" class="preview" @click=${this.preview}>${t('preview_start')}</button>`
+        report
+          ? html`<p>${this.services.t('preview_intro', {period: report.billingPeriod})}</p>
+              <button type="button" class="preview" @click=${this.preview}>${this.services.t('preview_start')}</button>`
+          : nothing
       }
       <div ${ref(this.place)}></div>`;
   }
