@@ -38,7 +38,7 @@ describe('real bucket layouts', () => {
       const verdict = await verify('leading-slash', input);
       assert.ok(codes(verdict).includes('warn:REPORT_KEYS_LEADING_SLASH'), codes(verdict).join(' '));
       assert.ok(codes(verdict).includes('pass:MANIFEST_OK'), codes(verdict).join(' '));
-      assert.deepEqual([verdict.report?.prefix, verdict.report?.reportName], ['', 'abiquo-hourly']);
+      assert.deepEqual([verdict.report?.prefix, verdict.report?.reportName, verdict.report?.folder], ['', 'abiquo-hourly', '/abiquo-hourly/']);
     }
   });
 

@@ -75,6 +75,8 @@ export interface VerifiedReport {
   readonly deliveredAt?: string;
   /** Set up, but nothing delivered yet: the values are known, the first data is not. */
   readonly awaitingDelivery?: boolean;
+  /** The report folder's exact key prefix where it is not `<prefix>/<name>/`: AWS wrote it under a leading `/`. */
+  readonly folder?: string;
 }
 
 export interface Verdict {

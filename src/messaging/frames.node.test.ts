@@ -104,6 +104,7 @@ describe('messages between the tab and the billing preview frame', () => {
   };
   it('a request to read, whole, or to stop', () => {
     assert.equal(isPreviewFrameIn({type: 'start', request}), true);
+    assert.equal(isPreviewFrameIn({type: 'start', request: {...request, report: {...request.report, prefix: '', folder: '/abiquo-hourly/'}}}), true);
     assert.equal(isPreviewFrameIn({type: 'cancel'}), true);
   });
   it('refuse a request missing a part or with one of another shape', () => {
@@ -113,6 +114,7 @@ describe('messages between the tab and the billing preview frame', () => {
       {...request, basis: 'amortized'},
       {...request, report: {...request.report, compression: 'Parquet'}},
       {...request, report: {...request.report, bucket: 7}},
+      {...request, report: {...request.report, folder: 7}},
       {...request, linked: [{name: 'Acme Retail'}]},
       {...request, linked: 'Acme Retail'},
       {...request, payerAccount: 123456789012},

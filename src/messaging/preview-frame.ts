@@ -14,7 +14,8 @@ const ACCOUNT_ID = /^\d{12}$/;
 const isReport = (value: unknown): value is PreviewedReport =>
   isObject(value) &&
   ['bucket', 'region', 'prefix', 'reportName', 'billingPeriod'].every((name) => isString(value[name])) &&
-  (value.compression === 'GZIP' || value.compression === 'ZIP');
+  (value.compression === 'GZIP' || value.compression === 'ZIP') &&
+  (value.folder === undefined || isString(value.folder));
 
 const isLinked = (value: unknown): value is LinkedEnterprise =>
   isObject(value) && typeof value.enterpriseId === 'number' && isString(value.name) && (value.awsAccountId === undefined || isString(value.awsAccountId));

@@ -106,6 +106,8 @@ export interface PreviewedReport {
   readonly reportName: string;
   readonly billingPeriod: string;
   readonly compression: Compression;
+  /** Where AWS wrote the report under a leading `/` (VerifiedReport.folder). */
+  readonly folder?: string;
 }
 
 /** Everything one preview needs; the keys are the pricing keys the tab holds (never stored, never in the DOM). */

@@ -165,6 +165,8 @@ async function readPeriod(bucket: string, region: string, found: DiscoveredRepor
         billingPeriod: period,
         ...(outcome.payerAccount ? {payerAccount: outcome.payerAccount} : {}),
         ...(deliveredAt ? {deliveredAt} : {}),
+        // Only where it is not the usual one: who reads the report's files (the preview) must find them there.
+        ...(found.folder?.startsWith('/') ? {folder: found.folder} : {}),
       },
     },
   };

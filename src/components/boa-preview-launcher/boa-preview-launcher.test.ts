@@ -31,6 +31,14 @@ describe('<boa-preview-launcher>', () => {
     expect(previews).to.have.length(0);
   });
 
+  it('reads a report AWS wrote under a leading slash where it is', async () => {
+    const {services, previews} = fakeServices();
+    const report = {...REPORT, prefix: '', folder: '/abiquo-hourly/'};
+    const el = await fixture<BoaPreviewLauncher>(html`<boa-preview-launcher .services=${services} .keys=${KEYS} .report=${report}></boa-preview-launcher>`);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.preview')!.click();
+    expect(previews[0]!.request.report.folder).to.equal('/abiquo-hourly/');
+  });
+
   it('reads the report of the verified period with the cost basis of amazon_mpa and the linked accounts, and leads "Add account" to the tab', async () => {
     const {services, previews} = fakeServices();
     const linked = [

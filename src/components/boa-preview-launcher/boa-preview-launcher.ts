@@ -71,6 +71,7 @@ export class BoaPreviewLauncher extends LitElement {
         reportName: report.reportName,
         billingPeriod: report.billingPeriod,
         compression: report.compression,
+        ...(report.folder ? {folder: report.folder} : {}),
       },
       basis: this.blended ? 'blended' : 'unblended',
       ...(report.payerAccount ? {payerAccount: report.payerAccount} : {}),
