@@ -73,13 +73,13 @@ export const protections: readonly Protection[] = [
   },
   {
     id: 'frame-pairing-same-tab',
-    what: "Only a key-entry frame in the same tab can claim the content script's channel",
+    what: "Only a frame of ours (key entry, billing preview) in the same tab can claim the content script's channel",
     edits: [{file: 'src/background/frame-pairing.ts', from: 'owner !== undefined && owner === tabId', to: 'owner !== undefined'}],
     guard: node('src/messaging/sender.node.test.ts'),
   },
   {
     id: 'sender-top-frame-only',
-    what: "Only the console's top frame (or our key-entry frame) is a sender the worker answers",
+    what: "Only the console's top frame (or our key-entry and preview frames) is a sender the worker answers",
     edits: [
       {
         file: 'src/messaging/sender.ts',
@@ -248,7 +248,7 @@ export const protections: readonly Protection[] = [
     what: 'A secret found in the region, prefix or report name property is neither sent nor echoed',
     edits: [
       {
-        file: 'src/aws/verify-setup.ts',
+        file: 'src/aws/checks/location.ts',
         from: 'const holding = properties.find(([, , value]) => holdsSecret(value, input.keys.secretAccessKey));',
         to: 'const holding = properties.find(() => false);',
       },
@@ -355,8 +355,8 @@ export const protections: readonly Protection[] = [
     edits: [
       {
         file: 'eslint.config.js',
-        from: "selector: 'CallExpression[callee.property.name=/^(querySelector(All)?|",
-        to: "selector: 'CallExpression[callee.property.name=/^(querySelectorNone|",
+        from: "'CallExpression[callee.property.name=/^(querySelector(All)?|",
+        to: "'CallExpression[callee.property.name=/^(querySelectorNone|",
       },
     ],
     guard: node('test/layers.node.test.ts'),
@@ -441,6 +441,13 @@ function main(): void {
   const selected = protections.filter((p) => !filter || p.id.includes(filter));
   if (selected.some((p) => p.guard.kind !== 'node')) ensureBrowsers(['chromium', 'firefox', 'xvfb', 'xdotool']);
   const scratch = scratchCopy();
+  // Every weakening still applies to the code as it stands: said at once, not after the guards before it ran.
+  for (const protection of selected) {
+    for (const edit of protection.edits) {
+      if (readFileSync(path.join(scratch, edit.file), 'utf8').split(edit.from).length !== 2)
+        throw new Error(`${protection.id}: "${edit.from}" is not found exactly once in ${edit.file}; update the weakening`);
+    }
+  }
   const unguarded: string[] = [];
   // Each guard must pass as the code stands, or its failure below would prove nothing.
   const baselines = new Map<string, boolean>();
