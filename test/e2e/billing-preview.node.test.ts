@@ -96,9 +96,15 @@ for (const {scenario, compression, bases, report, folder} of cases) {
             // "Add account" leads to the linked accounts' form: open, in view.
             await addAccountFromPreview(page, others[0]!.account);
             const name = await waitForDeep(page, 'boa-billing-tab >>> boa-linked-accounts >>> form input#name');
-            const started = Date.now();
-            while (!(await name.isIntersectingViewport()) && Date.now() - started < 10_000) await new Promise((resolve) => setTimeout(resolve, 100));
-            assert.ok(await name.isIntersectingViewport(), 'the linked accounts form is open and in view');
+            // Waited for as a condition in the page: the form's name field laid out within the window.
+            await page.waitForFunction(
+              (field) => {
+                const box = field.getBoundingClientRect();
+                return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+              },
+              {timeout: 10_000},
+              name,
+            );
             await page.close();
           },
         );
