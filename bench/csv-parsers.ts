@@ -1,14 +1,15 @@
 /**
- * The billing preview's CSV parser, chosen here: papaparse (its own chunk parser, as src/preview/csv-rows.ts feeds
- * it) against csv-parse's browser build, over the same realistic legacy CUR text (131 columns, quoted fields) cut
- * in 64 KB pieces as a download delivers them. csv-parse stays a devDependency for this comparison only.
- * `npx tsx bench/csv-parsers.ts` prints the figures.
+ * The billing preview's CSV parser, chosen here: uDSV (as src/preview/csv-rows.ts feeds it) against papaparse (its
+ * own chunk parser, which the preview used before) and csv-parse's browser build, over the same realistic legacy
+ * CUR text (131 columns, quoted fields) cut in 64 KB pieces as a download delivers them. papaparse and csv-parse
+ * stay devDependencies for this comparison only. `npx tsx bench/csv-parsers.ts` prints the figures.
  */
 import {parse} from 'csv-parse/browser/esm';
+import Papa from 'papaparse';
 import {toCsv} from '../sandbox/aws/csv.ts';
 import {LEGACY_CUR_COLUMNS} from '../sandbox/aws/cur-legacy-columns.ts';
 import {lineItems, seededRandom} from '../sandbox/aws/line-items.ts';
-import {papaChunkParser} from '../src/preview/csv-rows.ts';
+import {udsvChunkParser} from '../src/preview/csv-rows.ts';
 
 export interface CsvParserFigure {
   readonly parser: string;
@@ -21,25 +22,53 @@ export interface CsvParserFigure {
 }
 
 export interface CsvBenchOptions {
-  readonly rows?: number;
-  readonly chunkBytes?: number;
-  readonly runs?: number;
+  readonly rows: number;
+  readonly chunkBytes: number;
+  readonly runs: number;
 }
 
-/** Parses every chunk and resolves with the rows and fields it read (the two parsers must agree). */
+/** Parses every chunk and resolves with the rows and fields it read (every parser must read the same). */
 type Parse = (chunks: readonly string[]) => Promise<{rows: number; fields: number}>;
 
-const papaparse: Parse = async (chunks) => {
-  const parser = papaChunkParser();
+/** Counts what a parser read. */
+function tally(): {count: (rows: readonly (readonly string[])[]) => void; read: () => {rows: number; fields: number}} {
   let rows = 0;
   let fields = 0;
-  const count = (batch: string[][]) => {
-    rows += batch.length;
-    for (const row of batch) fields += row.length;
+  return {
+    count: (batch) => {
+      rows += batch.length;
+      for (const row of batch) fields += row.length;
+    },
+    read: () => ({rows, fields}),
   };
+}
+
+const udsv: Parse = async (chunks) => {
+  const parser = udsvChunkParser();
+  const {count, read} = tally();
   for (const chunk of chunks) count(parser.push(chunk));
   count(parser.end());
-  return {rows, fields};
+  return read();
+};
+
+interface PapaResult {
+  readonly data: string[][];
+  readonly meta: {readonly cursor: number};
+}
+
+/** papaparse's own parser stopping at the last complete row (`ignoreLastRow`): the rest waits for the next chunk. */
+const papaparse: Parse = async (chunks) => {
+  const parser = new Papa.Parser({delimiter: ',', quoteChar: '"', newline: '\n'});
+  const {count, read} = tally();
+  let rest = '';
+  for (const chunk of chunks) {
+    const input = rest + chunk;
+    const {data, meta} = parser.parse(input, 0, true) as PapaResult;
+    count(data);
+    rest = input.slice(meta.cursor);
+  }
+  count((parser.parse(rest, 0, false) as PapaResult).data.filter((row) => row.length > 1 || row[0] !== ''));
+  return read();
 };
 
 const csvParse: Parse = (chunks) =>
@@ -57,7 +86,7 @@ const csvParse: Parse = (chunks) =>
     parser.end();
   });
 
-const PARSERS: Readonly<Record<string, Parse>> = {papaparse, 'csv-parse (browser ESM)': csvParse};
+const PARSERS: Readonly<Record<string, Parse>> = {uDSV: udsv, papaparse, 'csv-parse (browser ESM)': csvParse};
 
 /** `rows` line items (plus the header): a block of at most 20,000 generated ones, repeated. */
 function curText(rows: number): string {
@@ -82,7 +111,9 @@ function curText(rows: number): string {
   return header + body.repeat(Math.floor(rows / block)) + body.split('\n', rows % block).join('\n') + (rows % block ? '\n' : '');
 }
 
-export async function benchCsvParsers({rows = 200_000, chunkBytes = 65_536, runs = 3}: CsvBenchOptions = {}): Promise<CsvParserFigure[]> {
+const OPTIONS = {rows: 200_000, chunkBytes: 65_536, runs: 3} as const;
+
+export async function benchCsvParsers({rows, chunkBytes, runs}: CsvBenchOptions = OPTIONS): Promise<CsvParserFigure[]> {
   const text = curText(rows);
   const megabytes = new TextEncoder().encode(text).length / 1e6;
   const chunks: string[] = [];
@@ -103,15 +134,15 @@ export async function benchCsvParsers({rows = 200_000, chunkBytes = 65_536, runs
   return figures;
 }
 
-if (process.argv[1] === import.meta.filename) {
-  const options = {rows: 200_000, chunkBytes: 65_536, runs: 3};
-  const figures = await benchCsvParsers(options);
-  console.log(
-    `CSV parsers, ${options.rows.toLocaleString('en')} CUR rows (${figures[0]!.megabytes.toFixed(1)} MB) in ${options.chunkBytes / 1024} KB chunks, best of ${options.runs}`,
-  );
-  for (const f of figures) {
-    console.log(
-      `  ${f.parser.padEnd(24)} ${Math.round(f.ms).toLocaleString('en').padStart(7)} ms  ${Math.round(f.rowsPerSecond).toLocaleString('en').padStart(9)} rows/s  ${f.megabytesPerSecond.toFixed(1).padStart(6)} MB/s`,
-    );
-  }
+/** The comparison as the benchmark prints it, under its heading. */
+export function csvParsersTable(figures: readonly CsvParserFigure[]): string {
+  return [
+    `CSV parsers, ${OPTIONS.rows.toLocaleString('en')} CUR rows (${figures[0]!.megabytes.toFixed(1)} MB) in ${OPTIONS.chunkBytes / 1024} KB chunks, best of ${OPTIONS.runs} (the preview keeps the fastest)`,
+    ...figures.map(
+      (f) =>
+        `  ${f.parser.padEnd(24)} ${Math.round(f.ms).toLocaleString('en').padStart(7)} ms  ${Math.round(f.rowsPerSecond).toLocaleString('en').padStart(9)} rows/s  ${f.megabytesPerSecond.toFixed(1).padStart(6)} MB/s`,
+    ),
+  ].join('\n');
 }
+
+if (process.argv[1] === import.meta.filename) console.log(csvParsersTable(await benchCsvParsers()));

@@ -6,6 +6,7 @@ import {spawnSync} from 'node:child_process';
 import {sizeOf} from '../vite.config.ts';
 import {benchVerdict, LATENCY_MS} from './aws-verdict.ts';
 import {benchConsole, contentScriptFigure} from './console-weight.ts';
+import {benchCsvParsers, csvParsersTable} from './csv-parsers.ts';
 import {benchDiscovery} from './discovery.ts';
 import {benchPreview, previewTable} from './preview.ts';
 import {benchSandboxStart} from './sandbox-start.ts';
@@ -36,6 +37,7 @@ for (const f of await benchDiscovery()) {
   );
 }
 
+console.log(`\n${csvParsersTable(await benchCsvParsers())}`);
 console.log(`\n${previewTable(await benchPreview())}`);
 
 console.log('\nService worker bundle (target: ≤ 100 KB gzip)');

@@ -6,6 +6,7 @@
 import {createReadStream, statSync} from 'node:fs';
 import {Readable} from 'node:stream';
 import {nodeGunzip} from '../src/cli/node-gunzip.ts';
+import {nodeUtf8} from '../src/cli/node-utf8.ts';
 import {readReport} from '../src/preview/read-report.ts';
 import type {ReportSource} from '../src/preview/types.ts';
 
@@ -20,8 +21,8 @@ const source: ReportSource = {
 };
 
 const started = performance.now();
-// Node's zlib, as the CLI reads with it (src/cli/node-gunzip.ts).
-const result = await readReport(source, {basis: 'unblended', gunzip: nodeGunzip});
+// Node's zlib and StringDecoder, as the CLI reads with them (src/cli/node-gunzip.ts, node-utf8.ts).
+const result = await readReport(source, {basis: 'unblended', gunzip: nodeGunzip, utf8: nodeUtf8});
 const ms = performance.now() - started;
 if (!result.ok) throw new Error(`the preview failed: ${result.code} ${JSON.stringify(result.facts ?? {})}`);
 // maxRSS is in kilobytes.

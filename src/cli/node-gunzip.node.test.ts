@@ -39,4 +39,17 @@ describe("Node's zlib as the preview's GZIP decompressor", () => {
     corrupt.fill(0x55, 20, 60);
     assert.equal(await failure(decompressed(stream(corrupt), 'GZIP', nodeGunzip)), 'PREVIEW_CORRUPT');
   });
+  it('stops the download and zlib when its reader cancels (the operator pressed Cancel)', async () => {
+    let cancelled!: (reason: unknown) => void;
+    const wasCancelled = new Promise((resolve) => (cancelled = resolve));
+    // A body that gives a first piece, then never another: only cancelling ends it.
+    const hanging = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(gzip.slice(0, 4096)),
+      cancel: (reason) => cancelled(reason),
+    });
+    const reader = decompressed(hanging, 'GZIP', nodeGunzip).getReader();
+    await reader.read();
+    await reader.cancel('enough');
+    assert.equal(await wasCancelled, 'enough');
+  });
 });

@@ -12,6 +12,7 @@ import {s3ReportSource} from '../preview/s3-report-source.ts';
 import {parsePreviewArgs, usage, type PreviewArgs} from './preview-args.ts';
 import {clearProgress, FAILURE_MESSAGE, notPassed, previewJson, previewText, progressLine} from './preview-output.ts';
 import {nodeGunzip} from './node-gunzip.ts';
+import {nodeUtf8} from './node-utf8.ts';
 import {readSecret} from './read-secret.ts';
 import {runCommand} from './run-command.ts';
 import {checkPrinter, wording} from './verify-output.ts';
@@ -68,6 +69,7 @@ async function preview(args: PreviewArgs): Promise<number> {
     basis: args.costs,
     signal: reading.signal,
     gunzip: nodeGunzip,
+    utf8: nodeUtf8,
     ...(showProgress ? {onProgress: (progress) => process.stderr.write(progressLine(progress, say.t, args.language))} : {}),
   });
   if (showProgress) process.stderr.write(clearProgress);

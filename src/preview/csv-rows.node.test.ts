@@ -1,7 +1,7 @@
 /** CSV rows out of bytes that arrive in pieces cut anywhere: inside a quoted field, a `""`, a `\r\n`, a UTF-8 character. */
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {csvRows, papaChunkParser} from './csv-rows.ts';
+import {csvRows, udsvChunkParser} from './csv-rows.ts';
 
 const encoder = new TextEncoder();
 
@@ -106,11 +106,11 @@ describe('csvRows', () => {
   });
 });
 
-describe('papaChunkParser', () => {
+describe('udsvChunkParser', () => {
   it('keeps a row cut by a piece end for the next piece, and gives the last row without a line end at the end', () => {
-    const parser = papaChunkParser();
-    assert.deepEqual(parser.push('a,b\n1,"x'), [['a', 'b']]);
-    assert.deepEqual(parser.push('\ny",2\n3'), [['1', 'x\ny', '2']]);
-    assert.deepEqual(parser.end(), [['3']]);
+    const parser = udsvChunkParser();
+    assert.deepEqual(parser.push('a,b,c\n1,"x'), [['a', 'b', 'c']]);
+    assert.deepEqual(parser.push('\ny",2\n3,4,'), [['1', 'x\ny', '2']]);
+    assert.deepEqual(parser.end('5'), [['3', '4', '5']]);
   });
 });

@@ -6,7 +6,7 @@
 import {redact} from '../shared/mask.ts';
 import {err, ok, type Result} from '../shared/result.ts';
 import {costColumns, PeriodCosts, type CostColumns} from './aggregate.ts';
-import {csvRows} from './csv-rows.ts';
+import {csvRows, type Utf8Decoder} from './csv-rows.ts';
 import {decompressed, type Decompressor} from './decompress.ts';
 import {PreviewError} from './preview-error.ts';
 import {ProgressMeter} from './progress-meter.ts';
@@ -19,6 +19,8 @@ export interface ReadReportOptions {
   readonly onProgress?: (progress: PreviewProgress) => void;
   /** GZIP's decompressor; by default the platform's DecompressionStream (Node callers give zlib's: cli/node-gunzip.ts). */
   readonly gunzip?: () => Decompressor;
+  /** UTF-8's decoder; by default the platform's TextDecoder (Node callers give StringDecoder: cli/node-utf8.ts). */
+  readonly utf8?: () => Utf8Decoder;
 }
 
 type Failed = Result<never, PreviewFailureCode>;
@@ -33,6 +35,7 @@ export async function readReport(source: ReportSource, options: ReadReportOption
   const reading: Reading = {
     basis,
     gunzip: options.gunzip,
+    utf8: options.utf8,
     signal,
     meter: new ProgressMeter(bytesTotal, onProgress),
     costs: new PeriodCosts(),
@@ -51,6 +54,7 @@ export async function readReport(source: ReportSource, options: ReadReportOption
 interface Reading {
   readonly basis: CostBasis;
   readonly gunzip: (() => Decompressor) | undefined;
+  readonly utf8: (() => Utf8Decoder) | undefined;
   readonly signal: AbortSignal;
   readonly meter: ProgressMeter;
   readonly costs: PeriodCosts;
@@ -77,7 +81,7 @@ async function readFile(file: ReportFile, source: ReportSource, reading: Reading
   );
   let columns: CostColumns | undefined;
   try {
-    for await (const batch of csvRows(decompressed(counted, source.compression, reading.gunzip), signal)) {
+    for await (const batch of csvRows(decompressed(counted, source.compression, reading.gunzip), signal, reading.utf8)) {
       let first = 0;
       if (!columns) {
         const found = costColumns(batch[0]!, reading.basis);
