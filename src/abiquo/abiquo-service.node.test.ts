@@ -3,6 +3,7 @@ import {after, before, beforeEach, describe, it} from 'node:test';
 import {createHash} from 'node:crypto';
 import type {AwsKeys} from '../aws/types.ts';
 import type {AbiquoService} from './types.ts';
+import {accountIdsInMemory} from './account-id-memory.ts';
 import {createAbiquoService} from './abiquo-service.ts';
 import {ONLY_FOR_BILLING_FIELD} from './assumptions.ts';
 import {createHttp} from './http.ts';
@@ -260,10 +261,30 @@ describe('The Abiquo service against the simulated API', () => {
     assert.equal(log.filter((e) => e.method === 'POST' && new URL(e.url).pathname === '/api/admin/enterprises').length, 1);
   });
 
-  it('refuses to add an account whose enterprise already has AMAZON credentials', async () => {
+  it('refuses to add an account whose enterprise already has AMAZON credentials, keeps them, and matches it with the keys’ account', async () => {
     const result = await service.addLinkedAccount({name: 'Retail', keys: KEYS.linkedOther, awsAccountId: '345678901234'}, signal());
     assert.deepEqual(result, {ok: false, code: 'ABIQUO_ACCOUNT_EXISTS', facts: {name: 'Retail', enterpriseId: 50}});
     assert.ok(log.every((e) => e.method === 'GET'));
+    const listed = await service.listLinkedAccounts(signal());
+    assert.equal(listed.ok && listed.value.find((a) => a.name === 'Retail')?.awsAccountId, '345678901234');
+  });
+
+  it('knows the accounts it added or matched when the dialog opens again, from the memory it is given', async () => {
+    const memory = accountIdsInMemory();
+    const opened = () => createAbiquoService({apiBase: sim.apiBase, enterpriseId: KEYNODE, fetch: session.fetch, accountIds: memory});
+    const session = await sim.session('admin', 'admin-password');
+    const added = await opened().addLinkedAccount({name: 'Staging', keys: KEYS.linked, awsAccountId: '210987654321'}, signal());
+    assert.ok(added.ok);
+    await opened().addLinkedAccount({name: 'Retail', keys: KEYS.linkedOther, awsAccountId: '345678901234'}, signal());
+    const listed = await opened().listLinkedAccounts(signal());
+    assert.ok(listed.ok);
+    assert.deepEqual(
+      listed.value.filter((a) => a.awsAccountId).map((a) => [a.name, a.awsAccountId]),
+      [
+        ['Retail', '345678901234'],
+        ['Staging', '210987654321'],
+      ],
+    );
   });
 
   it('reports keys already used by another enterprise', async () => {

@@ -1,11 +1,13 @@
 /**
  * The `AbiquoService` the tab's components are given, bound to the keynode enterprise being edited. It holds no
  * secret: keys pass through to one POST/PUT body and are forgotten. What it remembers is the enterprise DTO (its
- * links do not change while the dialog is open) and the AWS account IDs of linked accounts added in this session.
+ * links do not change while the dialog is open); the AWS accounts of linked enterprises go to the memory it is
+ * given.
  */
 import {err, ok} from '../shared/result.ts';
 import type {AbiquoResult} from './codes.ts';
-import type {AbiquoService, KeynodeState} from './types.ts';
+import {accountIdsInMemory} from './account-id-memory.ts';
+import type {AbiquoService, AccountIdMemory, KeynodeState} from './types.ts';
 import {DEFAULT_SCOPE_REL} from './assumptions.ts';
 import {enterpriseHref, readEnterprise, summarise} from './enterprise.ts';
 import type {EnterpriseDto} from './enterprise.ts';
@@ -23,11 +25,13 @@ import {defaultScopeLink, readScope} from './scopes.ts';
 
 export interface AbiquoServiceOptions extends HttpOptions {
   readonly enterpriseId: number;
+  /** Where linked enterprises' AWS accounts are kept; by default for the service's life only. */
+  readonly accountIds?: AccountIdMemory;
 }
 
 export function createAbiquoService(options: AbiquoServiceOptions): AbiquoService {
   const http = createHttp(options);
-  const accountIds = new Map<number, string>();
+  const accountIds = options.accountIds ?? accountIdsInMemory();
   let cached: EnterpriseDto | undefined;
 
   const enterprise = async (signal: AbortSignal): Promise<AbiquoResult<EnterpriseDto>> => {
@@ -108,14 +112,16 @@ export function createAbiquoService(options: AbiquoServiceOptions): AbiquoServic
 
     async listLinkedAccounts(signal) {
       const k = await keynode(signal);
-      return k.ok ? listLinkedAccounts(http, k.value, accountIds, signal) : k;
+      return k.ok ? listLinkedAccounts(http, k.value, await accountIds.load(), signal) : k;
     },
 
     async addLinkedAccount(account, signal) {
       const k = await keynode(signal);
       if (!k.ok) return k;
       const added = await addLinkedAccount(http, k.value, account, signal);
-      if (added.ok) accountIds.set(added.value.account.enterpriseId, account.awsAccountId);
+      // Keys STS says are account A, given for an enterprise that has credentials already: the operator matched them.
+      const enterpriseId = added.ok ? added.value.account.enterpriseId : added.code === 'ABIQUO_ACCOUNT_EXISTS' ? added.facts?.enterpriseId : undefined;
+      if (typeof enterpriseId === 'number') await accountIds.remember(enterpriseId, account.awsAccountId);
       return added;
     },
   };

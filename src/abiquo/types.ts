@@ -30,8 +30,20 @@ export interface LinkedAccount {
   readonly enterpriseId: number;
   readonly name: string;
   readonly hasAmazonCredentials: boolean;
-  /** Known when the account was added through the tab (it is checked with STS first), else absent. */
+  /**
+   * Known once its keys went through the tab (checked with STS first): added, or matched with an enterprise that
+   * already had credentials. Abiquo never gives it: it returns the access key ID obfuscated.
+   */
   readonly awsAccountId?: string;
+}
+
+/**
+ * Where the tab remembers each linked enterprise's AWS account across openings of the dialog (an account ID is no
+ * secret; the tab shows it). Bound to one console.
+ */
+export interface AccountIdMemory {
+  load(): Promise<ReadonlyMap<number, string>>;
+  remember(enterpriseId: number, awsAccountId: string): Promise<void>;
 }
 
 export interface NewLinkedAccount {
@@ -83,7 +95,8 @@ export interface AbiquoService {
   /**
    * Creates (or reuses, when one of that name without credentials is in the scope) a standard enterprise whose
    * default scope is the keynode's, then its AMAZON public credentials; a created enterprise is removed again if
-   * they fail, unless `keepOnFailure`.
+   * they fail, unless `keepOnFailure`. When the enterprise already has credentials they are kept
+   * (ABIQUO_ACCOUNT_EXISTS), and the keys' account is remembered as its own.
    */
   addLinkedAccount(account: NewLinkedAccount, signal: AbortSignal): Promise<AbiquoResult<AddedAccount>>;
 }

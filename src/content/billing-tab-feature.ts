@@ -3,6 +3,7 @@
  * and give it its services; what follows the console's own Save is RestoreAfterSave's.
  */
 import {createAbiquoService} from '../abiquo/abiquo-service.ts';
+import {storedAccountIds} from './stored-account-ids.ts';
 import {listKeynodes} from '../abiquo/find-enterprise.ts';
 import type {BoaBillingTab} from '../components/boa-billing-tab/boa-billing-tab.ts';
 import {applyConsoleTheme, readConsoleTheme} from '../console/console-theme.ts';
@@ -97,7 +98,13 @@ async function connect(tab: TrackedTab, restore: RestoreAfterSave, dialog: Eleme
       language: context.language,
       verify: verifyThroughWorker,
       // Until the operator picks the enterprise, the client is never asked (the tab shows the picker).
-      abiquo: guardLeaving(createAbiquoService({apiBase: context.apiBase, enterpriseId: enterpriseId ?? Number.NaN})),
+      abiquo: guardLeaving(
+        createAbiquoService({
+          apiBase: context.apiBase,
+          enterpriseId: enterpriseId ?? Number.NaN,
+          accountIds: storedAccountIds(chrome.storage.local, context.apiBase),
+        }),
+      ),
       keyEntry: (onKeys) => framedKeyEntry(context.t, context.language, onKeys),
       billingPreview: (onAddAccount) => framedPreview(context.t, context.language, onAddAccount),
     };

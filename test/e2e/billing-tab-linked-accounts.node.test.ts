@@ -1,7 +1,8 @@
 /**
  * "Add account" creates a standard enterprise whose default scope is the keynode's, with AMAZON public
  * credentials from the pasted `abiquo-billing-user-public` keys (checked with STS first), and "Only for billing"
- * not set. Asserted on what the simulated API holds afterwards.
+ * not set. Asserted on what the simulated API holds afterwards; the account's AWS account is still shown when the
+ * console is loaded again.
  */
 import {createHash} from 'node:crypto';
 import assert from 'node:assert/strict';
@@ -49,6 +50,13 @@ describeInBrowsers('adding a linked AWS account from the keynode', (browser) => 
       [{provider: 'AMAZON', access: analytics.accessKeyId, keySha256: createHash('sha256').update(analytics.secretAccessKey).digest('hex'), flagsSet: []}],
     );
     assert.deepEqual(created.pricingCredentials, []);
+    await page.close();
+  });
+
+  it('still knows its AWS account when the dialog opens again after a reload (Abiquo never gives it back)', {timeout: 60_000}, async () => {
+    const page = await ext.browser.newPage();
+    await openTabOf(page, sandbox.consoleUrl, {user: 'admin', password: 'admin-demo'}, KEYNODE.name, /Linked AWS accounts/);
+    assert.match(await waitForSectionText(page, 'linked', 'Acme Analytics'), /Acme Analytics ✓ Passed: Present 3456-7890-1234/);
     await page.close();
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '../../../test/helpers/fake-services.ts';
 import {deep, paste} from '../../../test/helpers/components.ts';
 import {accessKeysCsv} from '../../../sandbox/aws/access-keys-csv.ts';
+import type {LinkedAccount} from '../../abiquo/types.ts';
 import type {BoaLinkedAccounts} from './boa-linked-accounts.ts';
 
 async function mount() {
@@ -77,6 +78,19 @@ describe('<boa-linked-accounts>', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await el.updateComplete;
   };
+
+  it('matches keys given for an enterprise that already has credentials with it, keeping its credentials', async () => {
+    const accounts = [{enterpriseId: 50, name: 'Retail', hasAmazonCredentials: true}];
+    const fake = fakeServices({linked: accounts});
+    const el = await fixture<BoaLinkedAccounts>(html`<boa-linked-accounts .services=${fake.services} .accounts=${accounts}></boa-linked-accounts>`);
+    const changes: (readonly LinkedAccount[])[] = [];
+    el.addEventListener('boa-linked-accounts-change', (event) => changes.push(event.detail.accounts));
+    await fill(el, 'Retail', LINKED_KEYS);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => text(el).includes('already has Amazon credentials in this scope: they were kept'), 'the outcome never showed');
+    expect(fake.abiquo.addedAccounts).to.be.empty;
+    expect(changes.at(-1)).to.deep.equal([{enterpriseId: 50, name: 'Retail', hasAmazonCredentials: true, awsAccountId: LINKED_ACCOUNT}]);
+  });
 
   it('refuses keys of an account already used on this screen, and adds them only when the operator deliberately overrides', async () => {
     const {el, fake} = await mount();

@@ -92,6 +92,10 @@ export class BoaLinkedAccounts extends LitElement {
         if (added.code === 'ABIQUO_ACCOUNT_CREDENTIALS_NOT_SAVED' && typeof enterpriseId === 'number') {
           this.upsert({enterpriseId, name: account.name, hasAmazonCredentials: false});
         }
+        // Its credentials were kept, and the checked keys tell its AWS account: the list and the preview show it.
+        if (added.code === 'ABIQUO_ACCOUNT_EXISTS' && typeof enterpriseId === 'number') {
+          this.upsert({enterpriseId, name: account.name.trim(), hasAmazonCredentials: true, awsAccountId: account.awsAccountId});
+        }
         return {failure};
       }
       this.keys = undefined;
