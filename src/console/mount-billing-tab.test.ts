@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {mountBillingTab} from './mount-billing-tab.ts';
+import {mountBillingTab, placeholderPanel} from './mount-billing-tab.ts';
 import {findEnterpriseDialogs} from './find-enterprise-dialog.ts';
 import {loadConsoleFixture as loadFixture} from '../../test/helpers/console-fixture.ts';
 
@@ -49,6 +49,21 @@ describe('mountBillingTab', () => {
     await Promise.resolve();
     expect(mounted.pane.hidden).to.equal(true);
     expect(generalPane(modal).classList.contains('active')).to.equal(true);
+  });
+
+  it('gives a tab mounted early with a placeholder its panel when mounted again, keeping the early mount in charge', async () => {
+    const modal = await dialog();
+    const early = new AbortController();
+    const first = mountBillingTab(modal, {label: 'Billing-only AWS', panel: placeholderPanel, signal: early.signal})!;
+    expect(first.pane.querySelector('[aria-busy="true"]')).to.exist;
+    const adopted = mountBillingTab(modal, {label: 'Billing-only AWS', panel, signal: new AbortController().signal})!;
+    expect(adopted.pane).to.equal(first.pane);
+    expect(adopted.pane.textContent).to.equal('billing panel');
+    expect(modal.querySelectorAll('[data-boa-mounted]')).to.have.length(2);
+    modal.querySelector<HTMLAnchorElement>('li[data-boa-mounted] > a')!.click();
+    expect(adopted.pane.hidden).to.equal(false);
+    early.abort();
+    expect(modal.querySelectorAll('[data-boa-mounted]')).to.have.length(0);
   });
 
   it('removes everything it added when its signal aborts', async () => {

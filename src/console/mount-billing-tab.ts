@@ -9,10 +9,23 @@ export interface MountedTab {
 }
 
 const MOUNTED = 'data-boa-mounted';
+const PLACEHOLDER = 'data-boa-placeholder';
+
+/**
+ * What the pane holds until the tab's UI is loaded: the light content script mounts the tab as soon as the dialog
+ * appears, and the UI's own mount of the same dialog puts its panel in the placeholder's place.
+ */
+export function placeholderPanel(): HTMLElement {
+  const placeholder = document.createElement('div');
+  placeholder.setAttribute(PLACEHOLDER, '');
+  placeholder.setAttribute('aria-busy', 'true');
+  return placeholder;
+}
 
 /**
  * Adds "Billing-only AWS" beside the dialog's own tabs, built like them (`li > a` in the tab strip, a
- * `.tab-pane` in the tab content) so the console's styles apply. Idempotent; removed when `signal` aborts.
+ * `.tab-pane` in the tab content) so the console's styles apply. Idempotent (a placeholder pane gets the panel);
+ * removed when the `signal` of the mount that added it aborts.
  * Returns undefined when the dialog has no recognisable tab strip (the toolbar button is then the way in).
  */
 export function mountBillingTab(dialog: Element, options: {label: string; panel: () => HTMLElement; signal: AbortSignal}): MountedTab | undefined {
@@ -21,7 +34,10 @@ export function mountBillingTab(dialog: Element, options: {label: string; panel:
   if (!strip || !content) return undefined;
   const existing = content.querySelector<HTMLElement>(`:scope > [${MOUNTED}]`);
   const existingItem = strip.querySelector<HTMLElement>(`:scope > [${MOUNTED}]`);
-  if (existing && existingItem) return handle(strip, content, existingItem, existing);
+  if (existing && existingItem) {
+    existing.querySelector(`:scope > [${PLACEHOLDER}]`)?.replaceWith(options.panel());
+    return handle(strip, content, existingItem, existing);
+  }
 
   const item = document.createElement('li');
   item.setAttribute(MOUNTED, '');

@@ -1,8 +1,10 @@
 /**
  * Content-script entry (isolated world, classic script), injected into every page of an enabled console: it only
- * watches for an enterprise-edit dialog (or the toolbar's "Open the tab") and then has the worker inject the tab's
- * UI (`tab-ui.js`) into this same world. A console page where nobody edits an enterprise loads no UI code.
+ * watches for an enterprise-edit dialog (or the toolbar's "Open the tab"), then mounts the tab's place in the dialog
+ * and has the worker inject the tab's UI (`tab-ui.js`) into this same world. A console page where nobody edits an
+ * enterprise loads no UI code.
  */
+import {mountBillingTab, placeholderPanel} from '../console/mount-billing-tab.ts';
 import {watchEnterpriseDialogs} from '../console/watch-dialogs.ts';
 import {sendRequest} from '../messaging/client.ts';
 import type {TabNotice} from '../messaging/protocol.ts';
@@ -34,8 +36,16 @@ void sendRequest('worker/ping', {}).then((reply) => {
   controller.signal.addEventListener('abort', stop, {once: true});
   watchEnterpriseDialogs(
     document,
-    () => {
-      void loadTabUi();
+    (dialog) => {
+      // The tab takes its place in the strip at once (DOM only, labelled in the browser's language, as the UI's own
+      // mount is until the console's language is known); the UI fills its pane once loaded, or it goes again.
+      const early = new AbortController();
+      mountBillingTab(dialog, {
+        label: chrome.i18n.getMessage('tab_title'),
+        panel: placeholderPanel,
+        signal: AbortSignal.any([controller.signal, early.signal]),
+      });
+      void loadTabUi().then((ui) => ui ?? early.abort());
       queueMicrotask(stop);
       return false;
     },
