@@ -83,6 +83,8 @@ async function shoot(page: Page, dir: string, name: string, written: string[], c
       return (e.getRootNode() as ShadowRoot).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === heading;
     });
     if (!headingShown) throw new Error(`${name}: the heading of ${component}'s section is not in view`);
+    // What the scroll brought into view (a frame that was out of view is laid out only now) is drawn before the shot.
+    await settled(page);
   }
   const modal = await page.$('.modal.enterprise-modal');
   await (modal ?? page).screenshot({path: file});

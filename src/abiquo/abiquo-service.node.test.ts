@@ -287,6 +287,20 @@ describe('The Abiquo service against the simulated API', () => {
     );
   });
 
+  it('shows no remembered account for an enterprise whose credentials have gone since (deleted in the console)', async () => {
+    const memory = accountIdsInMemory();
+    await memory.remember(51, '456789012345');
+    const session = await sim.session('admin', 'admin-password');
+    const listed = await createAbiquoService({apiBase: sim.apiBase, enterpriseId: KEYNODE, fetch: session.fetch, accountIds: memory}).listLinkedAccounts(
+      signal(),
+    );
+    assert.ok(listed.ok);
+    assert.deepEqual(
+      listed.value.find((a) => a.enterpriseId === 51),
+      {enterpriseId: 51, name: 'Analytics', hasAmazonCredentials: false},
+    );
+  });
+
   it('reports keys already used by another enterprise', async () => {
     const first = await service.addLinkedAccount({name: 'Staging', keys: KEYS.linked, awsAccountId: '210987654321'}, signal());
     assert.ok(first.ok);

@@ -50,7 +50,8 @@ async function toAccount(
   const has = await hasAmazonPublicCredentials(http, e, signal);
   if (!has.ok) return has;
   const {id, name} = summarise(e);
-  const awsAccountId = accountIds.get(id);
+  // Remembered from keys entered once; an enterprise whose credentials have gone since is billed for no account.
+  const awsAccountId = has.value ? accountIds.get(id) : undefined;
   return ok({enterpriseId: id, name, hasAmazonCredentials: has.value, ...(awsAccountId ? {awsAccountId} : {})});
 }
 
