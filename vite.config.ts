@@ -141,6 +141,21 @@ export const litTemplatesWithoutInnerHtml: Plugin = {
   },
 };
 
+/**
+ * uDSV compiles its typed-row converters with `new Function`, which extension pages' CSP forbids and Mozilla's
+ * add-on linter reports (DANGEROUS_EVAL). The preview parses to strings only (`stringArrs`), which never compiles
+ * one: the compiling line becomes a throw. Fails the build if uDSV's code changes shape.
+ */
+const udsvCompile = "return new Function('c', `return r => (${buf});`)(cols);";
+export const udsvWithoutEval: Plugin = {
+  name: 'udsv-without-eval',
+  transform(code, id) {
+    if (!/[\\/]udsv[\\/]dist[\\/]uDSV\.mjs$/.test(id)) return null;
+    if (!code.includes(udsvCompile)) this.error(`uDSV changed: ${udsvCompile} not found in ${id}`);
+    return {code: code.replace(udsvCompile, "throw new Error('typed rows are left out of this build (vite.config.ts)');"), map: null};
+  },
+};
+
 /** Vite environment names allow no `-`: `keys-frame` builds in the `keys_frame` environment. */
 export const environmentOf = (entry: Entry): string => entry.name.replace(/-/g, '_');
 
@@ -154,6 +169,7 @@ function pluginsFor(browser: BrowserName): Plugin[] {
   const pages = (entry: Entry) => entry.name !== 'background';
   return [
     onlyFor(awsXmlParserWithoutDom, (entry) => entry.name === 'background'),
+    onlyFor(udsvWithoutEval, (entry) => entry.name === 'preview-frame'),
     ...(browser === 'firefox' ? [onlyFor(noCustomElementsPolyfill, pages), onlyFor(litTemplatesWithoutInnerHtml, pages)] : []),
     messagesOnly,
   ];

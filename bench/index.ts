@@ -64,7 +64,7 @@ console.log('\nOn the console page, in Chromium (targets: tab mounted ≤ 50 ms 
 console.log(`  dialog → tab mounted over ${sorted.length} openings: median ${median.toFixed(1)} ms, max ${(sorted.at(-1) ?? Number.NaN).toFixed(1)} ms`);
 const [firstFilled = Number.NaN, ...laterFilled] = consoleFigure.filledMs;
 console.log(
-  `  dialog → the tab's UI in its pane: first opening after the page loads ${firstFilled.toFixed(1)} ms (the UI is loaded then), later ones at most ${Math.max(...laterFilled).toFixed(1)} ms`,
+  `  dialog → the tab's UI in its pane: first opening after the page loads ${firstFilled.toFixed(1)} ms (the UI is loaded then), later ones at most ${Math.max(Number.NaN, ...laterFilled).toFixed(1)} ms`,
 );
 const tasks = (list: readonly number[]) => (list.length === 0 ? 'none' : list.map((d) => `${Math.round(d)} ms`).join(', '));
 console.log(`  long tasks (> 50 ms), same flow: with the extension ${tasks(consoleFigure.longTasksWith)}; without it ${tasks(consoleFigure.longTasksWithout)}`);

@@ -326,6 +326,18 @@ export const protections: readonly Protection[] = [
     guard: {kind: 'release', file: 'test/manifest.node.test.ts', pattern: 'permissions are exactly'},
   },
   {
+    id: 'no-eval-in-the-preview',
+    what: "No eval ships: uDSV's typed-row compiler (`new Function`) is cut from the preview frame's bundle",
+    edits: [
+      {
+        file: 'vite.config.ts',
+        from: "    onlyFor(udsvWithoutEval, (entry) => entry.name === 'preview-frame'),\n",
+        to: '',
+      },
+    ],
+    guard: {kind: 'release', file: 'test/manifest.node.test.ts', pattern: 'web-ext lint'},
+  },
+  {
     id: 'secret-in-no-extension-storage',
     what: "The worker keeps no pasted secret in the extension's storage (read back from the browser after a full flow)",
     edits: [

@@ -66,6 +66,18 @@ describe('mountBillingTab', () => {
     expect(modal.querySelectorAll('[data-boa-mounted]')).to.have.length(0);
   });
 
+  it('gives the console its pane back when removed while showing (a placeholder whose UI never loaded)', async () => {
+    const modal = await dialog();
+    const early = new AbortController();
+    mountBillingTab(modal, {label: 'Billing-only AWS', panel: placeholderPanel, signal: early.signal});
+    modal.querySelector<HTMLAnchorElement>('li[data-boa-mounted] > a')!.click();
+    expect(generalPane(modal).classList.contains('active')).to.equal(false);
+    early.abort();
+    await Promise.resolve();
+    expect(modal.querySelectorAll('[data-boa-mounted]')).to.have.length(0);
+    expect(generalPane(modal).classList.contains('active')).to.equal(true);
+  });
+
   it('removes everything it added when its signal aborts', async () => {
     const modal = await dialog();
     const controller = new AbortController();

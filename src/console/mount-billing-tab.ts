@@ -80,6 +80,11 @@ export function mountBillingTab(dialog: Element, options: {label: string; panel:
   options.signal.addEventListener(
     'abort',
     () => {
+      // Removed while showing (a placeholder whose UI never loaded): the console's pane comes back, not a blank dialog.
+      if (item.classList.contains('active')) {
+        deactivate(item, pane);
+        restoreConsolePane(strip, content, hiddenByUs.get(strip)?.item ?? null);
+      }
       item.remove();
       pane.remove();
     },

@@ -8,11 +8,12 @@ import {mountBillingTab, placeholderPanel} from '../console/mount-billing-tab.ts
 import {watchEnterpriseDialogs} from '../console/watch-dialogs.ts';
 import {sendRequest} from '../messaging/client.ts';
 import type {TabNotice} from '../messaging/protocol.ts';
-import {loadedTabUi, REPLACED_EVENT, type TabUi} from './tab-ui-handle.ts';
+import {forgetTabUi, loadedTabUi, REPLACED_EVENT, type TabUi} from './tab-ui-handle.ts';
 
 // A copy of this script injected again (the console was enabled with its tab open, or the extension was reloaded
 // and its old copy lost `chrome.runtime`) replaces the previous one, and that copy's tab UI.
 document.dispatchEvent(new CustomEvent(REPLACED_EVENT));
+forgetTabUi();
 const controller = new AbortController();
 document.addEventListener(REPLACED_EVENT, () => controller.abort(), {once: true});
 
@@ -45,7 +46,9 @@ void sendRequest('worker/ping', {}).then((reply) => {
         panel: placeholderPanel,
         signal: AbortSignal.any([controller.signal, early.signal]),
       });
-      void loadTabUi().then((ui) => ui ?? early.abort());
+      void loadTabUi().then((ui) => {
+        if (!ui) early.abort();
+      });
       queueMicrotask(stop);
       return false;
     },

@@ -13,6 +13,8 @@ type Holder = {[key]?: TabUi};
 
 export const publishTabUi = (ui: TabUi): void => void ((globalThis as Holder)[key] = ui);
 export const loadedTabUi = (): TabUi | undefined => (globalThis as Holder)[key];
+/** A copy replacing this one forgets its UI: only a UI injected for the new copy counts as loaded. */
+export const forgetTabUi = (): void => void delete (globalThis as Holder)[key];
 
 /**
  * Also said to a tab UI left by an earlier copy of the content script (the extension was reloaded or the console

@@ -107,6 +107,18 @@ describe('csvRows', () => {
 });
 
 describe('udsvChunkParser', () => {
+  it('gives a header without a line end once, skips blank lines before the header, and no row for blank text', () => {
+    assert.deepEqual(udsvChunkParser().end('a,b,c'), [['a', 'b', 'c']]);
+    const parser = udsvChunkParser();
+    assert.deepEqual(parser.push('\n\r\n'), []);
+    assert.deepEqual(parser.push('a,b\n1,2\n'), [
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    assert.deepEqual(parser.end(), []);
+    assert.deepEqual(udsvChunkParser().end('\n'), []);
+  });
+
   it('keeps a row cut by a piece end for the next piece, and gives the last row without a line end at the end', () => {
     const parser = udsvChunkParser();
     assert.deepEqual(parser.push('a,b,c\n1,"x'), [['a', 'b', 'c']]);

@@ -14,23 +14,24 @@ export interface CsvChunkParser {
 
 /**
  * uDSV's own parser, fed as its README shows; the header is the first row given. Two things it leaves to its
- * caller: the schema is read off the header line, so text waits until that line is whole; and a piece that ends
- * between the `\r` and the `\n` of a line end would leave the `\n` to start the next row, so that `\r` waits
- * for the next piece. Blank lines are no rows.
+ * caller: the schema is read off the header line, so text waits until that line is whole (blank lines before it are
+ * skipped, as blank lines are no rows); and a piece that ends between the `\r` and the `\n` of a line end would
+ * leave the `\n` to start the next row, so that `\r` waits for the next piece.
  *
- * uDSV parses well-formed CSV (RFC 4180: every row has the header's fields), which AWS writes: a row with fewer
- * fields would run into the next one. A file damaged on its way fails its compression's checksum first.
+ * uDSV parses well-formed CSV (RFC 4180: every row has the header's fields), which AWS writes. Where papaparse gave
+ * ragged rows, uDSV runs a row with fewer fields into the next one, folds extra fields into the last one, and drops a
+ * short last row without a line end. A GZIP file damaged on its way fails its checksum first.
  */
 export function udsvChunkParser(): CsvChunkParser {
   let parser: Parser | undefined;
   // Before the header line is whole: all the text so far; after: a `\r` that may begin a line end.
   let held = '';
-  let started = false;
   let rows: string[][] = [];
   const collect = (row: string[]) => void rows.push(row);
   const parse = (text: string, last: boolean): string[][] => {
     let input = held + text;
     if (!parser) {
+      input = input.replace(/^(\r?\n)+/, '');
       const lineEnd = input.indexOf('\n');
       // An empty file has no header, hence no rows.
       if (lineEnd < 0 && (!last || input === '')) {
@@ -41,16 +42,17 @@ export function udsvChunkParser(): CsvChunkParser {
       const row = input[lineEnd - 1] === '\r' ? '\r\n' : '\n';
       const schema = inferSchema(lineEnd < 0 ? `${input}\n` : input, {col: ',', row, encl: '"', esc: '"'}, 1);
       parser = initParser(schema);
-      rows.push(schema.cols.map((column) => column.name));
+      held = '';
+      const header = schema.cols.map((column) => column.name);
+      // A header without a line end is the whole file.
+      if (lineEnd < 0) return [header];
+      rows.push(header);
     }
     held = !last && input.endsWith('\r') ? '\r' : '';
     if (held) input = input.slice(0, -1);
-    if (input) {
-      parser.chunk<string[]>(input, parser.stringArrs, collect);
-      started = true;
-    }
-    // uDSV's end parses what its last chunk left; before any chunk it has nothing to parse, and throws.
-    if (last && started) parser.end();
+    if (input) parser.chunk<string[]>(input, parser.stringArrs, collect);
+    // uDSV's end parses what its last chunk left (the parser was created with text, so a chunk was given).
+    if (last) parser.end();
     const parsed = rows;
     rows = [];
     return parsed;

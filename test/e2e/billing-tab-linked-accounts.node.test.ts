@@ -10,7 +10,7 @@ import {after, before, it} from 'node:test';
 import {LINKED_KEYS} from '../../sandbox/aws/demo-keys.ts';
 import type {Sandbox} from '../../sandbox/server.ts';
 import {formatAccount} from '../../src/components/shared/identity.ts';
-import type {ExtensionBrowser} from '../../sandbox/drive/browser.ts';
+import {extensionStorageHolds, type ExtensionBrowser} from '../../sandbox/drive/browser.ts';
 import {KEYNODE, startWorld, stopWorld} from '../../sandbox/drive/world.ts';
 import {describeInBrowsers} from '../helpers/describe-in-browsers.ts';
 import {clickAddAccount, dropKeysCsv, openTabOf, typeLinkedAccountName, waitForSectionText} from '../../sandbox/drive/console-driver.ts';
@@ -57,6 +57,9 @@ describeInBrowsers('adding a linked AWS account from the keynode', (browser) => 
     const page = await ext.browser.newPage();
     await openTabOf(page, sandbox.consoleUrl, {user: 'admin', password: 'admin-demo'}, KEYNODE.name, /Linked AWS accounts/);
     assert.match(await waitForSectionText(page, 'linked', 'Acme Analytics'), /Acme Analytics ✓ Passed: Present 3456-7890-1234/);
+    // What the browser remembered for it is the account ID, not its keys.
+    assert.equal(await extensionStorageHolds(ext, analytics.account), true, 'the account ID is remembered');
+    for (const key of [analytics.secretAccessKey, analytics.accessKeyId]) assert.equal(await extensionStorageHolds(ext, key), false, 'a key is in storage');
     await page.close();
   });
 });
