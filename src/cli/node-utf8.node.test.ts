@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {bytePieces} from '../../test/helpers/byte-pieces.ts';
 import {csvRows} from '../preview/csv-rows.ts';
 import {nodeUtf8} from './node-utf8.ts';
 
@@ -11,23 +12,12 @@ const EXPECTED = [
   ['222222222222', 'Ω', '1'],
 ];
 
-function pieces(bytes: Uint8Array, size: number): ReadableStream<Uint8Array> {
-  let at = 0;
-  return new ReadableStream({
-    pull(controller) {
-      if (at >= bytes.length) return controller.close();
-      controller.enqueue(bytes.slice(at, at + size));
-      at += size;
-    },
-  });
-}
-
 describe("Node's StringDecoder as the preview's UTF-8 decoder", () => {
   it('gives the rows TextDecoder gives, whatever piece a character or the byte order mark is cut by', async () => {
     const bytes = new TextEncoder().encode(TEXT);
     for (let size = 1; size <= bytes.length; size++) {
       const rows: string[][] = [];
-      for await (const batch of csvRows(pieces(bytes, size), undefined, nodeUtf8)) rows.push(...batch);
+      for await (const batch of csvRows(bytePieces(bytes, size), undefined, nodeUtf8)) rows.push(...batch);
       assert.deepEqual(rows, EXPECTED, `pieces of ${size} bytes`);
     }
   });

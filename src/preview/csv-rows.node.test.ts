@@ -1,21 +1,10 @@
 /** CSV rows out of bytes that arrive in pieces cut anywhere: inside a quoted field, a `""`, a `\r\n`, a UTF-8 character. */
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {bytePieces} from '../../test/helpers/byte-pieces.ts';
 import {csvRows, udsvChunkParser} from './csv-rows.ts';
 
 const encoder = new TextEncoder();
-
-/** `bytes` as a stream of pieces of `size` bytes. */
-function pieces(bytes: Uint8Array, size: number): ReadableStream<Uint8Array> {
-  let at = 0;
-  return new ReadableStream({
-    pull(controller) {
-      if (at >= bytes.length) return controller.close();
-      controller.enqueue(bytes.slice(at, at + size));
-      at += size;
-    },
-  });
-}
 
 async function allRows(stream: ReadableStream<Uint8Array>, signal?: AbortSignal): Promise<string[][]> {
   const rows: string[][] = [];
@@ -44,19 +33,19 @@ const EXPECTED = [
 describe('csvRows', () => {
   it('gives the same rows whatever the size of the pieces the bytes arrive in', async () => {
     const bytes = encoder.encode(TEXT);
-    for (let size = 1; size <= bytes.length; size++) assert.deepEqual(await allRows(pieces(bytes, size)), EXPECTED, `pieces of ${size} bytes`);
+    for (let size = 1; size <= bytes.length; size++) assert.deepEqual(await allRows(bytePieces(bytes, size)), EXPECTED, `pieces of ${size} bytes`);
   });
 
   it('reads \\r\\n line ends (told by the header line) and a final line end, skips blank lines and a byte order mark', async () => {
     const text = `\uFEFF${TEXT.replace(/\n(?=\d)/g, '\r\n')}\r\n\r\n`;
-    for (const size of [1, 5, 64, 10_000]) assert.deepEqual(await allRows(pieces(encoder.encode(text), size)), EXPECTED, `pieces of ${size} bytes`);
+    for (const size of [1, 5, 64, 10_000]) assert.deepEqual(await allRows(bytePieces(encoder.encode(text), size)), EXPECTED, `pieces of ${size} bytes`);
   });
 
   it('yields rows in batches as the bytes arrive, not all at the end', async () => {
     const line = '222222222222,Usage,0.0100000000\n';
     const bytes = encoder.encode(`lineItem/UsageAccountId,lineItem/LineItemType,lineItem/UnblendedCost\n${line.repeat(10_000)}`);
     const sizes: number[] = [];
-    for await (const batch of csvRows(pieces(bytes, 4096))) sizes.push(batch.length);
+    for await (const batch of csvRows(bytePieces(bytes, 4096))) sizes.push(batch.length);
     assert.ok(sizes.length > 50, `${sizes.length} batches`);
     assert.equal(
       sizes.reduce((a, b) => a + b),

@@ -4,6 +4,7 @@
  */
 import {expect} from '@open-wc/testing';
 import {zipSync} from 'fflate';
+import {bytePieces} from '../../test/helpers/byte-pieces.ts';
 import {decompressed} from './decompress.ts';
 import {PreviewError} from './preview-error.ts';
 
@@ -12,17 +13,6 @@ const csvBytes = new TextEncoder().encode(CSV);
 
 async function gzipped(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
-}
-
-function body(bytes: Uint8Array, size = 4096): ReadableStream<Uint8Array> {
-  let at = 0;
-  return new ReadableStream({
-    pull(controller) {
-      if (at >= bytes.length) return controller.close();
-      controller.enqueue(bytes.slice(at, at + size));
-      at += size;
-    },
-  });
 }
 
 // Not `new Response(stream).text()`: it turns the stream's error into its own TypeError.
@@ -53,22 +43,22 @@ const withByte = (bytes: Uint8Array, at: number, value: number) => {
 describe('decompressed, in the browser', () => {
   it('gives a GZIP file’s CSV whatever the pieces its bytes arrive in', async () => {
     const gzip = await gzipped(csvBytes);
-    for (const size of [7, 4096, gzip.length]) expect(await text(decompressed(body(gzip, size), 'GZIP'))).to.equal(CSV);
+    for (const size of [7, 4096, gzip.length]) expect(await text(decompressed(bytePieces(gzip, size), 'GZIP'))).to.equal(CSV);
   });
 
   it('tells a truncated GZIP file from a corrupt one', async () => {
     const gzip = await gzipped(csvBytes);
     for (const cut of [5, Math.floor(gzip.length / 2), gzip.length - 4]) {
-      expect(await failure(decompressed(body(gzip.subarray(0, cut)), 'GZIP')), `cut at ${cut}`).to.equal('PREVIEW_TRUNCATED');
+      expect(await failure(decompressed(bytePieces(gzip.subarray(0, cut)), 'GZIP')), `cut at ${cut}`).to.equal('PREVIEW_TRUNCATED');
     }
     for (const corrupt of [csvBytes.slice(0, 5000), withByte(gzip, 10, 0xff), withByte(gzip, gzip.length - 6, gzip[gzip.length - 6]! ^ 1)]) {
-      expect(await failure(decompressed(body(corrupt), 'GZIP'))).to.equal('PREVIEW_CORRUPT');
+      expect(await failure(decompressed(bytePieces(corrupt), 'GZIP'))).to.equal('PREVIEW_CORRUPT');
     }
   });
 
   it('gives a ZIP file’s .csv entry, and says when it is truncated', async () => {
     const zip = zipSync({'abiquo-hourly-00001.csv': csvBytes});
-    expect(await text(decompressed(body(zip, 1000), 'ZIP'))).to.equal(CSV);
-    expect(await failure(decompressed(body(zip.subarray(0, zip.length / 2)), 'ZIP'))).to.equal('PREVIEW_TRUNCATED');
+    expect(await text(decompressed(bytePieces(zip, 1000), 'ZIP'))).to.equal(CSV);
+    expect(await failure(decompressed(bytePieces(zip.subarray(0, zip.length / 2)), 'ZIP'))).to.equal('PREVIEW_TRUNCATED');
   });
 });
